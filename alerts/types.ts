@@ -1,0 +1,27 @@
+import type { Tip } from '../core/types.js';
+
+/** What a channel is asked to deliver: one tip, rendered by each channel in its own format. */
+export interface AlertMessage {
+  alertId: string;
+  tip: Tip;
+  /** Name of the round, for the message text. */
+  roundName: string;
+  /** Link to the tip in the console when settings.console.publicUrl is set. */
+  consoleUrl?: string;
+}
+
+/** The receiving side's answer, as far as it says anything. */
+export interface ChannelReply {
+  ok: boolean;
+  /** HTTP status or SMTP response code. */
+  status?: number;
+  detail?: string;
+}
+
+/** A delivery channel (email, 企业微信, 钉钉, 飞书, webhook). Throws DeliveryError on failure. */
+export interface Channel {
+  readonly name: string;
+  readonly type: string;
+  send(message: AlertMessage): Promise<ChannelReply>;
+  close?(): Promise<void>;
+}

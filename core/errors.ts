@@ -1,0 +1,63 @@
+/** Base class of every error this system raises on purpose; `code` is stable and documented. */
+export class YuqingError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** A configuration file is missing, unparsable or invalid; message names the file and the path inside it. */
+export class ConfigError extends YuqingError {
+  readonly file: string;
+  readonly issues: readonly string[];
+  constructor(file: string, issues: readonly string[]) {
+    super('E_CONFIG', issues.map((i) => `${file}: ${i}`).join('\n'));
+    this.file = file;
+    this.issues = issues;
+  }
+}
+
+/** A page or response that cannot become an article (empty, binary, too large, unreachable...). */
+export class FetchError extends YuqingError {
+  readonly url: string;
+  constructor(code: FetchErrorCode, url: string, message: string, options?: { cause?: unknown }) {
+    super(code, `${url}: ${message}`, options);
+    this.url = url;
+  }
+}
+
+/** Stable codes for skipped pages and failed fetches. */
+export type FetchErrorCode =
+  | 'E_FETCH_UNREACHABLE'
+  | 'E_FETCH_HTTP_STATUS'
+  | 'E_FETCH_NOT_HTML'
+  | 'E_FETCH_TOO_LARGE'
+  | 'E_FETCH_EMPTY'
+  | 'E_FETCH_ROBOTS'
+  | 'E_FETCH_PRIVATE_ADDRESS'
+  | 'E_FETCH_PARSE'
+  | 'E_FETCH_TIMEOUT';
+
+/** A store operation failed (I/O, corrupt file, constraint). */
+export class StoreError extends YuqingError {}
+
+/** An alert could not be delivered through a channel. */
+export class DeliveryError extends YuqingError {
+  readonly channel: string;
+  /** Whether trying again later can succeed (a 5xx or a timeout) or not (a 4xx, bad config). */
+  readonly retryable: boolean;
+  constructor(channel: string, message: string, retryable: boolean, options?: { cause?: unknown }) {
+    super('E_DELIVERY', `${channel}: ${message}`, options);
+    this.channel = channel;
+    this.retryable = retryable;
+  }
+}
+
+/** A request to the console API or a CLI argument is invalid. */
+export class InputError extends YuqingError {
+  constructor(message: string) {
+    super('E_INPUT', message);
+  }
+}

@@ -1,0 +1,157 @@
+// Domain types shared by the stages: crawlers → pipeline → store → alerts → console.
+
+/** Risk level; the UI shows 红/橙/黄/绿. Ordered from most to least severe. */
+export type Level = 'red' | 'orange' | 'yellow' | 'green';
+
+/** All levels, most severe first. */
+export const LEVELS: readonly Level[] = ['red', 'orange', 'yellow', 'green'];
+
+/** Chinese label of each level. */
+export const LEVEL_LABELS: Readonly<Record<Level, string>> = { red: '红', orange: '橙', yellow: '黄', green: '绿' };
+
+/** Numeric rank: red 3 … green 0, so `rank(a) >= rank(b)` means a is at least as severe as b. */
+export function levelRank(level: Level): number {
+  return 3 - LEVELS.indexOf(level);
+}
+
+/** Inspection phase names; 进驻 / 反馈 / 整改. */
+export type PhaseName = 'entry' | 'feedback' | 'rectification';
+
+/** Chinese label of each phase. */
+export const PHASE_LABELS: Readonly<Record<PhaseName, string>> = {
+  entry: '进驻',
+  feedback: '反馈',
+  rectification: '整改',
+};
+
+/** Kind of source an item came from. */
+export type SourceType = 'rss' | 'html' | 'browser';
+
+/** An article as extracted from one fetched page, before the pipeline. */
+export interface ExtractedArticle {
+  /** Final URL after redirects; the identity of the item. */
+  url: string;
+  sourceId: string;
+  /** Display name of the site (from the page, else the source's configured name). */
+  sourceName: string;
+  sourceType: SourceType;
+  title: string;
+  /** Plain text; paragraphs separated by "\n". */
+  body: string;
+  /** ISO 8601 with offset, e.g. 2025-05-13T07:34:00+08:00; absent when the page gives no date. */
+  publishedAt?: string;
+  /** ISO 8601 with offset. */
+  fetchedAt: string;
+  author?: string;
+}
+
+/** Where in an item a term or unit was found. */
+export type Where = 'title' | 'body';
+
+/** One occurrence of a unit in an item, with the evidence of why it counts. */
+export interface UnitMention {
+  /** The text that matched (full name or alias). */
+  text: string;
+  where: Where;
+  /** Character offset in the title or body. */
+  offset: number;
+}
+
+/** A watched unit mentioned by an item. */
+export interface UnitMatch {
+  roundId: string;
+  unitId: string;
+  unitName: string;
+  team?: string;
+  mentions: UnitMention[];
+}
+
+/** One named addend of a risk score; the parts of an explanation sum to the score. */
+export interface ScorePart {
+  /** What kind of evidence: a lexicon term, a unit mention in the title, spread, phase... */
+  kind: 'term' | 'unit' | 'spread' | 'phase' | 'context';
+  /** Human-readable Chinese label, e.g. `标题命中「违规收费」(侵害群众利益) ×1`. */
+  label: string;
+  term?: string;
+  category?: string;
+  where?: Where;
+  /** Lexicon weight of the term (before title multiplier and count). */
+  weight?: number;
+  count?: number;
+  /** Points this part adds to the score (may be negative for context that lowers risk). */
+  points: number;
+  unitId?: string;
+  phase?: PhaseName;
+}
+
+/** The scorer's verdict on an item for one round. */
+export interface Assessment {
+  roundId: string;
+  /** The round's phase the item falls in (by publish time, else fetch time). */
+  phase?: PhaseName;
+  /** Watched units of this round the item mentions; empty = never a tip. */
+  units: UnitMatch[];
+  score: number;
+  level: Level;
+  parts: ScorePart[];
+}
+
+/** An item after the pure pipeline stages: normalized, segmented, fingerprinted and scored. */
+export interface ProcessedArticle extends ExtractedArticle {
+  /** Stable id derived from the URL. */
+  id: string;
+  /** SHA-256 (hex) of the normalized title + body, for exact duplicates. */
+  contentHash: string;
+  /** 64-bit SimHash over jieba tokens, 16 lowercase hex digits. */
+  simhash: string;
+  /** jieba search-mode tokens (the index terms), space-separated. */
+  titleTokens: string;
+  bodyTokens: string;
+  /** One per round being watched; sorted by score, highest first. */
+  assessments: Assessment[];
+  /** The highest score and level over all assessments (green/0 when none). */
+  score: number;
+  level: Level;
+}
+
+/** Lifecycle of a tip (线索); the workflow issue extends this. */
+export type TipStatus = 'new' | 'assigned' | 'in_progress' | 'closed' | 'dismissed';
+
+/** A high-risk item about a watched unit, handed to the unit's inspection team. */
+export interface Tip {
+  id: string;
+  roundId: string;
+  unitId: string;
+  unitName: string;
+  team?: string;
+  clusterId: string;
+  articleId: string;
+  title: string;
+  url: string;
+  sourceName: string;
+  publishedAt?: string;
+  level: Level;
+  score: number;
+  phase?: PhaseName;
+  /** The assessment parts behind the score, for the alert and the console. */
+  parts: ScorePart[];
+  status: TipStatus;
+  createdAt: string;
+}
+
+/** Delivery state of one alert (one tip × one channel) in the outbox. */
+export type AlertStatus = 'pending' | 'sent' | 'dead';
+
+/** A row of the alert outbox. */
+export interface OutboxAlert {
+  id: string;
+  tipId: string;
+  channel: string;
+  status: AlertStatus;
+  attempts: number;
+  /** ISO time before which the sender must not try again. */
+  nextAttemptAt: string;
+  lastError?: string;
+  sentAt?: string;
+  createdAt: string;
+}

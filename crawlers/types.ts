@@ -1,0 +1,56 @@
+import type { Settings, SourceConfig } from '../config/schema.js';
+import type { Logger } from '../core/log.js';
+import type { ExtractedArticle } from '../core/types.js';
+
+/** A page or source that produced no article, and why (always logged, counted as skipped). */
+export interface SkippedPage {
+  sourceId: string;
+  url: string;
+  /** A stable code such as E_FETCH_HTTP_STATUS (see core/errors.ts). */
+  code: string;
+  reason: string;
+}
+
+/** Where a crawl delivers its results; implemented by the crawl cycle. */
+export interface CrawlSink {
+  /** Which of these URLs are already stored; those are not fetched again. */
+  knownUrls(urls: readonly string[]): Promise<Set<string>>;
+  /** Called for each extracted article as soon as it is ready; a throw here is logged and counted as a skip. */
+  onArticle(article: ExtractedArticle): Promise<void>;
+  /** Called for every page or source skipped, with its reason. */
+  onSkip(skip: SkippedPage): void;
+}
+
+/** Counts from crawling one source once. */
+export interface SourceCrawlStats {
+  sourceId: string;
+  /** Article pages (or feed entries) fetched and extracted. */
+  fetched: number;
+  /** Pages or whole sources skipped (each also reported through onSkip). */
+  skipped: number;
+  /** Set when the source as a whole failed (list page or feed unreachable, 500, not a feed...). */
+  error?: string;
+}
+
+/** What a crawler needs besides the source. */
+export interface CrawlContext {
+  crawl: Settings['crawl'];
+  timezone: string;
+  logger: Logger;
+  /** Injected clock, for relative dates such as 3小时前. */
+  now?: () => Date;
+}
+
+/** Crawls one source of a given type. */
+export type SourceCrawler = (source: SourceConfig, sink: CrawlSink, context: CrawlContext) => Promise<SourceCrawlStats>;
+
+/** The generic extractor's output for one page. */
+export interface ExtractedPage {
+  title: string;
+  /** ISO 8601 with offset, or undefined when no date was found. */
+  publishedAt?: string;
+  body: string;
+  author?: string;
+  /** Site name from <meta property="og:site_name"> or similar hints. */
+  siteName?: string;
+}
