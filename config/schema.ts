@@ -62,7 +62,13 @@ export const settingsSchema = z.object({
     })
     .prefault({}),
   /** Serve the bundled offline demo site on this loopback port (the example config uses it). */
-  demoSite: z.object({ port: z.number().int().min(0).max(65535) }).optional(),
+  demoSite: z
+    .object({
+      port: z.number().int().min(0).max(65535),
+      /** A loopback SMTP catcher whose mails the demo site lists at /mail/. */
+      smtpPort: z.number().int().min(0).max(65535).optional(),
+    })
+    .optional(),
 });
 
 // ---------- sources.yaml ----------
