@@ -22,6 +22,8 @@ export interface ChannelReply {
 export interface Channel {
   readonly name: string;
   readonly type: string;
+  /** Where it delivers, safe to log: a host (and port), never a token or credential. */
+  readonly target?: string;
   send(message: AlertMessage): Promise<ChannelReply>;
   close?(): Promise<void>;
 }

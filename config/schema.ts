@@ -140,7 +140,9 @@ export const unitSchema = z.object({
 
 export const routeSchema = z.object({
   minLevel: levelSchema,
-  channels: z.array(z.string(), { error: 'expected a list of channel names' }).min(1),
+  channels: z
+    .array(z.string(), { error: 'expected a list of channel names' })
+    .min(1, { error: 'expected at least one channel name' }),
 });
 
 export const roundSchema = z.object({
@@ -183,4 +185,6 @@ export interface AppConfig {
   rounds: RoundConfig[];
   /** The default lexicon (config/lexicon/*.yaml), before each round's keywords are added. */
   lexicon: Keyword[];
+  /** Harmless problems found while loading (unknown keys...), each `file: path: reason`; log them. */
+  warnings?: string[];
 }

@@ -1,0 +1,22 @@
+import { renderMarkdown } from '../render.js';
+import type { AlertMessage, Channel, ChannelReply } from '../types.js';
+import { checkRobotCode, hostOf, postJson } from './http.js';
+import type { ChannelOptions, RobotChannelConfig } from './options.js';
+
+// 45009: API call frequency exceeded (a group robot takes 20 messages a minute).
+const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([45009]);
+
+/** 企业微信 group robot: a markdown message POSTed to the robot's webhook URL. */
+export function createWecomChannel(name: string, config: RobotChannelConfig, options: ChannelOptions = {}): Channel {
+  return {
+    name,
+    type: 'wecom',
+    target: hostOf(config.url),
+    async send(message: AlertMessage): Promise<ChannelReply> {
+      const content = renderMarkdown(message, 'wecom', options);
+      const payload = { msgtype: 'markdown', markdown: { content } };
+      const reply = await postJson(name, config.url, payload, options);
+      return checkRobotCode(name, config.url, reply, ['errcode'], ['errmsg'], RATE_LIMIT_CODES);
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { loadConfig } from '../config/loader.js';
+import type { AppConfig, RoundConfig } from '../config/schema.js';
+import type { Logger } from '../core/log.js';
+import type { Tip } from '../core/types.js';
+import { createChannels } from '../alerts/channels/index.js';
+import { createAlertSender } from '../alerts/sender.js';
+import type { Channel } from '../alerts/types.js';
+import { createProcessor } from '../pipeline/process.js';
+import { queryTerms } from '../pipeline/query.js';
+import { createJiebaSegmenter } from '../pipeline/segmenter.js';
+import type { Segmenter } from '../pipeline/types.js';
+import { userDictionary } from '../pipeline/user-dictionary.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { Store } from '../store/store.js';
+import type { ExtractedArticle, ProcessedArticle } from '../core/types.js';
+import { createSerialQueue, type SerialQueue } from './serial.js';
+
+/** Everything a command needs, built once from the config directory. */
+export interface App {
+  config: AppConfig;
+  logger: Logger;
+  store: Store;
+  segmenter: Segmenter;
+  process: (article: ExtractedArticle) => ProcessedArticle;
+  queryTerms: (text: string) => string[];
+  channels: Map<string, Channel>;
+  /** Sends the outbox's due alerts once; runs never overlap. */
+  sendAlerts: () => Promise<{ sent: number; failed: number }>;
+  /** Rounds that are switched on. */
+  activeRounds: () => RoundConfig[];
+  /** Serializes dedup lookups and inserts across concurrent cycles, or two reposts could each start a story. */
+  ingestQueue: SerialQueue;
+  close(): Promise<void>;
+}
+
+/** Where the config lives and how the process was started. */
+export interface AppOptions {
+  configDir: string;
+  dataDir?: string;
+  logger: Logger;
+}
+
+/** Load and validate the config, open the store and build every stage. */
+export async function openApp(options: AppOptions): Promise<App> {
+  const config = await loadConfig(options.configDir, { dataDir: options.dataDir });
+  return buildApp(config, options.logger);
+}
+
+/** Wire the stages for an already loaded config. */
+export async function buildApp(config: AppConfig, logger: Logger): Promise<App> {
+  for (const warning of config.warnings ?? []) logger.warn({ component: 'config' }, warning);
+  const store = new SqliteStore({ path: config.settings.storePath, logger: logger.child({ component: 'store' }) });
+  await store.init();
+  const activeRounds = () => config.rounds.filter((r) => r.active !== false);
+  const segmenter = createJiebaSegmenter(userDictionary(config.rounds, config.lexicon));
+  const process = createProcessor({
+    rounds: activeRounds(),
+    lexicon: config.lexicon,
+    segmenter,
+    timezone: config.settings.timezone,
+  });
+  const channels = createChannels(config.channels);
+  const roundNames = new Map(config.rounds.map((r) => [r.id, r.name]));
+  const publicUrl = config.settings.console.publicUrl?.replace(/\/+$/, '');
+  const sender = createAlertSender({
+    store,
+    channels,
+    roundNames,
+    consoleUrl: publicUrl ? (tip: Tip) => `${publicUrl}/#/tips/${tip.id}` : undefined,
+    logger: logger.child({ component: 'alerts' }),
+    maxAttempts: config.settings.alerts.maxAttempts,
+  });
+  return {
+    config,
+    logger,
+    store,
+    segmenter,
+    process,
+    queryTerms: (text) => queryTerms(text, segmenter),
+    channels,
+    sendAlerts: () => sender.runOnce(),
+    activeRounds,
+    ingestQueue: createSerialQueue(),
+    async close() {
+      await Promise.allSettled([...channels.values()].map((c) => c.close?.()));
+      await store.close();
+    },
+  };
+}

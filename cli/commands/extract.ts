@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import { loadConfig } from '../../config/loader.js';
+import { type Settings, settingsSchema } from '../../config/schema.js';
+import { ConfigError } from '../../core/errors.js';
+import { extractFromInput } from '../../crawlers/extract-input.js';
+import { commandLogger, type GlobalOptions, printJson } from '../command-context.js';
+
+/** Options of `yuqing extract`. */
+export interface ExtractOptions extends GlobalOptions {
+  json?: boolean;
+}
+
+/** `yuqing extract FILE_OR_URL`: the generic extractor on one page. */
+export async function extractCommand(input: string, options: ExtractOptions): Promise<void> {
+  const logger = commandLogger(false);
+  const settings = await settingsFor(options.config);
+  const page = await extractFromInput(input, { crawl: settings.crawl, timezone: settings.timezone, logger });
+  if (options.json) {
+    printJson({
+      title: page.title,
+      publishedAt: page.publishedAt ?? null,
+      body: page.body,
+      author: page.author ?? null,
+      siteName: page.siteName ?? null,
+    });
+    return;
+  }
+  process.stdout.write(`标题：${page.title}\n发布时间：${page.publishedAt ?? '（未识别）'}\n\n${page.body}\n`);
+}
+
+// Extracting one page should work anywhere, so a missing config dir means defaults; an invalid one is still an error.
+async function settingsFor(configDir: string): Promise<Settings> {
+  try {
+    return (await loadConfig(resolve(configDir))).settings;
+  } catch (error) {
+    if (error instanceof ConfigError && /not found|no such file|ENOENT|不存在/i.test(error.message)) {
+      return settingsSchema.parse({});
+    }
+    throw error;
+  }
+}

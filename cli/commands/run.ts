@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+import { startConsole } from '../../console/server.js';
+import { startDemoSite } from '../../demo/site.js';
+import { openApp } from '../app.js';
+import { commandLogger, type GlobalOptions } from '../command-context.js';
+import { startScheduler } from '../scheduler.js';
+
+/** `yuqing run`: the scheduler and the console together, until SIGINT/SIGTERM. */
+export async function runCommand(options: GlobalOptions): Promise<void> {
+  const logger = commandLogger(true);
+  const app = await openApp({ configDir: resolve(options.config), dataDir: options.data, logger });
+  const { settings } = app.config;
+  // The bundled example watches a demo site the app serves itself, so `npm start` works with no internet.
+  const demo = settings.demoSite
+    ? await startDemoSite({
+        port: settings.demoSite.port,
+        smtpPort: settings.demoSite.smtpPort,
+        logger: logger.child({ component: 'demo-site' }),
+      })
+    : undefined;
+  const consoleServer = await startConsole({
+    store: app.store,
+    config: app.config,
+    queryTerms: app.queryTerms,
+    logger: logger.child({ component: 'console' }),
+    host: settings.console.host,
+    port: settings.console.port,
+  });
+  const scheduler = startScheduler(app);
+  process.stdout.write(
+    [
+      `巡察舆情监测预警已启动`,
+      `  控制台：${consoleServer.url}`,
+      ...(demo ? [`  演示站点：${demo.url}（收到的预警：${demo.url}/hooks/ 与 ${demo.url}/mail/）`] : []),
+      `  数据文件：${settings.storePath}`,
+      `  按 Ctrl+C 停止`,
+      '',
+    ].join('\n'),
+  );
+  await new Promise<void>((done) => {
+    const stop = () => done();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  logger.info('shutting down');
+  await scheduler.stop();
+  await consoleServer.close();
+  await demo?.close();
+  await app.close();
+}

@@ -1,0 +1,69 @@
+import { validate as isValidCron } from 'node-cron';
+import type { FileIssue } from './config-error.js';
+import type { ChannelConfig, RoundConfig, SourceConfig } from './schema.js';
+
+/** A validated round and the file it came from. */
+export interface RoundFile {
+  label: string;
+  round: RoundConfig;
+}
+
+/** What the cross-file checks need; a file that failed to load is undefined so it is not blamed twice. */
+export interface CheckInput {
+  sourcesLabel: string;
+  sources: SourceConfig[] | undefined;
+  channels: Record<string, ChannelConfig> | undefined;
+  rounds: RoundFile[];
+}
+
+/** Checks that span entries or files: unique ids, references to sources and channels, robots.txt reasons. */
+export function crossCheck(input: CheckInput): FileIssue[] {
+  return [...checkSources(input.sourcesLabel, input.sources ?? []), ...checkRounds(input)];
+}
+
+function checkSources(file: string, sources: SourceConfig[]): FileIssue[] {
+  const issues: FileIssue[] = [];
+  const firstIndex = new Map<string, number>();
+  sources.forEach((s, i) => {
+    const first = firstIndex.get(s.id);
+    if (first !== undefined) issues.push({ file, issue: `[${i}].id: duplicate source id "${s.id}" (also at [${first}])` });
+    else firstIndex.set(s.id, i);
+    if (s.respectRobotsTxt === false && !s.reason?.trim()) {
+      issues.push({ file, issue: `[${i}].reason: required when respectRobotsTxt is false (say why robots.txt may be ignored)` });
+    }
+    if (!isValidCron(s.schedule)) {
+      issues.push({ file, issue: `[${i}].schedule: not a valid cron expression "${s.schedule}" (e.g. "*/15 * * * *")` });
+    }
+  });
+  return issues;
+}
+
+function checkRounds(input: CheckInput): FileIssue[] {
+  const issues: FileIssue[] = [];
+  const roundFiles = new Map<string, string>();
+  const sourceIds = input.sources && new Set(input.sources.map((s) => s.id));
+  for (const { label: file, round } of input.rounds) {
+    const other = roundFiles.get(round.id);
+    if (other !== undefined) issues.push({ file, issue: `id: duplicate round id "${round.id}" (also in ${other})` });
+    else roundFiles.set(round.id, file);
+    const unitIndex = new Map<string, number>();
+    round.units.forEach((u, i) => {
+      const first = unitIndex.get(u.id);
+      if (first !== undefined) issues.push({ file, issue: `units[${i}].id: duplicate unit id "${u.id}" (also at units[${first}])` });
+      else unitIndex.set(u.id, i);
+    });
+    round.sources.forEach((id, i) => {
+      if (sourceIds && !sourceIds.has(id)) {
+        issues.push({ file, issue: `sources[${i}]: unknown source "${id}" (not defined in ${input.sourcesLabel})` });
+      }
+    });
+    round.alerts.forEach((route, r) => {
+      route.channels.forEach((name, c) => {
+        if (input.channels && !Object.hasOwn(input.channels, name)) {
+          issues.push({ file, issue: `alerts[${r}].channels[${c}]: unknown channel "${name}" (not defined in channels.yaml)` });
+        }
+      });
+    });
+  }
+  return issues;
+}

@@ -1,0 +1,62 @@
+import { atPath, formatPath } from './issue-path.js';
+
+const REFERENCE = /\$\$\{|\$\{([^}]*)\}/g;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Result of expanding `${VAR}` references in one parsed YAML tree. */
+export interface Expanded {
+  value: unknown;
+  /** `path: reason` lines, one per bad or unset reference. */
+  issues: string[];
+  /** Formatted paths of the strings that had a bad reference, so later checks do not report them twice. */
+  badPaths: Set<string>;
+}
+
+/**
+ * Expand `${VAR}` and `${VAR:-default}` in every string of a parsed YAML tree and drop mapping keys whose value
+ * is null, so that a key left blank (`team:`) counts as absent. `$${` stands for a literal `${`.
+ */
+export function expandTree(root: unknown, env: NodeJS.ProcessEnv): Expanded {
+  const issues: string[] = [];
+  const badPaths = new Set<string>();
+  const report = (path: PropertyKey[], reason: string) => {
+    issues.push(atPath(path, reason));
+    badPaths.add(formatPath(path));
+  };
+  const walk = (node: unknown, path: PropertyKey[]): unknown => {
+    if (typeof node === 'string') return expandString(node, env, (reason) => report(path, reason));
+    if (Array.isArray(node)) return node.map((item, i) => walk(item, [...path, i]));
+    if (node !== null && typeof node === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(node)) {
+        if (value !== null && value !== undefined) out[key] = walk(value, [...path, key]);
+      }
+      return out;
+    }
+    return node;
+  };
+  return { value: walk(root, []), issues, badPaths };
+}
+
+/** Expand the references of one string; each problem is reported and replaced by an empty string. */
+export function expandString(text: string, env: NodeJS.ProcessEnv, report: (reason: string) => void): string {
+  if (!text.includes('${')) return text;
+  const unterminated = text.replace(REFERENCE, '').includes('${');
+  if (unterminated) report('unterminated ${ (expected ${NAME} or ${NAME:-default})');
+  return text.replace(REFERENCE, (match, body: string | undefined) => {
+    if (body === undefined) return '${';
+    const sep = body.indexOf(':-');
+    const name = sep === -1 ? body : body.slice(0, sep);
+    if (!NAME.test(name)) {
+      report(`invalid variable reference ${match} (expected \${NAME} or \${NAME:-default})`);
+      return '';
+    }
+    const value = env[name];
+    if (sep !== -1) return value === undefined || value === '' ? body.slice(sep + 2) : value;
+    if (value === undefined) {
+      report(`environment variable ${name} is not set (set it, or write \${${name}:-default})`);
+      return '';
+    }
+    return value;
+  });
+}

@@ -1,0 +1,54 @@
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { ConsoleDeps } from './deps.js';
+import { installErrorHandlers } from './errors.js';
+import { registerAlertRoutes } from './routes/alerts.js';
+import { registerArticleRoutes } from './routes/articles.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerPageRoutes } from './routes/page.js';
+import { registerRoundRoutes } from './routes/rounds.js';
+import { registerSearchRoutes } from './routes/search.js';
+import { registerTipRoutes } from './routes/tips.js';
+import { installSecurityHeaders } from './security.js';
+
+export type { ConsoleDeps } from './deps.js';
+
+/** A running console. */
+export interface RunningConsole {
+  /** Base URL, e.g. http://127.0.0.1:3000 */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Build the console app (API + page) without listening; tests use `inject`. */
+export function createConsoleServer(deps: ConsoleDeps): FastifyInstance {
+  const app = Fastify({
+    // pino's Logger and FastifyBaseLogger differ only in generic parameters; the cast keeps the return type plain.
+    loggerInstance: deps.logger.child({ component: 'console' }) as FastifyBaseLogger,
+    disableRequestLogging: true,
+    // Query strings longer than this are not a console search.
+    maxParamLength: 500,
+    bodyLimit: 64 * 1024,
+  });
+  installSecurityHeaders(app);
+  installErrorHandlers(app);
+  registerHealthRoutes(app, deps);
+  registerSearchRoutes(app, deps);
+  registerArticleRoutes(app, deps);
+  registerTipRoutes(app, deps);
+  registerRoundRoutes(app, deps);
+  registerAlertRoutes(app, deps);
+  registerPageRoutes(app);
+  return app;
+}
+
+/** Build the console and listen on host:port (port 0 = any free port); resolves once it accepts requests. */
+export async function startConsole(deps: ConsoleDeps & { host: string; port: number }): Promise<RunningConsole> {
+  const app = createConsoleServer(deps);
+  await app.listen({ host: deps.host, port: deps.port });
+  const address = app.server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  deps.logger.child({ component: 'console' }).info({ url }, 'console listening');
+  return { url, close: () => app.close() };
+}

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import type { Keyword, RoundConfig } from '../config/schema.js';
+import type { Assessment, ExtractedArticle, ProcessedArticle } from '../core/types.js';
+import { normalizeArticle } from './normalize.js';
+import { phaseAt } from './phase.js';
+import { assess } from './score.js';
+import { simhash64 } from './simhash.js';
+import type { Segmenter } from './types.js';
+import { matchUnits } from './units.js';
+
+/** What the processor needs; the segmenter should already hold userDictionary(rounds, lexicon). */
+export interface ProcessorDeps {
+  rounds: readonly RoundConfig[];
+  lexicon: readonly Keyword[];
+  segmenter: Segmenter;
+  /** IANA zone in which phase dates are read, e.g. Asia/Shanghai. */
+  timezone: string;
+}
+
+/** A pure function from an extracted article to a processed, scored one. */
+export type Processor = (article: ExtractedArticle) => ProcessedArticle;
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** Stable article id: the first 24 hex digits of the SHA-256 of the (normalized) URL. */
+export function articleId(normalizedUrl: string): string {
+  return sha256(normalizedUrl).slice(0, 24);
+}
+
+/**
+ * The pipeline: normalize → id and content hash → search tokens → SimHash → for every active round its
+ * units, phase (by publish time, else fetch time) and assessment; the article's score and level are the best
+ * assessment's (green/0 when no round is active). Items naming no unit are still assessed, with `units: []`.
+ */
+export function createProcessor(deps: ProcessorDeps): Processor {
+  const { segmenter, lexicon, timezone } = deps;
+  const rounds = deps.rounds.filter((r) => r.active !== false);
+  return (raw) => {
+    const a = normalizeArticle(raw);
+    const assessments: Assessment[] = rounds.map((round) => {
+      const phase = phaseAt(round, a.publishedAt ?? a.fetchedAt, timezone);
+      const units = matchUnits(round, a.title, a.body);
+      return assess({ round, lexicon, title: a.title, body: a.body, units, phase });
+    });
+    // Stable sort: rounds with equal scores keep their configured order.
+    assessments.sort((x, y) => y.score - x.score);
+    const top = assessments[0];
+    return {
+      ...a,
+      id: articleId(a.url),
+      contentHash: sha256(`${a.title}\n${a.body}`),
+      simhash: simhash64(segmenter.cut(`${a.title}\n${a.body}`)),
+      titleTokens: segmenter.cutForSearch(a.title).join(' '),
+      bodyTokens: segmenter.cutForSearch(a.body).join(' '),
+      assessments,
+      score: top?.score ?? 0,
+      level: top?.level ?? 'green',
+    };
+  };
+}

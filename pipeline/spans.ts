@@ -1,0 +1,46 @@
+// Phrase finding with "longer phrases win" masking, shared by unit matching and scoring.
+
+/** A half-open character range [start, end) in a text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Offsets of the non-overlapping occurrences of `phrase` in `text`, left to right. */
+export function findAll(text: string, phrase: string): number[] {
+  const out: number[] = [];
+  if (phrase === '') return out;
+  for (let i = text.indexOf(phrase); i !== -1; i = text.indexOf(phrase, i + phrase.length)) out.push(i);
+  return out;
+}
+
+/** Whether [start, end) overlaps any of the spans. */
+export function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+  return spans.some((s) => start < s.end && s.start < end);
+}
+
+/**
+ * Occurrences of each phrase in `text`, where a longer phrase masks the shorter phrases inside it (违规收费
+ * does not also count 收费) and `masked` spans count for nothing. Phrases that do not occur are absent.
+ */
+export function findPhrases(
+  text: string,
+  phrases: readonly string[],
+  masked: readonly Span[] = [],
+): Map<string, number[]> {
+  const claimed: Span[] = [...masked];
+  const found = new Map<string, number[]>();
+  const byLength = [...new Set(phrases)].filter((p) => p !== '').sort((a, b) => b.length - a.length);
+  for (const phrase of byLength) {
+    const offsets: number[] = [];
+    for (const start of findAll(text, phrase)) {
+      const end = start + phrase.length;
+      if (overlapsAny(claimed, start, end)) continue;
+      offsets.push(start);
+    }
+    // Claim after scanning so a phrase's own occurrences never mask each other.
+    for (const start of offsets) claimed.push({ start, end: start + phrase.length });
+    if (offsets.length > 0) found.set(phrase, offsets);
+  }
+  return found;
+}

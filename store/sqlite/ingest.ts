@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { StoreError } from '../../core/errors.js';
+import { type Level, levelRank, type ProcessedArticle } from '../../core/types.js';
+import { normalizeSimhash, simhashBands } from '../simhash.js';
+import type { IngestRecord, IngestResult, NewTip } from '../store.js';
+import { isoToEpochMs } from '../time.js';
+import type { ClusterRow } from './rows.js';
+import type { Prepare } from './statements.js';
+
+/**
+ * Write one item, its cluster membership, tips and outbox rows; the caller runs it inside one immediate
+ * transaction. Tips are stored under the cluster actually joined or created, whatever their clusterId says,
+ * so a repost can never open a second tip for the same (round, cluster, unit).
+ */
+export function ingestRecord(prep: Prepare, record: IngestRecord, now: string): IngestResult {
+  const article = record.article;
+  const existing = prep(
+    'SELECT a.id, a.cluster_id, c.size FROM articles a JOIN clusters c ON c.id = a.cluster_id WHERE a.url = ?',
+  ).get(article.url) as { id: string; cluster_id: string; size: number } | undefined;
+  if (existing) {
+    return {
+      articleId: existing.id,
+      clusterId: existing.cluster_id,
+      inserted: false,
+      clusterSize: existing.size,
+      createdTipIds: [],
+    };
+  }
+  const { clusterId, clusterSize } = record.joinClusterId
+    ? joinCluster(prep, record.joinClusterId, article.level, now)
+    : createCluster(prep, article, now);
+  insertArticle(prep, article, clusterId, now);
+  const createdTipIds = record.tips.filter((t) => insertTip(prep, t, clusterId, now)).map((t) => t.tip.id);
+  return { articleId: article.id, clusterId, inserted: true, clusterSize, createdTipIds };
+}
+
+function joinCluster(prep: Prepare, clusterId: string, level: Level, now: string) {
+  const row = prep('SELECT * FROM clusters WHERE id = ?').get(clusterId) as ClusterRow | undefined;
+  if (!row) throw new StoreError('E_STORE_NOT_FOUND', `ingest: cluster ${clusterId} to join does not exist`);
+  const raise = levelRank(level) > row.level_rank;
+  prep('UPDATE clusters SET size = size + 1, level = ?, level_rank = ?, updated_at = ? WHERE id = ?').run(
+    raise ? level : row.level,
+    raise ? levelRank(level) : row.level_rank,
+    now,
+    clusterId,
+  );
+  return { clusterId, clusterSize: row.size + 1 };
+}
+
+function createCluster(prep: Prepare, article: ProcessedArticle, now: string) {
+  prep(
+    `INSERT INTO clusters (id, first_article_id, size, level, level_rank, created_at, updated_at)
+     VALUES (?, ?, 1, ?, ?, ?, ?)`,
+  ).run(article.id, article.id, article.level, levelRank(article.level), now, now);
+  return { clusterId: article.id, clusterSize: 1 };
+}
+
+function articleTimeMs(article: ProcessedArticle): number {
+  const fetched = isoToEpochMs(article.fetchedAt);
+  if (fetched === undefined) {
+    throw new StoreError('E_STORE_INPUT', `article ${article.url}: fetchedAt is not an ISO time: ${article.fetchedAt}`);
+  }
+  const published = article.publishedAt === undefined ? undefined : isoToEpochMs(article.publishedAt);
+  return published ?? fetched;
+}
+
+function insertArticle(prep: Prepare, a: ProcessedArticle, clusterId: string, now: string): void {
+  const simhash = normalizeSimhash(a.simhash);
+  const [sh0, sh1, sh2, sh3] = simhashBands(simhash);
+  prep(
+    `INSERT INTO articles (id, url, source_id, source_name, source_type, title, body, published_at, fetched_at,
+       author, time_ms, content_hash, simhash, sh0, sh1, sh2, sh3, title_tokens, body_tokens, assessments, score,
+       level, level_rank, cluster_id, stored_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    a.id,
+    a.url,
+    a.sourceId,
+    a.sourceName,
+    a.sourceType,
+    a.title,
+    a.body,
+    a.publishedAt ?? null,
+    a.fetchedAt,
+    a.author ?? null,
+    articleTimeMs(a),
+    a.contentHash,
+    simhash,
+    sh0,
+    sh1,
+    sh2,
+    sh3,
+    a.titleTokens,
+    a.bodyTokens,
+    JSON.stringify(a.assessments),
+    a.score,
+    a.level,
+    levelRank(a.level),
+    clusterId,
+    now,
+  );
+  const unit = prep('INSERT OR IGNORE INTO article_units (article_id, round_id, unit_id) VALUES (?, ?, ?)');
+  const phase = prep('INSERT OR IGNORE INTO article_phases (article_id, round_id, phase) VALUES (?, ?, ?)');
+  for (const assessment of a.assessments) {
+    for (const u of assessment.units) unit.run(a.id, assessment.roundId, u.unitId);
+    if (assessment.phase) phase.run(a.id, assessment.roundId, assessment.phase);
+  }
+}
+
+/** Insert a tip and, only when it is new, one pending outbox row per channel; true when inserted. */
+function insertTip(prep: Prepare, { tip, channels }: NewTip, clusterId: string, now: string): boolean {
+  const createdMs = isoToEpochMs(tip.createdAt);
+  if (createdMs === undefined) {
+    throw new StoreError('E_STORE_INPUT', `tip ${tip.id}: createdAt is not an ISO time: ${tip.createdAt}`);
+  }
+  const result = prep(
+    `INSERT OR IGNORE INTO tips (id, round_id, unit_id, unit_name, team, cluster_id, article_id, title, url,
+       source_name, published_at, level, level_rank, score, phase, parts, status, created_at, created_ms)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    tip.id,
+    tip.roundId,
+    tip.unitId,
+    tip.unitName,
+    tip.team ?? null,
+    clusterId,
+    tip.articleId,
+    tip.title,
+    tip.url,
+    tip.sourceName,
+    tip.publishedAt ?? null,
+    tip.level,
+    levelRank(tip.level),
+    tip.score,
+    tip.phase ?? null,
+    JSON.stringify(tip.parts),
+    tip.status,
+    tip.createdAt,
+    createdMs,
+  );
+  if (result.changes === 0) return false;
+  const nowMs = isoToEpochMs(now) ?? Date.now();
+  const outbox = prep(
+    `INSERT OR IGNORE INTO outbox (id, tip_id, channel, status, attempts, next_attempt_at, next_attempt_ms,
+       created_at, created_ms)
+     VALUES (?, ?, ?, 'pending', 0, ?, ?, ?, ?)`,
+  );
+  for (const channel of channels) outbox.run(randomUUID(), tip.id, channel, now, nowMs, now, nowMs);
+  return true;
+}

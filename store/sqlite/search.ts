@@ -1,0 +1,101 @@
+import { type Assessment, levelRank } from '../../core/types.js';
+import { buildHighlights } from '../highlight.js';
+import type { NormalizedSearchQuery } from '../query.js';
+import type { SearchHit, SearchResult } from '../store.js';
+import { type ArticleRow, toStoredArticle } from './rows.js';
+import type { Prepare } from './statements.js';
+
+type Params = Record<string, string | number>;
+
+/** An FTS5 query requiring every term: each term a quoted phrase (inner quotes doubled), joined by AND. */
+export function ftsMatchExpression(terms: readonly string[]): string {
+  return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
+}
+
+/** WHERE clause and named parameters for the query's terms and filters, over `articles a`. */
+function whereClause(q: NormalizedSearchQuery): { sql: string; params: Params } {
+  const clauses: string[] = [];
+  const params: Params = {};
+  if (q.terms.length > 0) {
+    clauses.push('a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)');
+    params.match = ftsMatchExpression(q.terms);
+  }
+  if (q.roundId !== undefined || q.unitId !== undefined) {
+    const unit: string[] = ['u.article_id = a.id'];
+    if (q.roundId !== undefined) unit.push('u.round_id = @roundId');
+    if (q.unitId !== undefined) unit.push('u.unit_id = @unitId');
+    clauses.push(`EXISTS (SELECT 1 FROM article_units u WHERE ${unit.join(' AND ')})`);
+  }
+  if (q.roundId !== undefined) params.roundId = q.roundId;
+  if (q.unitId !== undefined) params.unitId = q.unitId;
+  if (q.phase !== undefined) {
+    // With a round given, the phase must be that round's phase, not any round's.
+    const round = q.roundId !== undefined ? ' AND p.round_id = @roundId' : '';
+    clauses.push(`EXISTS (SELECT 1 FROM article_phases p WHERE p.article_id = a.id AND p.phase = @phase${round})`);
+    params.phase = q.phase;
+  }
+  if (q.level !== undefined) {
+    clauses.push('a.level = @level');
+    params.level = q.level;
+  }
+  if (q.minLevel !== undefined) {
+    clauses.push('a.level_rank >= @minRank');
+    params.minRank = levelRank(q.minLevel);
+  }
+  if (q.sourceId !== undefined) {
+    clauses.push('a.source_id = @sourceId');
+    params.sourceId = q.sourceId;
+  }
+  if (q.sourceType !== undefined) {
+    clauses.push('a.source_type = @sourceType');
+    params.sourceType = q.sourceType;
+  }
+  if (q.fromMs !== undefined) {
+    clauses.push('a.time_ms >= @fromMs');
+    params.fromMs = q.fromMs;
+  }
+  if (q.toMs !== undefined) {
+    clauses.push('a.time_ms <= @toMs');
+    params.toMs = q.toMs;
+  }
+  return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** Names of the watched units an article mentions, over all rounds, without repeats. */
+function unitNames(assessments: readonly Assessment[]): string[] {
+  return [...new Set(assessments.flatMap((a) => a.units.map((u) => u.unitName)))];
+}
+
+function toHit(row: ArticleRow & { cluster_size: number }, terms: readonly string[]): SearchHit {
+  const article = toStoredArticle(row);
+  return {
+    id: article.id,
+    title: article.title,
+    url: article.url,
+    source: article.sourceName,
+    sourceId: article.sourceId,
+    ...(article.publishedAt === undefined ? {} : { publishedAt: article.publishedAt }),
+    level: article.level,
+    score: article.score,
+    units: unitNames(article.assessments),
+    clusterId: article.clusterId,
+    clusterSize: row.cluster_size,
+    highlights: buildHighlights(article.title, article.body, terms),
+  };
+}
+
+/** Run a normalized search: the total of all matches and one page of hits, newest or riskiest first. */
+export function searchArticles(prep: Prepare, q: NormalizedSearchQuery): SearchResult {
+  const where = whereClause(q);
+  const { total } = prep(`SELECT count(*) AS total FROM articles a ${where.sql}`).get(where.params) as {
+    total: number;
+  };
+  if (q.limit === 0 || total <= q.offset) return { total, hits: [] };
+  const order =
+    q.sort === 'score' ? 'a.score DESC, a.time_ms DESC, a.seq DESC' : 'a.time_ms DESC, a.seq DESC';
+  const rows = prep(
+    `SELECT a.*, c.size AS cluster_size FROM articles a JOIN clusters c ON c.id = a.cluster_id
+     ${where.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+  ).all({ ...where.params, limit: q.limit, offset: q.offset }) as (ArticleRow & { cluster_size: number })[];
+  return { total, hits: rows.map((row) => toHit(row, q.terms)) };
+}

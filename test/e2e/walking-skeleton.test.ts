@@ -1,0 +1,142 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLANTED, REPOSTS, SIMILAR_UNIT } from '../../demo/content/index.js';
+import { type DemoSite, startDemoSite } from '../../demo/site.js';
+import { runCli } from '../helpers/cli.js';
+import { writeExampleConfig } from '../helpers/example-config.js';
+import { type HttpSink, startHttpSink } from '../helpers/http-sink.js';
+import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.js';
+
+interface CrawlJson {
+  fetched: number;
+  stored: number;
+  duplicates: number;
+  skipped: number;
+  tips: { id: string; round: string; unit: string; level: string; score: number; title: string; url: string }[];
+  alerts: { sent: number; failed: number };
+}
+
+interface SearchJson {
+  total: number;
+  hits: { id: string; title: string; url: string; level: string; units: string[]; highlights: string[]; clusterSize: number }[];
+}
+
+describe('walking skeleton: crawl → score → index → tip → alert, through the CLI', () => {
+  let dir: string;
+  let demo: DemoSite;
+  let smtp: SmtpSink;
+  let wecom: HttpSink;
+  let broken: HttpSink;
+  let cli: (args: string[]) => ReturnType<typeof runCli>;
+  let first: CrawlJson;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'yuqing-e2e-'));
+    demo = await startDemoSite({ port: 0 });
+    smtp = await startSmtpSink();
+    wecom = await startHttpSink();
+    // Bad sources: a 500, an empty page, a non-HTML response and an unreachable port.
+    broken = await startHttpSink((req) => {
+      if (req.path === '/500') return { status: 500, body: 'boom' };
+      if (req.path === '/empty') return { status: 200, body: '', headers: { 'content-type': 'text/html' } };
+      return { status: 200, body: '\u0089PNG', headers: { 'content-type': 'image/png' } };
+    });
+    const bad = (id: string, url: string) => ({ id, name: id, type: 'html', url, list: { item: 'a' } });
+    const configDir = writeExampleConfig(dir, {
+      demoUrl: demo.url,
+      smtpUrl: smtp.url,
+      wecomUrl: `${wecom.url}/cgi-bin/webhook/send?key=test`,
+      extraSources: [
+        bad('bad-500', `${broken.url}/500`),
+        bad('bad-empty', `${broken.url}/empty`),
+        bad('bad-binary', `${broken.url}/logo.png`),
+        bad('bad-unreachable', 'http://127.0.0.1:9/'),
+      ],
+    });
+    cli = (args) => runCli([...args, '--config', configDir, '--data', join(dir, 'data')]);
+    const result = await cli(['crawl', '--once', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    first = JSON.parse(result.stdout) as CrawlJson;
+  }, 300_000);
+
+  afterAll(async () => {
+    await Promise.allSettled([demo?.close(), smtp?.close(), wecom?.close(), broken?.close()]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stores the demo articles and counts every bad source as skipped', () => {
+    expect(first.fetched).toBeGreaterThanOrEqual(10);
+    expect(first.stored).toBeGreaterThanOrEqual(10);
+    expect(first.skipped).toBeGreaterThanOrEqual(4);
+  });
+
+  it('makes the planted post a red tip for its unit', () => {
+    const tip = first.tips.find((t) => t.title === PLANTED.title);
+    expect(tip).toMatchObject({ round: '2026-r4', unit: 'zjj', level: 'red' });
+    expect(tip?.url.endsWith(PLANTED.path)).toBe(true);
+  });
+
+  it('does not attribute the similarly named unit to the watched one', async () => {
+    expect(first.tips.some((t) => t.url.endsWith(SIMILAR_UNIT.path) && t.unit === 'zjj')).toBe(false);
+    const found = JSON.parse((await cli(['search', '明湖区', '--json'])).stdout) as SearchJson;
+    const similar = found.hits.find((h) => h.url.endsWith(SIMILAR_UNIT.path));
+    expect(similar).toBeDefined();
+    expect(similar?.units).not.toContain('zjj');
+  });
+
+  it('finds articles by a two-character Chinese query, with highlights', async () => {
+    const result = await cli(['search', '收费', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const found = JSON.parse(result.stdout) as SearchJson;
+    expect(found.total).toBeGreaterThan(0);
+    const planted = found.hits.find((h) => h.title === PLANTED.title);
+    expect(planted?.highlights.join('')).toContain('<mark>收费</mark>');
+  });
+
+  it('merges the reposts into the planted story', async () => {
+    expect(first.duplicates).toBeGreaterThanOrEqual(REPOSTS.length);
+    const found = JSON.parse((await cli(['search', '吃拿卡要', '--json', '--limit', '50'])).stdout) as SearchJson;
+    const planted = found.hits.find((h) => h.title === PLANTED.title);
+    expect(planted?.clusterSize).toBeGreaterThanOrEqual(1 + REPOSTS.length);
+    // One story, one tip: the reposts made none of their own.
+    expect(first.tips.filter((t) => t.unit === 'zjj' && t.level === 'red')).toHaveLength(1);
+  });
+
+  it('explains the score: the parts add up to it', async () => {
+    const tips = JSON.parse((await cli(['tips', '--json'])).stdout) as {
+      tips: { title: string; score: number; parts: { points: number; label: string }[] }[];
+    };
+    const tip = tips.tips.find((t) => t.title === PLANTED.title);
+    expect(tip?.parts.length).toBeGreaterThan(0);
+    const sum = tip?.parts.reduce((n, p) => n + p.points, 0) ?? -1;
+    expect(sum).toBeCloseTo(tip?.score ?? 0, 5);
+    expect(tip?.parts.map((p) => p.label).join('')).toMatch(/违规收费|吃拿卡要/);
+  });
+
+  it('sends exactly one email and one 企业微信 message for the planted tip', () => {
+    expect(first.alerts.failed).toBe(0);
+    const mails = smtp.mails.filter((m) => m.decoded.includes(PLANTED.title));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.decoded).toContain(PLANTED.path);
+    const robots = wecom.requests.filter((r) => r.body.includes(PLANTED.title));
+    expect(robots).toHaveLength(1);
+    const message = robots[0]?.json as { msgtype: string; markdown: { content: string } };
+    expect(message.msgtype).toBe('markdown');
+    expect(message.markdown.content).toContain(PLANTED.path);
+  });
+
+  it('sends nothing new on a second cycle in a new process (a restart)', async () => {
+    const mailsBefore = smtp.mails.length;
+    const hooksBefore = wecom.requests.length;
+    const result = await cli(['crawl', '--once', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const second = JSON.parse(result.stdout) as CrawlJson;
+    expect(second.stored).toBe(0);
+    expect(second.tips).toEqual([]);
+    expect(second.alerts).toEqual({ sent: 0, failed: 0 });
+    expect(smtp.mails.length).toBe(mailsBefore);
+    expect(wecom.requests.length).toBe(hooksBefore);
+  });
+});
