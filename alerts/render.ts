@@ -137,7 +137,8 @@ export function renderEmail(message: AlertMessage, options: RenderOptions = {}):
   const text = [subject, '', ...list.map((f) => `${f.label}：${f.value}`), '', FOOTER].join('\n');
   const rows = list.map((f) => {
     let value = escapeHtml(f.value);
-    if (f.href) value = `<a href="${escapeHtml(f.href)}" style="color:#1a73e8;word-break:break-all">${value}</a>`;
+    if (f.href)
+      value = `<a href="${escapeHtml(f.href)}" style="color:#1a73e8;word-break:break-all">${value}</a>`;
     if (f.level) value = `<strong style="color:${LEVEL_COLOURS[f.level]}">${value}</strong>`;
     return (
       `<tr><td style="padding:6px 8px;color:#5f6368;white-space:nowrap;vertical-align:top">${escapeHtml(f.label)}</td>` +
@@ -149,7 +150,7 @@ export function renderEmail(message: AlertMessage, options: RenderOptions = {}):
     '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(subject)}</title></head>`,
-    '<body style="margin:0;padding:12px;font-family:-apple-system,\'PingFang SC\',\'Microsoft YaHei\',sans-serif">',
+    "<body style=\"margin:0;padding:12px;font-family:-apple-system,'PingFang SC','Microsoft YaHei',sans-serif\">",
     `<div style="max-width:640px;margin:0 auto;border-top:4px solid ${colour}">`,
     `<h2 style="font-size:18px;line-height:1.4;margin:12px 8px;color:${colour}">${escapeHtml(subject)}</h2>`,
     `<table style="width:100%;border-collapse:collapse;font-size:14px;line-height:1.5">${rows.join('')}</table>`,

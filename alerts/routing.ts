@@ -1,11 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { RoundConfig } from '../config/schema.js';
-import { type Assessment, levelRank, type ProcessedArticle, type ScorePart, type Tip } from '../core/types.js';
+import {
+  type Assessment,
+  levelRank,
+  type ProcessedArticle,
+  type ScorePart,
+  type Tip,
+} from '../core/types.js';
 import type { NewTip } from '../store/store.js';
 
 /** Stable tip id: the same round, story and unit always give the same id (24 hex digits). */
 export function tipId(roundId: string, clusterId: string, unitId: string): string {
-  return createHash('sha256').update(`${roundId}\u0000${clusterId}\u0000${unitId}`).digest('hex').slice(0, 24);
+  return createHash('sha256')
+    .update(`${roundId}\u0000${clusterId}\u0000${unitId}`)
+    .digest('hex')
+    .slice(0, 24);
 }
 
 /** Channel names of every route the level reaches, in route order, without duplicates. */
@@ -27,7 +36,12 @@ function partsForUnit(parts: readonly ScorePart[], unitId: string): ScorePart[] 
  * The tips an item raises: one per active round × matched unit whose level reaches at least one alert route,
  * each with the deduplicated channels of all routes it reaches.
  */
-export function routeTips(article: ProcessedArticle, clusterId: string, rounds: RoundConfig[], now: string): NewTip[] {
+export function routeTips(
+  article: ProcessedArticle,
+  clusterId: string,
+  rounds: RoundConfig[],
+  now: string,
+): NewTip[] {
   const byId = new Map(rounds.map((r) => [r.id, r]));
   const tips: NewTip[] = [];
   for (const assessment of article.assessments) {

@@ -1,5 +1,5 @@
-import type { Logger } from '../core/log.js';
 import { DeliveryError } from '../core/errors.js';
+import type { Logger } from '../core/log.js';
 import type { OutboxAlert, Tip } from '../core/types.js';
 import type { Store } from '../store/store.js';
 import type { Channel } from './types.js';
@@ -56,7 +56,11 @@ async function deliver(deps: SenderDeps, alert: OutboxAlert, channel: Channel, t
       ...(consoleUrl !== undefined && { consoleUrl }),
     });
     if (reply.ok) return { sent: true };
-    return { sent: false, reason: `${alert.channel}: refused (${reply.detail ?? reply.status ?? 'no detail'})`, retryable: true };
+    return {
+      sent: false,
+      reason: `${alert.channel}: refused (${reply.detail ?? reply.status ?? 'no detail'})`,
+      retryable: true,
+    };
   } catch (error) {
     return { sent: false, ...describe(error) };
   }
@@ -65,7 +69,11 @@ async function deliver(deps: SenderDeps, alert: OutboxAlert, channel: Channel, t
 async function attempt(deps: SenderDeps, alert: OutboxAlert): Promise<Outcome> {
   const channel = deps.channels.get(alert.channel);
   if (!channel) {
-    return { sent: false, reason: `unknown channel "${alert.channel}" (not in channels.yaml)`, retryable: false };
+    return {
+      sent: false,
+      reason: `unknown channel "${alert.channel}" (not in channels.yaml)`,
+      retryable: false,
+    };
   }
   const tip = await deps.store.getTip(alert.tipId);
   if (!tip) return { sent: false, reason: `tip ${alert.tipId} not found`, retryable: false };
@@ -79,7 +87,10 @@ async function processAlert(deps: SenderDeps, alert: OutboxAlert, log: Logger): 
   const target = deps.channels.get(alert.channel)?.target;
   const fields = { alertId: alert.id, tipId: alert.tipId, channel: alert.channel, ...(target && { target }) };
   try {
-    const outcome = await attempt(deps, alert).catch((error: unknown) => ({ sent: false as const, ...describe(error) }));
+    const outcome = await attempt(deps, alert).catch((error: unknown) => ({
+      sent: false as const,
+      ...describe(error),
+    }));
     if (outcome.sent) {
       await deps.store.markAlertSent(alert.id, now().toISOString());
       log.info({ ...fields, attempts: alert.attempts + 1 }, 'alert sent');
@@ -89,7 +100,12 @@ async function processAlert(deps: SenderDeps, alert: OutboxAlert, log: Logger): 
     const dead = !outcome.retryable || attempts >= maxAttempts;
     const next = new Date(now().getTime() + (dead ? 0 : retryDelayMs(attempts, deps.random)));
     await deps.store.markAlertFailed(alert.id, outcome.reason, next.toISOString(), dead);
-    const entry = { ...fields, attempts, error: outcome.reason, ...(!dead && { nextAttemptAt: next.toISOString() }) };
+    const entry = {
+      ...fields,
+      attempts,
+      error: outcome.reason,
+      ...(!dead && { nextAttemptAt: next.toISOString() }),
+    };
     if (dead) log.error(entry, 'alert given up');
     else log.warn(entry, 'alert failed, will retry');
   } catch (error) {

@@ -59,7 +59,7 @@ export async function buildApp(config: AppConfig, logger: Logger): Promise<App> 
     segmenter,
     timezone: config.settings.timezone,
   });
-  const channels = createChannels(config.channels);
+  const channels = createChannels(config.channels, { timeZone: config.settings.timezone });
   const roundNames = new Map(config.rounds.map((r) => [r.id, r.name]));
   const publicUrl = config.settings.console.publicUrl?.replace(/\/+$/, '');
   const sender = createAlertSender({

@@ -26,13 +26,20 @@ function checkSources(file: string, sources: SourceConfig[]): FileIssue[] {
   const firstIndex = new Map<string, number>();
   sources.forEach((s, i) => {
     const first = firstIndex.get(s.id);
-    if (first !== undefined) issues.push({ file, issue: `[${i}].id: duplicate source id "${s.id}" (also at [${first}])` });
+    if (first !== undefined)
+      issues.push({ file, issue: `[${i}].id: duplicate source id "${s.id}" (also at [${first}])` });
     else firstIndex.set(s.id, i);
     if (s.respectRobotsTxt === false && !s.reason?.trim()) {
-      issues.push({ file, issue: `[${i}].reason: required when respectRobotsTxt is false (say why robots.txt may be ignored)` });
+      issues.push({
+        file,
+        issue: `[${i}].reason: required when respectRobotsTxt is false (say why robots.txt may be ignored)`,
+      });
     }
     if (!isValidCron(s.schedule)) {
-      issues.push({ file, issue: `[${i}].schedule: not a valid cron expression "${s.schedule}" (e.g. "*/15 * * * *")` });
+      issues.push({
+        file,
+        issue: `[${i}].schedule: not a valid cron expression "${s.schedule}" (e.g. "*/15 * * * *")`,
+      });
     }
   });
   return issues;
@@ -44,23 +51,31 @@ function checkRounds(input: CheckInput): FileIssue[] {
   const sourceIds = input.sources && new Set(input.sources.map((s) => s.id));
   for (const { label: file, round } of input.rounds) {
     const other = roundFiles.get(round.id);
-    if (other !== undefined) issues.push({ file, issue: `id: duplicate round id "${round.id}" (also in ${other})` });
+    if (other !== undefined)
+      issues.push({ file, issue: `id: duplicate round id "${round.id}" (also in ${other})` });
     else roundFiles.set(round.id, file);
     const unitIndex = new Map<string, number>();
     round.units.forEach((u, i) => {
       const first = unitIndex.get(u.id);
-      if (first !== undefined) issues.push({ file, issue: `units[${i}].id: duplicate unit id "${u.id}" (also at units[${first}])` });
+      if (first !== undefined)
+        issues.push({ file, issue: `units[${i}].id: duplicate unit id "${u.id}" (also at units[${first}])` });
       else unitIndex.set(u.id, i);
     });
     round.sources.forEach((id, i) => {
       if (sourceIds && !sourceIds.has(id)) {
-        issues.push({ file, issue: `sources[${i}]: unknown source "${id}" (not defined in ${input.sourcesLabel})` });
+        issues.push({
+          file,
+          issue: `sources[${i}]: unknown source "${id}" (not defined in ${input.sourcesLabel})`,
+        });
       }
     });
     round.alerts.forEach((route, r) => {
       route.channels.forEach((name, c) => {
         if (input.channels && !Object.hasOwn(input.channels, name)) {
-          issues.push({ file, issue: `alerts[${r}].channels[${c}]: unknown channel "${name}" (not defined in channels.yaml)` });
+          issues.push({
+            file,
+            issue: `alerts[${r}].channels[${c}]: unknown channel "${name}" (not defined in channels.yaml)`,
+          });
         }
       });
     });

@@ -2,6 +2,7 @@ import { atPath, formatPath } from './issue-path.js';
 
 const REFERENCE = /\$\$\{|\$\{([^}]*)\}/g;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const SYNTAX = `expected \${NAME} or \${NAME:-default}`;
 
 /** Result of expanding `${VAR}` references in one parsed YAML tree. */
 export interface Expanded {
@@ -42,13 +43,13 @@ export function expandTree(root: unknown, env: NodeJS.ProcessEnv): Expanded {
 export function expandString(text: string, env: NodeJS.ProcessEnv, report: (reason: string) => void): string {
   if (!text.includes('${')) return text;
   const unterminated = text.replace(REFERENCE, '').includes('${');
-  if (unterminated) report('unterminated ${ (expected ${NAME} or ${NAME:-default})');
+  if (unterminated) report(`unterminated \${ (${SYNTAX})`);
   return text.replace(REFERENCE, (match, body: string | undefined) => {
     if (body === undefined) return '${';
     const sep = body.indexOf(':-');
     const name = sep === -1 ? body : body.slice(0, sep);
     if (!NAME.test(name)) {
-      report(`invalid variable reference ${match} (expected \${NAME} or \${NAME:-default})`);
+      report(`invalid variable reference ${match} (${SYNTAX})`);
       return '';
     }
     const value = env[name];

@@ -29,9 +29,13 @@ function reasonOf(issue: z.core.$ZodIssue, raw: unknown): string {
     const what = lookup.found ? 'value is empty' : 'required key is missing';
     return generic ? what : `${what} (${issue.message})`;
   }
-  if (issue.code === 'invalid_type' && generic) return `expected ${article(issue.expected)}, got ${describe(lookup.value)}`;
+  if (issue.code === 'invalid_type' && generic)
+    return `expected ${article(issue.expected)}, got ${describe(lookup.value)}`;
   if ((issue.code === 'too_small' || issue.code === 'too_big') && generic) return boundReason(issue);
-  if ((issue.code === 'invalid_value' || issue.code === 'invalid_format') && typeof lookup.value === 'string') {
+  if (
+    (issue.code === 'invalid_value' || issue.code === 'invalid_format') &&
+    typeof lookup.value === 'string'
+  ) {
     return `${issue.message}, got ${JSON.stringify(lookup.value)}`;
   }
   return issue.message;
@@ -39,7 +43,9 @@ function reasonOf(issue: z.core.$ZodIssue, raw: unknown): string {
 
 function boundReason(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
   const small = issue.code === 'too_small';
-  const bound = small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum;
+  const bound = small
+    ? (issue as z.core.$ZodIssueTooSmall).minimum
+    : (issue as z.core.$ZodIssueTooBig).maximum;
   const op = small ? (issue.inclusive ? '>=' : '>') : issue.inclusive ? '<=' : '<';
   if (issue.origin === 'number' || issue.origin === 'int') return `expected a number ${op} ${bound}`;
   return `expected a length ${op} ${bound}`;
@@ -73,6 +79,7 @@ export function describe(value: unknown): string {
   if (value === undefined || value === null) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
 }

@@ -34,7 +34,10 @@ export async function yamlFilesIn(dir: string): Promise<string[]> {
 /** Slash-separated label of a file: relative to the config dir when inside it, else to the project. */
 function labelOf(file: string, configDir: string): string {
   const rel = path.relative(configDir, file);
-  const shown = rel.startsWith('..') || path.isAbsolute(rel) ? path.relative(path.resolve(defaultLexiconDir(), '..', '..'), file) : rel;
+  const shown =
+    rel.startsWith('..') || path.isAbsolute(rel)
+      ? path.relative(path.resolve(defaultLexiconDir(), '..', '..'), file)
+      : rel;
   return shown.split(path.sep).join('/');
 }
 
@@ -50,10 +53,14 @@ export async function collectLexicon(configDir: string, ctx: LoadContext): Promi
   const byTerm = new Map<string, Keyword>();
   for (const file of files) {
     const label = labelOf(file, configDir);
-    const lexicon = await loadYamlFile({ schema: lexiconFileSchema, path: file, label, shape: 'mapping' }, ctx);
+    const lexicon = await loadYamlFile(
+      { schema: lexiconFileSchema, path: file, label, shape: 'mapping' },
+      ctx,
+    );
     const seen = new Set<string>();
     lexicon?.terms.forEach((kw, i) => {
-      if (seen.has(kw.term)) ctx.warnings.push(`${label}: terms[${i}].term: duplicate term "${kw.term}" (the later entry wins)`);
+      if (seen.has(kw.term))
+        ctx.warnings.push(`${label}: terms[${i}].term: duplicate term "${kw.term}" (the later entry wins)`);
       seen.add(kw.term);
       byTerm.delete(kw.term);
       byTerm.set(kw.term, kw);
@@ -63,7 +70,10 @@ export async function collectLexicon(configDir: string, ctx: LoadContext): Promi
 }
 
 /** Load the merged lexicon of a config directory; throws ConfigError naming the file and path of each problem. */
-export async function loadLexicon(configDir: string, options: { env?: NodeJS.ProcessEnv } = {}): Promise<Keyword[]> {
+export async function loadLexicon(
+  configDir: string,
+  options: { env?: NodeJS.ProcessEnv } = {},
+): Promise<Keyword[]> {
   const dir = path.resolve(configDir);
   const ctx: LoadContext = { env: options.env ?? process.env, errors: [], warnings: [] };
   const terms = await collectLexicon(dir, ctx);

@@ -5,7 +5,14 @@ import { toConfigError } from './config-error.js';
 import { type LoadContext, loadYamlFile } from './config-file.js';
 import { crossCheck, type RoundFile } from './cross-checks.js';
 import { collectLexicon, yamlFilesIn } from './lexicon.js';
-import { type AppConfig, channelsFileSchema, roundSchema, type Settings, settingsSchema, sourcesFileSchema } from './schema.js';
+import {
+  type AppConfig,
+  channelsFileSchema,
+  roundSchema,
+  type Settings,
+  settingsSchema,
+  sourcesFileSchema,
+} from './schema.js';
 
 /** Options of loadConfig. */
 export interface LoadConfigOptions {
@@ -26,7 +33,13 @@ export async function loadConfig(dir: string, options: LoadConfigOptions = {}): 
   const at = (name: string) => path.join(root, name);
 
   const settings = await loadYamlFile(
-    { schema: settingsSchema, path: at('settings.yaml'), label: 'settings.yaml', empty: {}, shape: 'mapping' },
+    {
+      schema: settingsSchema,
+      path: at('settings.yaml'),
+      label: 'settings.yaml',
+      empty: {},
+      shape: 'mapping',
+    },
     ctx,
   );
   const sources = await loadYamlFile(
@@ -34,7 +47,13 @@ export async function loadConfig(dir: string, options: LoadConfigOptions = {}): 
     ctx,
   );
   const channels = await loadYamlFile(
-    { schema: channelsFileSchema, path: at('channels.yaml'), label: 'channels.yaml', empty: {}, shape: 'mapping' },
+    {
+      schema: channelsFileSchema,
+      path: at('channels.yaml'),
+      label: 'channels.yaml',
+      empty: {},
+      shape: 'mapping',
+    },
     ctx,
   );
   const rounds = await loadRounds(root, ctx);
@@ -55,7 +74,8 @@ export async function loadConfig(dir: string, options: LoadConfigOptions = {}): 
 
 async function requireDirectory(root: string, given: string): Promise<void> {
   const info = await stat(root).catch(() => undefined);
-  if (!info?.isDirectory()) throw new ConfigError(given, ['not a directory (expected a config directory)']);
+  if (!info) throw new ConfigError(given, ['config directory not found']);
+  if (!info.isDirectory()) throw new ConfigError(given, ['not a directory (expected a config directory)']);
 }
 
 async function loadRounds(root: string, ctx: LoadContext): Promise<RoundFile[]> {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 
 // Messages are written for the admin who edits the YAML: they are shown as `file: path: message`.
-const str = (what = 'a string') => z.string({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
-const strList = () => z.array(z.string({ error: 'expected a string' }), { error: 'expected a list of strings' });
+const str = (what = 'a string') =>
+  z.string({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
+const strList = () =>
+  z.array(z.string({ error: 'expected a string' }), { error: 'expected a list of strings' });
 const isoDate = z
   .union([z.string(), z.date()], { error: 'expected a date like 2026-03-02' })
   .transform((v, ctx) => {
@@ -45,7 +47,11 @@ export const settingsSchema = z.object({
       userAgent: z.string().default('Mozilla/5.0 (compatible; xuncha-yuqing/0.1; +self-hosted monitor)'),
       respectRobotsTxt: z.boolean({ error: 'expected true or false' }).default(true),
       allowPrivateAddresses: z.boolean({ error: 'expected true or false' }).default(false),
-      maxPageBytes: z.number().int().positive().default(5 * 1024 * 1024),
+      maxPageBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(5 * 1024 * 1024),
       timeoutSecs: z.number().positive().default(30),
       maxConcurrency: z.number().int().positive().default(4),
       /** Items taken from one list page or feed per cycle. */
@@ -98,7 +104,9 @@ export const sourcesFileSchema = z.array(sourceSchema, { error: 'expected a list
 // ---------- channels.yaml ----------
 const emailChannel = z.object({
   type: z.literal('email'),
-  to: z.array(z.string(), { error: 'expected a list of addresses' }).min(1, { error: 'expected at least one address' }),
+  to: z
+    .array(z.string(), { error: 'expected a list of addresses' })
+    .min(1, { error: 'expected at least one address' }),
   from: str('a sender address'),
   /** smtp://user:pass@host:port or smtps://... */
   smtp: str('an SMTP URL such as smtp://user:pass@mail.example.org:587'),
@@ -111,7 +119,9 @@ const robotChannel = z.object({
 export const channelSchema = z.discriminatedUnion('type', [emailChannel, robotChannel], {
   error: 'expected type to be one of email, wecom, dingtalk, feishu, webhook',
 });
-export const channelsFileSchema = z.record(z.string(), channelSchema, { error: 'expected a map of channel names' });
+export const channelsFileSchema = z.record(z.string(), channelSchema, {
+  error: 'expected a map of channel names',
+});
 
 // ---------- lexicon ----------
 export const keywordSchema = z.object({
@@ -157,7 +167,9 @@ export const roundSchema = z.object({
       rectification: windowSchema.optional(),
     })
     .default({}),
-  units: z.array(unitSchema, { error: 'expected a list of units' }).min(1, { error: 'a round needs at least one unit' }),
+  units: z
+    .array(unitSchema, { error: 'expected a list of units' })
+    .min(1, { error: 'a round needs at least one unit' }),
   keywords: z.array(keywordSchema, { error: 'expected a list of keywords' }).default([]),
   sources: strList().default([]),
   alerts: z.array(routeSchema, { error: 'expected a list of routes' }).default([]),

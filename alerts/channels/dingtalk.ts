@@ -34,7 +34,10 @@ export function createDingtalkChannel(
     async send(message: AlertMessage): Promise<ChannelReply> {
       const payload = {
         msgtype: 'markdown',
-        markdown: { title: oneLine(alertSubject(message), 60), text: renderMarkdown(message, 'dingtalk', options) },
+        markdown: {
+          title: oneLine(alertSubject(message), 60),
+          text: renderMarkdown(message, 'dingtalk', options),
+        },
       };
       const url = config.secret ? signedDingtalkUrl(config.url, config.secret, now()) : config.url;
       const reply = await postJson(name, url, payload, options);

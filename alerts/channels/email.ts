@@ -35,7 +35,11 @@ export function smtpDeliveryError(channel: string, host: string, error: unknown)
 }
 
 /** Email through an SMTP server given as a URL (smtp://user:pass@host:port or smtps://…). */
-export function createEmailChannel(name: string, config: EmailChannelConfig, options: ChannelOptions = {}): Channel {
+export function createEmailChannel(
+  name: string,
+  config: EmailChannelConfig,
+  options: ChannelOptions = {},
+): Channel {
   const host = smtpHost(config.smtp);
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const transport = createTransport({

@@ -9,7 +9,12 @@ import type { ChannelOptions, RobotChannelConfig } from './options.js';
 const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([9499, 11232]);
 
 /** Card header colour of each level. */
-const TEMPLATES: Readonly<Record<Level, string>> = { red: 'red', orange: 'orange', yellow: 'yellow', green: 'green' };
+const TEMPLATES: Readonly<Record<Level, string>> = {
+  red: 'red',
+  orange: 'orange',
+  yellow: 'yellow',
+  green: 'green',
+};
 
 /** 飞书 signature: base64(HMAC-SHA256(key = `${timestamp}\n${secret}`, data = empty)), timestamp in seconds. */
 export function feishuSign(secret: string, timestampSecs: number): string {
@@ -17,7 +22,11 @@ export function feishuSign(secret: string, timestampSecs: number): string {
 }
 
 /** 飞书 custom bot: an interactive card coloured by level; signed when the channel has a `secret`. */
-export function createFeishuChannel(name: string, config: RobotChannelConfig, options: ChannelOptions = {}): Channel {
+export function createFeishuChannel(
+  name: string,
+  config: RobotChannelConfig,
+  options: ChannelOptions = {},
+): Channel {
   const now = options.now ?? Date.now;
   return {
     name,
@@ -30,12 +39,21 @@ export function createFeishuChannel(name: string, config: RobotChannelConfig, op
           title: { tag: 'plain_text', content: oneLine(alertSubject(message), 100) },
           template: TEMPLATES[message.tip.level],
         },
-        elements: [{ tag: 'markdown', content: renderMarkdown(message, 'feishu', { ...options, withHeading: false }) }],
+        elements: [
+          { tag: 'markdown', content: renderMarkdown(message, 'feishu', { ...options, withHeading: false }) },
+        ],
       };
       const signature = config.secret ? signatureFields(config.secret, now()) : {};
       const payload = { ...signature, msg_type: 'interactive', card };
       const reply = await postJson(name, config.url, payload, options);
-      return checkRobotCode(name, config.url, reply, ['code', 'StatusCode'], ['msg', 'StatusMessage'], RATE_LIMIT_CODES);
+      return checkRobotCode(
+        name,
+        config.url,
+        reply,
+        ['code', 'StatusCode'],
+        ['msg', 'StatusMessage'],
+        RATE_LIMIT_CODES,
+      );
     },
   };
 }

@@ -65,7 +65,9 @@ export async function postJson(
   } catch (error) {
     const name = (error as { name?: string }).name;
     if (name === 'TimeoutError' || name === 'AbortError') {
-      throw new DeliveryError(channel, `POST ${host}: no answer within ${timeoutMs} ms`, true, { cause: error });
+      throw new DeliveryError(channel, `POST ${host}: no answer within ${timeoutMs} ms`, true, {
+        cause: error,
+      });
     }
     throw new DeliveryError(channel, `POST ${host}: network error (${networkReason(error)})`, true, {
       cause: error,
@@ -124,5 +126,9 @@ export function checkRobotCode(
   if (code === undefined) {
     throw new DeliveryError(channel, `POST ${host}: unexpected reply "${snippet(reply.text)}"`, false);
   }
-  throw new DeliveryError(channel, `POST ${host}: error code ${code} ${message}`.trim(), rateLimitCodes.has(code));
+  throw new DeliveryError(
+    channel,
+    `POST ${host}: error code ${code} ${message}`.trim(),
+    rateLimitCodes.has(code),
+  );
 }

@@ -31,7 +31,8 @@ export function createChannels(
   options: ChannelOptions = {},
 ): Map<string, Channel> {
   const channels = new Map<string, Channel>();
-  for (const [name, config] of Object.entries(configs)) channels.set(name, createChannel(name, config, options));
+  for (const [name, config] of Object.entries(configs))
+    channels.set(name, createChannel(name, config, options));
   return channels;
 }
 

@@ -34,7 +34,11 @@ export function webhookSignature(secret: string, body: string): string {
 }
 
 /** Generic JSON webhook: any 2xx answer means delivered. */
-export function createWebhookChannel(name: string, config: RobotChannelConfig, options: ChannelOptions = {}): Channel {
+export function createWebhookChannel(
+  name: string,
+  config: RobotChannelConfig,
+  options: ChannelOptions = {},
+): Channel {
   return {
     name,
     type: 'webhook',

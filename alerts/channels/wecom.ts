@@ -7,7 +7,11 @@ import type { ChannelOptions, RobotChannelConfig } from './options.js';
 const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([45009]);
 
 /** 企业微信 group robot: a markdown message POSTed to the robot's webhook URL. */
-export function createWecomChannel(name: string, config: RobotChannelConfig, options: ChannelOptions = {}): Channel {
+export function createWecomChannel(
+  name: string,
+  config: RobotChannelConfig,
+  options: ChannelOptions = {},
+): Channel {
   return {
     name,
     type: 'wecom',

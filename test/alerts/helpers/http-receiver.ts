@@ -12,7 +12,10 @@ export interface ReceivedRequest {
 }
 
 /** How the receiver answers the n-th request (0-based). */
-export type Responder = (request: ReceivedRequest, n: number) => { status?: number; body?: unknown; delayMs?: number };
+export type Responder = (
+  request: ReceivedRequest,
+  n: number,
+) => { status?: number; body?: unknown; delayMs?: number };
 
 /** A loopback HTTP server that records JSON bodies and query strings. */
 export interface Receiver {

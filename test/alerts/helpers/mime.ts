@@ -78,7 +78,9 @@ function leaves(raw: string): MimeLeaf[] {
   if (encoding === 'base64') bytes = Buffer.from(body.replace(/\s+/g, ''), 'base64');
   else if (encoding === 'quoted-printable') bytes = qpBytes(body, false);
   else bytes = Buffer.from(body, 'utf8');
-  return [{ contentType: contentType.split(';')[0]?.trim().toLowerCase() ?? '', text: bytes.toString('utf8') }];
+  return [
+    { contentType: contentType.split(';')[0]?.trim().toLowerCase() ?? '', text: bytes.toString('utf8') },
+  ];
 }
 
 /** Parses a raw RFC 5322 message as nodemailer writes it. */

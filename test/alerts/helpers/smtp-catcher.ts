@@ -5,6 +5,8 @@ import { SMTPServer } from 'smtp-server';
 export interface CaughtMail {
   from: string;
   to: string[];
+  /** The user that authenticated, if any. */
+  user?: string;
   raw: string;
 }
 
@@ -15,24 +17,42 @@ export interface SmtpCatcher {
   close(): Promise<void>;
 }
 
-/** Starts an SMTP catcher on 127.0.0.1 port 0 (no TLS, auth optional); `reject` answers DATA with an error. */
-export async function startSmtpCatcher(options: { reject?: { code: number; message: string } } = {}): Promise<SmtpCatcher> {
+/** Options of the catcher: `reject` answers DATA with an error; `account` is the only login accepted. */
+export interface CatcherOptions {
+  reject?: { code: number; message: string };
+  account?: { user: string; pass: string };
+}
+
+/** Starts an SMTP catcher on 127.0.0.1 port 0 (no TLS, auth optional). */
+export async function startSmtpCatcher(options: CatcherOptions = {}): Promise<SmtpCatcher> {
   const mails: CaughtMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // Plain-text AUTH is fine on loopback without TLS.
+    allowInsecureAuth: true,
+    onAuth(auth, _session, callback) {
+      const ok =
+        options.account && auth.username === options.account.user && auth.password === options.account.pass;
+      if (ok) callback(null, { user: auth.username });
+      else callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         if (options.reject) {
-          const error = Object.assign(new Error(options.reject.message), { responseCode: options.reject.code });
+          const error = Object.assign(new Error(options.reject.message), {
+            responseCode: options.reject.code,
+          });
           callback(error);
           return;
         }
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-        mails.push({ from, to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        const to = session.envelope.rcptTo.map((r) => r.address);
+        const user = typeof session.user === 'string' ? session.user : undefined;
+        mails.push({ from, to, ...(user && { user }), raw: Buffer.concat(chunks).toString('utf8') });
         callback();
       });
     },
