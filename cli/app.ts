@@ -49,7 +49,7 @@ export async function openApp(options: AppOptions): Promise<App> {
 /** Wire the stages for an already loaded config. */
 export async function buildApp(config: AppConfig, logger: Logger): Promise<App> {
   for (const warning of config.warnings ?? []) logger.warn({ component: 'config' }, warning);
-  const store = new SqliteStore({ path: config.settings.storePath, logger: logger.child({ component: 'store' }) });
+  const store = new SqliteStore({ path: config.settings.storePath, logger });
   await store.init();
   const activeRounds = () => config.rounds.filter((r) => r.active !== false);
   const segmenter = createJiebaSegmenter(userDictionary(config.rounds, config.lexicon));

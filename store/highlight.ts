@@ -39,7 +39,7 @@ function termPattern(terms: readonly string[]): RegExp | undefined {
   const alternatives = cleaned.map((t) =>
     t
       .split(/\s+/)
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
       .join('\\s*'),
   );
   return new RegExp(alternatives.join('|'), 'giu');
@@ -88,7 +88,11 @@ function renderWindow(text: string, window: Span, matches: readonly Span[]): str
  * (case-insensitive), overlapping windows merged, matches wrapped in <mark>…</mark>, cut ends marked with ….
  * With no match, the escaped first ~100 characters; with empty text, nothing.
  */
-export function highlightSnippets(text: string, terms: readonly string[], options: HighlightOptions = {}): string[] {
+export function highlightSnippets(
+  text: string,
+  terms: readonly string[],
+  options: HighlightOptions = {},
+): string[] {
   if (text.trim() === '') return [];
   const maxSnippets = Math.max(1, options.maxSnippets ?? DEFAULT_MAX_SNIPPETS);
   const width = Math.max(10, options.width ?? DEFAULT_WIDTH);

@@ -1,8 +1,9 @@
 import type { SearchQuery } from './store.js';
 import { timeRange } from './time.js';
 
-/** Default and largest page size of a search. */
+/** Page size of a search when none is given. */
 export const SEARCH_DEFAULT_LIMIT = 20;
+/** Largest page size of a search. */
 export const SEARCH_MAX_LIMIT = 200;
 
 /** A search query with defaults applied, terms cleaned and time bounds as epoch ms; shared by backends. */

@@ -15,7 +15,10 @@ const HEX64 = /^[0-9a-f]{1,16}$/;
 export function normalizeSimhash(simhash: string): string {
   const lower = simhash.trim().toLowerCase();
   if (!HEX64.test(lower)) {
-    throw new StoreError('E_STORE_INPUT', `simhash must be up to 16 hex digits, got ${JSON.stringify(simhash)}`);
+    throw new StoreError(
+      'E_STORE_INPUT',
+      `simhash must be up to 16 hex digits, got ${JSON.stringify(simhash)}`,
+    );
   }
   return lower.padStart(16, '0');
 }

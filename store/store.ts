@@ -75,6 +75,7 @@ export interface SearchHit {
   publishedAt?: string;
   level: Level;
   score: number;
+  /** Ids of the watched units the item mentions (names are in the round config). */
   units: string[];
   clusterId: string;
   clusterSize: number;

@@ -58,7 +58,10 @@ function createCluster(prep: Prepare, article: ProcessedArticle, now: string) {
 function articleTimeMs(article: ProcessedArticle): number {
   const fetched = isoToEpochMs(article.fetchedAt);
   if (fetched === undefined) {
-    throw new StoreError('E_STORE_INPUT', `article ${article.url}: fetchedAt is not an ISO time: ${article.fetchedAt}`);
+    throw new StoreError(
+      'E_STORE_INPUT',
+      `article ${article.url}: fetchedAt is not an ISO time: ${article.fetchedAt}`,
+    );
   }
   const published = article.publishedAt === undefined ? undefined : isoToEpochMs(article.publishedAt);
   return published ?? fetched;

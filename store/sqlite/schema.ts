@@ -164,7 +164,11 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
  * Bring the database to SCHEMA_VERSION, each step in its own transaction. Throws StoreError E_STORE_VERSION
  * when the file was written by a newer version of this program.
  */
-export function migrate(db: Database.Database, logger: Logger, migrations: readonly Migration[] = MIGRATIONS): void {
+export function migrate(
+  db: Database.Database,
+  logger: Logger,
+  migrations: readonly Migration[] = MIGRATIONS,
+): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   if (current > latest) {

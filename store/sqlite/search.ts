@@ -31,7 +31,9 @@ function whereClause(q: NormalizedSearchQuery): { sql: string; params: Params } 
   if (q.phase !== undefined) {
     // With a round given, the phase must be that round's phase, not any round's.
     const round = q.roundId !== undefined ? ' AND p.round_id = @roundId' : '';
-    clauses.push(`EXISTS (SELECT 1 FROM article_phases p WHERE p.article_id = a.id AND p.phase = @phase${round})`);
+    clauses.push(
+      `EXISTS (SELECT 1 FROM article_phases p WHERE p.article_id = a.id AND p.phase = @phase${round})`,
+    );
     params.phase = q.phase;
   }
   if (q.level !== undefined) {
@@ -61,9 +63,9 @@ function whereClause(q: NormalizedSearchQuery): { sql: string; params: Params } 
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-/** Names of the watched units an article mentions, over all rounds, without repeats. */
-function unitNames(assessments: readonly Assessment[]): string[] {
-  return [...new Set(assessments.flatMap((a) => a.units.map((u) => u.unitName)))];
+/** Ids of the watched units an article mentions, over all rounds, without repeats (the CLI's JSON contract). */
+function unitIds(assessments: readonly Assessment[]): string[] {
+  return [...new Set(assessments.flatMap((a) => a.units.map((u) => u.unitId)))];
 }
 
 function toHit(row: ArticleRow & { cluster_size: number }, terms: readonly string[]): SearchHit {
@@ -77,7 +79,7 @@ function toHit(row: ArticleRow & { cluster_size: number }, terms: readonly strin
     ...(article.publishedAt === undefined ? {} : { publishedAt: article.publishedAt }),
     level: article.level,
     score: article.score,
-    units: unitNames(article.assessments),
+    units: unitIds(article.assessments),
     clusterId: article.clusterId,
     clusterSize: row.cluster_size,
     highlights: buildHighlights(article.title, article.body, terms),

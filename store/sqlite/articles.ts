@@ -1,0 +1,81 @@
+// Article and cluster lookups: known URLs, exact and near duplicates, clusters.
+import { hammingDistance, MAX_BANDED_DISTANCE, normalizeSimhash, simhashBands } from '../simhash.js';
+import type { Cluster, StoredArticle } from '../store.js';
+import { type ArticleRow, type ClusterRow, toCluster, toStoredArticle } from './rows.js';
+import type { Prepare } from './statements.js';
+
+/** SQLite host parameters per IN (...) batch. */
+const URL_BATCH = 500;
+
+/** The subset of `urls` already stored. */
+export function knownUrls(prep: Prepare, urls: readonly string[]): Set<string> {
+  const known = new Set<string>();
+  const unique = [...new Set(urls)];
+  for (let i = 0; i < unique.length; i += URL_BATCH) {
+    const batch = unique.slice(i, i + URL_BATCH);
+    const sql = `SELECT url FROM articles WHERE url IN (${batch.map(() => '?').join(',')})`;
+    for (const row of prep(sql).all(...batch) as { url: string }[]) known.add(row.url);
+  }
+  return known;
+}
+
+/** The earliest stored article with this content hash. */
+export function findByContentHash(
+  prep: Prepare,
+  contentHash: string,
+): { articleId: string; clusterId: string } | undefined {
+  const row = prep('SELECT id, cluster_id FROM articles WHERE content_hash = ? ORDER BY seq LIMIT 1').get(
+    contentHash,
+  ) as { id: string; cluster_id: string } | undefined;
+  return row && { articleId: row.id, clusterId: row.cluster_id };
+}
+
+/**
+ * The closest article within `maxDistance` bits. Up to distance 3 only articles sharing one of the four
+ * 16-bit bands are examined, which is exact by the pigeonhole principle; a larger distance scans every stored
+ * SimHash (linear in the number of articles). Ties go to the earliest stored article.
+ */
+export function findNearDuplicate(
+  prep: Prepare,
+  simhash: string,
+  maxDistance: number,
+): { articleId: string; clusterId: string; distance: number } | undefined {
+  const target = normalizeSimhash(simhash);
+  if (!(maxDistance >= 0)) return undefined;
+  const candidates = (
+    maxDistance <= MAX_BANDED_DISTANCE
+      ? prep(
+          `SELECT id, cluster_id, simhash FROM articles
+           WHERE sh0 = ? OR sh1 = ? OR sh2 = ? OR sh3 = ? ORDER BY seq`,
+        ).all(...simhashBands(target))
+      : prep('SELECT id, cluster_id, simhash FROM articles ORDER BY seq').all()
+  ) as { id: string; cluster_id: string; simhash: string }[];
+  let best: { articleId: string; clusterId: string; distance: number } | undefined;
+  for (const c of candidates) {
+    const distance = hammingDistance(target, c.simhash);
+    if (distance <= maxDistance && (!best || distance < best.distance)) {
+      best = { articleId: c.id, clusterId: c.cluster_id, distance };
+      if (distance === 0) break;
+    }
+  }
+  return best;
+}
+
+/** One article by id. */
+export function getArticle(prep: Prepare, id: string): StoredArticle | undefined {
+  const row = prep('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+  return row && toStoredArticle(row);
+}
+
+/** One cluster by id. */
+export function getCluster(prep: Prepare, id: string): Cluster | undefined {
+  const row = prep('SELECT * FROM clusters WHERE id = ?').get(id) as ClusterRow | undefined;
+  return row && toCluster(row);
+}
+
+/** The articles of a cluster in the order they were stored. */
+export function clusterArticles(prep: Prepare, clusterId: string): StoredArticle[] {
+  return (
+    prep('SELECT * FROM articles WHERE cluster_id = ? ORDER BY seq').all(clusterId) as ArticleRow[]
+  ).map(toStoredArticle);
+}
