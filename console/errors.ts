@@ -36,6 +36,8 @@ export function installErrorHandlers(app: FastifyInstance): void {
     return reply.status(500).send(errorBody('E_INTERNAL', '服务器内部错误，请查看日志'));
   });
   app.setNotFoundHandler((request, reply) => {
-    return reply.status(404).send(errorBody('E_NOT_FOUND', `未找到：${request.method} ${request.url.split('?')[0]}`));
+    return reply
+      .status(404)
+      .send(errorBody('E_NOT_FOUND', `未找到：${request.method} ${request.url.split('?')[0]}`));
   });
 }

@@ -24,7 +24,11 @@ export function readString(query: RawQuery, name: string, maxLength = 200): stri
 }
 
 /** A parameter that must be one of a fixed set of values. */
-export function readEnum<T extends string>(query: RawQuery, name: string, allowed: readonly T[]): T | undefined {
+export function readEnum<T extends string>(
+  query: RawQuery,
+  name: string,
+  allowed: readonly T[],
+): T | undefined {
   const value = readString(query, name);
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) {
@@ -49,7 +53,12 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  * A date bound as an ISO time with offset. A bare date means the start (`from`) or the end (`to`) of that day
  * in the configured timezone, so `to=2026-11-22` includes everything published on the 22nd local time.
  */
-export function readDate(query: RawQuery, name: string, zone: string, bound: 'start' | 'end'): string | undefined {
+export function readDate(
+  query: RawQuery,
+  name: string,
+  zone: string,
+  bound: 'start' | 'end',
+): string | undefined {
   const value = readString(query, name, 40);
   if (value === undefined) return undefined;
   const invalid = () => new InputError(`参数 ${name} 无效：应为 YYYY-MM-DD 或 ISO 时间，收到「${value}」`);
@@ -57,7 +66,11 @@ export function readDate(query: RawQuery, name: string, zone: string, bound: 'st
   const parsed = DateTime.fromISO(value, { zone, setZone: true });
   if (!parsed.isValid) throw invalid();
   const local = parsed.setZone(zone);
-  const moment = DATE_ONLY.test(value) ? (bound === 'start' ? local.startOf('day') : local.endOf('day')) : local;
+  const moment = DATE_ONLY.test(value)
+    ? bound === 'start'
+      ? local.startOf('day')
+      : local.endOf('day')
+    : local;
   const iso = moment.toISO({ suppressMilliseconds: true });
   if (iso === null) throw invalid();
   return iso;
@@ -73,7 +86,8 @@ export function checkRange(from: string | undefined, to: string | undefined): vo
 /** Check round and unit ids against the configuration; a unit must belong to the round when both are given. */
 export function checkRoundUnit(rounds: readonly RoundConfig[], roundId?: string, unitId?: string): void {
   const round = roundId === undefined ? undefined : rounds.find((r) => r.id === roundId);
-  if (roundId !== undefined && round === undefined) throw new InputError(`参数 round 无效：未知轮次「${roundId}」`);
+  if (roundId !== undefined && round === undefined)
+    throw new InputError(`参数 round 无效：未知轮次「${roundId}」`);
   if (unitId === undefined) return;
   const scope = round === undefined ? rounds : [round];
   if (!scope.some((r) => r.units.some((u) => u.id === unitId))) {

@@ -1,7 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  LogController,
+} from 'fastify';
 import type { ConsoleDeps } from './deps.js';
-import { installErrorHandlers } from './errors.js';
+import { errorBody, installErrorHandlers } from './errors.js';
 import { registerAlertRoutes } from './routes/alerts.js';
 import { registerArticleRoutes } from './routes/articles.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -9,7 +14,7 @@ import { registerPageRoutes } from './routes/page.js';
 import { registerRoundRoutes } from './routes/rounds.js';
 import { registerSearchRoutes } from './routes/search.js';
 import { registerTipRoutes } from './routes/tips.js';
-import { installSecurityHeaders } from './security.js';
+import { installSecurityHeaders, SECURITY_HEADERS, sendRawError } from './security.js';
 
 export type { ConsoleDeps } from './deps.js';
 
@@ -25,9 +30,20 @@ export function createConsoleServer(deps: ConsoleDeps): FastifyInstance {
   const app = Fastify({
     // pino's Logger and FastifyBaseLogger differ only in generic parameters; the cast keeps the return type plain.
     loggerInstance: deps.logger.child({ component: 'console' }) as FastifyBaseLogger,
-    disableRequestLogging: true,
-    // Query strings longer than this are not a console search.
-    maxParamLength: 500,
+    // Per-request info lines would flood the log while an officer pages through results; errors are logged.
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: {
+      maxParamLength: 200,
+      onMaxParamLength: (_path, _req, res) =>
+        sendRawError(res, 414, errorBody('E_INPUT', '请求路径无效：参数过长（最多 200 个字符）')),
+    },
+    // A malformed percent-encoding in the path never reaches the error handler; answer it in the same shape.
+    frameworkErrors: (_err, _request, reply) => {
+      (reply as FastifyReply)
+        .headers(SECURITY_HEADERS)
+        .code(400)
+        .send(errorBody('E_INPUT', '请求路径无效：URL 编码错误'));
+    },
     bodyLimit: 64 * 1024,
   });
   installSecurityHeaders(app);
@@ -43,9 +59,16 @@ export function createConsoleServer(deps: ConsoleDeps): FastifyInstance {
 }
 
 /** Build the console and listen on host:port (port 0 = any free port); resolves once it accepts requests. */
-export async function startConsole(deps: ConsoleDeps & { host: string; port: number }): Promise<RunningConsole> {
+export async function startConsole(
+  deps: ConsoleDeps & { host: string; port: number },
+): Promise<RunningConsole> {
   const app = createConsoleServer(deps);
-  await app.listen({ host: deps.host, port: deps.port });
+  try {
+    await app.listen({ host: deps.host, port: deps.port });
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
   const address = app.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;

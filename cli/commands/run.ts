@@ -22,7 +22,7 @@ export async function runCommand(options: GlobalOptions): Promise<void> {
     store: app.store,
     config: app.config,
     queryTerms: app.queryTerms,
-    logger: logger.child({ component: 'console' }),
+    logger,
     host: settings.console.host,
     port: settings.console.port,
   });

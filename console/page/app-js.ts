@@ -2,6 +2,7 @@
 // only highlight snippets use innerHTML, after sanitizeHighlight.
 import { HELPERS_JS } from './js-helpers.js';
 
+// biome-ignore lint/complexity/noUselessStringRaw: raw so a regex added later keeps its backslashes.
 const MAIN_JS = String.raw`
 var PAGE_SIZE = 20;
 var meta = { timezone: 'Asia/Shanghai', rounds: [], sources: [] };

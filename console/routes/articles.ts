@@ -23,7 +23,10 @@ export interface ArticleDetail {
 }
 
 /** Load an article with its cluster; NotFoundError when absent. */
-export async function loadArticleDetail(deps: Pick<ConsoleDeps, 'store'>, id: string): Promise<ArticleDetail> {
+export async function loadArticleDetail(
+  deps: Pick<ConsoleDeps, 'store'>,
+  id: string,
+): Promise<ArticleDetail> {
   if (id.length === 0 || id.length > 200) throw new InputError('参数 id 无效：长度应为 1 到 200 个字符');
   const stored = await deps.store.getArticle(id);
   if (stored === undefined) throw new NotFoundError(`未找到文章「${id}」`);

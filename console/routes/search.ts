@@ -33,12 +33,17 @@ const PARAMS = [
 const PHASES: readonly PhaseName[] = ['entry', 'feedback', 'rectification'];
 const SOURCE_TYPES: readonly SourceType[] = ['rss', 'html', 'browser'];
 const SOURCE_ID = /^[A-Za-z0-9_.-]+$/;
+/** A term an index can match holds a letter, digit or private-use character (as in store/query.ts). */
+const INDEXABLE = /[\p{L}\p{N}\p{Co}]/u;
 
 /** Default page size of the search API. */
 export const DEFAULT_SEARCH_LIMIT = 20;
 
 /** Validate the search querystring and turn it into a store query; throws InputError naming the parameter. */
-export function parseSearchQuery(query: RawQuery, deps: Pick<ConsoleDeps, 'config' | 'queryTerms'>): SearchQuery {
+export function parseSearchQuery(
+  query: RawQuery,
+  deps: Pick<ConsoleDeps, 'config' | 'queryTerms'>,
+): SearchQuery {
   rejectUnknown(query, PARAMS);
   const zone = deps.config.settings.timezone;
   const q = readString(query, 'q');
@@ -52,8 +57,13 @@ export function parseSearchQuery(query: RawQuery, deps: Pick<ConsoleDeps, 'confi
   const from = readDate(query, 'from', zone, 'start');
   const to = readDate(query, 'to', zone, 'end');
   checkRange(from, to);
+  const terms = q === undefined ? [] : [...new Set(deps.queryTerms(q).map((t) => t.trim()))];
+  const indexable = terms.filter((t) => INDEXABLE.test(t));
+  // Punctuation-only input would otherwise silently become "no terms" and list everything.
+  if (q !== undefined && indexable.length === 0)
+    throw new InputError(`参数 q 无效：「${q}」中没有可检索的词`);
   const search: SearchQuery = {
-    terms: q === undefined ? [] : [...new Set(deps.queryTerms(q).filter((t) => t.trim() !== ''))],
+    terms: indexable,
     roundId,
     unitId,
     level: readEnum(query, 'level', LEVELS),
@@ -72,5 +82,7 @@ export function parseSearchQuery(query: RawQuery, deps: Pick<ConsoleDeps, 'confi
 
 /** GET /api/search: full-text search with filters; returns the store's SearchResult. */
 export function registerSearchRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
-  app.get('/api/search', async (request) => deps.store.search(parseSearchQuery(request.query as RawQuery, deps)));
+  app.get('/api/search', async (request) =>
+    deps.store.search(parseSearchQuery(request.query as RawQuery, deps)),
+  );
 }

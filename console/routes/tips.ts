@@ -30,5 +30,7 @@ export function parseTipFilter(query: RawQuery, deps: Pick<ConsoleDeps, 'config'
 
 /** GET /api/tips: tips, newest first, as `{ total, tips }`. */
 export function registerTipRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
-  app.get('/api/tips', async (request) => deps.store.listTips(parseTipFilter(request.query as RawQuery, deps)));
+  app.get('/api/tips', async (request) =>
+    deps.store.listTips(parseTipFilter(request.query as RawQuery, deps)),
+  );
 }

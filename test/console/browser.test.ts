@@ -1,0 +1,137 @@
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningConsole, startConsole } from '../../console/server.js';
+import { silentLogger } from '../../core/log.js';
+import { HOSTILE, IMG_PAYLOAD, PLANTED, SCRIPT_PAYLOAD, tempDir, testConfig } from './fixtures.js';
+import { seededStore } from './seed.js';
+
+// The page in a real headless Chromium against the real server: what a monitoring officer would see.
+describe('console page in Chromium', () => {
+  let running: RunningConsole;
+  let browser: Browser;
+  let page: Page;
+  let cleanup: () => Promise<void>;
+  const dialogs: string[] = [];
+  const requests: string[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    const tmp = tempDir();
+    const store = await seededStore(tmp.dir);
+    running = await startConsole({
+      store,
+      config: testConfig(tmp.dir),
+      queryTerms: (q) => q.split(/\s+/).filter(Boolean),
+      logger: silentLogger(),
+      host: '127.0.0.1',
+      port: 0,
+    });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--headless',
+      ],
+    });
+    page = await browser.newPage({ timezoneId: 'UTC' });
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('request', (req) => requests.push(req.url()));
+    page.on('pageerror', (err) => problems.push(err.message));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(msg.text());
+    });
+    await page.goto(`${running.url}/`);
+    await page.waitForSelector('#search-results > li');
+    cleanup = async () => {
+      await browser.close();
+      await running.close();
+      await store.close();
+      tmp.remove();
+    };
+  });
+
+  afterAll(async () => cleanup());
+
+  it('lists all results newest first with badges, times in Asia/Shanghai and repost counts', async () => {
+    expect(await page.locator('#search-status').textContent()).toBe('共找到 5 条信息');
+    const items = page.locator('#search-results > li');
+    expect(await items.count()).toBe(5);
+    const planted = page.locator('#search-results > li[data-id="a1"]');
+    expect(await planted.locator('.badge').textContent()).toBe('红');
+    expect(await planted.locator('.badge').getAttribute('class')).toBe('badge red');
+    expect(await planted.locator('.repost').textContent()).toBe('转载 2');
+    // The browser runs in UTC; the page must still show Shanghai time.
+    expect(await planted.locator('.meta').textContent()).toContain('发布时间：2026/11/22 09:30');
+    expect(await planted.locator('.meta').textContent()).toContain('涉及单位：明州市住房和城乡建设局');
+    const anchor = planted.locator('.hit-title a');
+    expect(await anchor.getAttribute('href')).toBe(PLANTED.url);
+    expect(await anchor.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await anchor.getAttribute('target')).toBe('_blank');
+  });
+
+  it('shows hostile crawled text as text and runs none of it', async () => {
+    const hostile = page.locator('#search-results > li[data-id="a5"]');
+    expect(await hostile.locator('.hit-title a').textContent()).toBe(HOSTILE.title);
+    expect(await hostile.locator('.meta').textContent()).toContain(IMG_PAYLOAD);
+    expect(await page.locator('#search-results script, #search-results img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('searches a two-character term and renders the highlight marks', async () => {
+    await page.fill('#q', '收费');
+    await page.click('#search-form button[type="submit"]');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 2);
+    expect(await page.locator('#search-results mark').first().textContent()).toBe('收费');
+    await page.fill('#q', '整改不到位');
+    await page.click('#search-form button[type="submit"]');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 1);
+    const snippet = page.locator('#search-results .snippet').first();
+    expect(await snippet.textContent()).toContain(SCRIPT_PAYLOAD);
+    expect(await snippet.locator('mark').textContent()).toBe('整改不到位');
+    expect(await page.locator('#search-results script, #search-results img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('filters by level and expands the score explanation on click', async () => {
+    await page.fill('#q', '');
+    await page.selectOption('#search-form select[name="level"]', 'red');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 1);
+    await page.click('#search-results > li[data-id="a1"] .snippet');
+    await page.waitForSelector('#search-results .explain');
+    const explain = page.locator('#search-results .explain');
+    expect(await explain.textContent()).toContain('正文命中「吃拿卡要」(侵害群众利益) ×1+30 分');
+    expect(await explain.textContent()).toContain('明州市委2026年第四轮巡察 · 进驻阶段 · 风险分 74');
+    expect(await explain.textContent()).toContain('同一事件的其他报道（共 2 篇）');
+  });
+
+  it('shows tips with unit, team, status and an expandable explanation', async () => {
+    await page.click('#tab-tips');
+    await page.waitForFunction(() => document.querySelectorAll('#tips-results > li').length === 3);
+    expect(await page.locator('#panel-search').isHidden()).toBe(true);
+    const tip = page.locator('#tips-results > li[data-id="tip-a4"]');
+    expect(await tip.textContent()).toContain('青石镇人民政府');
+    expect(await tip.textContent()).toContain('第二巡察组');
+    expect(await tip.textContent()).toContain('状态：已分办');
+    expect(await tip.locator('.badge').textContent()).toBe('橙');
+    await tip.locator('summary').click();
+    expect(await tip.locator('.parts li').first().isVisible()).toBe(true);
+    expect(await tip.locator('.parts').textContent()).toContain('+38 分');
+    await page.selectOption('#tips-form select[name="unit"]', 'zjj');
+    await page.waitForFunction(() => document.querySelectorAll('#tips-results > li').length === 2);
+  });
+
+  it('loaded nothing but its own origin and hit no script or CSP error', () => {
+    expect(requests.length).toBeGreaterThan(3);
+    expect(requests.filter((url) => !url.startsWith(`${running.url}/`))).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+});

@@ -1,0 +1,119 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../console/security.js';
+import { createConsoleServer, type RunningConsole, startConsole } from '../../console/server.js';
+import { silentLogger } from '../../core/log.js';
+import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { IMG_PAYLOAD, SCRIPT_PAYLOAD, tempDir, testConfig } from './fixtures.js';
+import { seededStore } from './seed.js';
+
+describe('startConsole on a real socket', () => {
+  let running: RunningConsole;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    const tmp = tempDir();
+    const store = await seededStore(tmp.dir);
+    running = await startConsole({
+      store,
+      config: testConfig(tmp.dir),
+      queryTerms: (q) => q.split(/\s+/).filter(Boolean),
+      logger: silentLogger(),
+      host: '127.0.0.1',
+      port: 0,
+    });
+    cleanup = async () => {
+      await running.close();
+      await store.close();
+      tmp.remove();
+    };
+  });
+
+  afterAll(async () => cleanup());
+
+  it('listens on loopback with a real port', () => {
+    expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(running.url).not.toMatch(/:0$/);
+  });
+
+  it('serves the page with the security headers', async () => {
+    const res = await fetch(`${running.url}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    const html = await res.text();
+    expect(html).toContain('<title>巡察舆情监测预警</title>');
+    expect(html).not.toContain(SCRIPT_PAYLOAD);
+    expect(html).not.toContain(IMG_PAYLOAD);
+  });
+
+  it('serves app.js as JavaScript', async () => {
+    const res = await fetch(`${running.url}/assets/app.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const js = await res.text();
+    expect(js).toContain('sanitizeHighlight');
+    expect(js).not.toContain('.innerHTML = hit');
+  });
+
+  it('rejects when the port is taken', async () => {
+    const port = Number(new URL(running.url).port);
+    const tmp = tempDir();
+    try {
+      await expect(
+        startConsole({
+          store: new SqliteStore({ path: `${tmp.dir}/other.db`, logger: silentLogger() }),
+          config: testConfig(tmp.dir),
+          queryTerms: (q) => [q],
+          logger: silentLogger(),
+          host: '127.0.0.1',
+          port,
+        }),
+      ).rejects.toThrow(/EADDRINUSE/);
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('serves the API over the socket', async () => {
+    const res = await fetch(`${running.url}/api/health`);
+    expect(await res.json()).toEqual({ ok: true, articles: 5 });
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('internal errors', () => {
+  it('answer 500 with a generic message and log the error', async () => {
+    const tmp = tempDir();
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const store = new SqliteStore({ path: `${tmp.dir}/yuqing.db`, logger: silentLogger() });
+    await store.init();
+    await store.close();
+    const app = createConsoleServer({
+      store,
+      config: testConfig(tmp.dir),
+      queryTerms: (q) => [q],
+      logger: pino({ level: 'error' }, sink),
+    });
+    try {
+      const res = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(res.statusCode).toBe(500);
+      expect(res.json()).toEqual({ error: { code: 'E_INTERNAL', message: '服务器内部错误，请查看日志' } });
+      expect(lines.join('')).toContain('console request failed');
+      expect(lines.join('')).toContain('"component":"console"');
+    } finally {
+      await app.close();
+      tmp.remove();
+    }
+  });
+});
