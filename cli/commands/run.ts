@@ -15,7 +15,7 @@ export async function runCommand(options: GlobalOptions): Promise<void> {
     ? await startDemoSite({
         port: settings.demoSite.port,
         smtpPort: settings.demoSite.smtpPort,
-        logger: logger.child({ component: 'demo-site' }),
+        logger,
       })
     : undefined;
   const consoleServer = await startConsole({

@@ -16,9 +16,17 @@ export const FORUM_ITEMS: readonly DemoItem[] = [
     author: '讨薪的老刘',
     replies: [
       { author: '东港小陈', minutesAgo: 290, text: '支持楼主！违规收费这种事必须一查到底。' },
-      { author: '城西搬砖人', minutesAgo: 270, text: '同样在明州做工程，深有体会，办个验收跑断腿，不“意思意思”根本动不了。' },
+      {
+        author: '城西搬砖人',
+        minutesAgo: 270,
+        text: '同样在明州做工程，深有体会，办个验收跑断腿，不“意思意思”根本动不了。',
+      },
       { author: 'mz_路人甲', minutesAgo: 240, text: '帮顶，已转给朋友了，希望有关部门尽快回应。' },
-      { author: '热心网友阿杰', minutesAgo: 200, text: '楼主把材料整理好，可以直接到市纪委监委的网上举报平台反映，别只在论坛说。' },
+      {
+        author: '热心网友阿杰',
+        minutesAgo: 200,
+        text: '楼主把材料整理好，可以直接到市纪委监委的网上举报平台反映，别只在论坛说。',
+      },
     ],
   },
   {
@@ -62,7 +70,11 @@ export const FORUM_ITEMS: readonly DemoItem[] = [
         minutesAgo: 1400,
         text: '市住建局前几天刚发了通知，社保满六个月就行，带身份证、劳动合同和租赁合同。',
       },
-      { author: '城南租客', minutesAgo: 1300, text: '我是在“明州政务服务”上线上申请的，一周左右就审核通过了，挺方便。' },
+      {
+        author: '城南租客',
+        minutesAgo: 1300,
+        text: '我是在“明州政务服务”上线上申请的，一周左右就审核通过了，挺方便。',
+      },
     ],
   },
 ];

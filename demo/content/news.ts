@@ -31,7 +31,7 @@ export const NEWS_ITEMS: readonly DemoItem[] = [
     dateStyle: 'cn-minute',
     source: '明州晚报',
     column: '区县新闻',
-    author: '记者 周宁',
+    author: '本报记者',
   },
   {
     id: '2003',
@@ -48,7 +48,7 @@ export const NEWS_ITEMS: readonly DemoItem[] = [
     dateStyle: 'slash-date',
     source: '明州日报',
     column: '部门动态',
-    author: '记者 林晓',
+    author: '本报记者',
   },
   {
     id: '2004',
@@ -84,6 +84,6 @@ export const NEWS_ITEMS: readonly DemoItem[] = [
     dateStyle: 'cn-minute',
     source: '明州日报',
     column: '时政要闻',
-    author: '记者 许文',
+    author: '本报记者',
   },
 ];

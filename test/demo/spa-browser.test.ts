@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findItem, itemsOf, SPA_ITEM } from '../../demo/content/index.js';
+import { type DemoSite, startDemoSite } from '../../demo/site.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--headless',
+];
+
+let site: DemoSite;
+beforeAll(async () => {
+  site = await startDemoSite({ port: 0 });
+});
+afterAll(async () => {
+  await site.close();
+});
+
+describe.skipIf(!existsSync(CHROMIUM))('demo SPA in a real browser', () => {
+  it('creates the list links and the message text with its inline script', async () => {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${site.url}/spa/`);
+      const links = await page.$$eval('ul#list li a', (as) => as.map((a) => a.getAttribute('href')));
+      expect(links).toEqual(itemsOf('spa').map((i) => i.path));
+
+      await page.goto(`${site.url}${SPA_ITEM.path}`);
+      expect(await page.textContent('h1#title')).toBe(SPA_ITEM.title);
+      expect(await page.title()).toContain(SPA_ITEM.title);
+      const paragraphs = await page.$$eval('#content p', (ps) => ps.map((p) => p.textContent));
+      expect(paragraphs).toEqual(findItem(SPA_ITEM.path)?.paragraphs);
+    } finally {
+      await browser.close();
+    }
+  });
+});
