@@ -4,8 +4,8 @@ import type { ExtractedArticle } from '../core/types.js';
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 // Every kind of space, including the ideographic space U+3000 and NBSP, that should read as one plain space.
 const SPACES = /[\t\v\f \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
-// C0/C1 control characters except \n (tab etc. are handled as spaces above).
-const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+// C0/C1 control characters except the whitespace ones, which SPACES and the line split handle.
+const CONTROLS = /[^\P{Cc}\t\n\v\f]/gu;
 // Full-width ASCII letters and digits. Full-width punctuation (，：！) is left alone: it is normal Chinese text.
 const FULLWIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
 

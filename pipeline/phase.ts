@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { RoundConfig } from '../config/schema.js';
-import { type PhaseName, PHASE_LABELS } from '../core/types.js';
+import { PHASE_LABELS, type PhaseName } from '../core/types.js';
 
 const PHASES = Object.keys(PHASE_LABELS) as PhaseName[];
 

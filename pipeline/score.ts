@@ -1,12 +1,19 @@
 import type { Keyword, RoundConfig } from '../config/schema.js';
-import { type Assessment, PHASE_LABELS, type PhaseName, type ScorePart, type UnitMatch } from '../core/types.js';
+import {
+  type Assessment,
+  PHASE_LABELS,
+  type PhaseName,
+  type ScorePart,
+  type UnitMatch,
+} from '../core/types.js';
 import { levelFor } from './level.js';
 import { findPhrases } from './spans.js';
 
 /** Points per occurrence are weight × this in the title, weight × 1 in the body. */
 export const TITLE_MULTIPLIER = 2;
-/** Occurrences of one term counted in the title / in the body. */
+/** Occurrences of one term counted in the title. */
 export const TITLE_CAP = 2;
+/** Occurrences of one term counted in the body. */
 export const BODY_CAP = 3;
 /** Points of a watched unit named in the title. */
 export const UNIT_IN_TITLE_POINTS = 10;
@@ -31,15 +38,21 @@ export const REFUTATION_PHRASES: readonly string[] = [
   '与事实不符',
   '澄清',
 ];
-/** Points of each distinct refutation phrase, and how many of them count. */
+/** Points of each distinct refutation phrase. */
 export const REFUTATION_POINTS = -15;
+/** How many distinct refutation phrases count. */
 export const REFUTATION_CAP = 2;
 
-/** Markers of official publicity about achievements (成效, 经验做法…), which lower the risk a little. */
+/**
+ * Markers of official publicity about achievements (成效, 经验做法…) and of the official register in which
+ * such reports are written (聚焦, 构建…机制, 全面从严治党…); complaints rarely use them, and each distinct one
+ * lowers the risk a little. They outweigh the many misconduct words an article about inspection work names.
+ */
 export const PUBLICITY_PHRASES: readonly string[] = [
   '成效',
   '取得积极成效',
   '取得明显成效',
+  '取得实效',
   '经验做法',
   '典型经验',
   '表彰',
@@ -59,10 +72,27 @@ export const PUBLICITY_PHRASES: readonly string[] = [
   '走深走实',
   '提质增效',
   '赋能',
+  '助推',
+  '聚焦',
+  '构建',
+  '健全',
+  '闭环',
+  '一体化',
+  '统筹',
+  '织密',
+  '贯彻落实',
+  '深入贯彻',
+  '新时代',
+  '全面从严治党',
+  '政治监督',
+  '推动解决',
+  '常态长效',
+  '以案促改',
 ];
-/** Points of each distinct publicity marker, and how many of them count. */
+/** Points of each distinct publicity marker. */
 export const PUBLICITY_POINTS = -5;
-export const PUBLICITY_CAP = 6;
+/** How many distinct publicity markers count. */
+export const PUBLICITY_CAP = 10;
 
 /** What assess needs about one item and one round. */
 export interface AssessInput {
@@ -77,22 +107,38 @@ export interface AssessInput {
   phase?: PhaseName;
 }
 
-/** The terms in force for a round in a phase: lexicon plus round keywords, phase-scoped ones only in their phases. */
-export function effectiveTerms(round: RoundConfig, lexicon: readonly Keyword[], phase?: PhaseName): Keyword[] {
+/**
+ * The terms in force for a round in a phase: the lexicon plus the round's keywords (which override lexicon
+ * terms of the same text), phase-scoped ones only in their phases, weight-0 ones dropped.
+ */
+export function effectiveTerms(
+  round: RoundConfig,
+  lexicon: readonly Keyword[],
+  phase?: PhaseName,
+): Keyword[] {
   const byTerm = new Map<string, Keyword>();
   for (const k of [...lexicon, ...round.keywords]) byTerm.set(k.term, k);
+  // Weight 0 disables a term: it neither scores nor masks the shorter terms inside it.
   return [...byTerm.values()].filter(
-    (k) => k.phases === undefined || k.phases.length === 0 || (phase !== undefined && k.phases.includes(phase)),
+    (k) =>
+      k.weight !== 0 &&
+      (k.phases === undefined || k.phases.length === 0 || (phase !== undefined && k.phases.includes(phase))),
   );
 }
 
-function termParts(terms: readonly Keyword[], where: 'title' | 'body', text: string, phase?: PhaseName): ScorePart[] {
+function termParts(
+  terms: readonly Keyword[],
+  where: 'title' | 'body',
+  text: string,
+  phase?: PhaseName,
+): ScorePart[] {
   const byTerm = new Map(terms.map((k) => [k.term, k]));
   const parts: ScorePart[] = [];
-  const [place, multiplier, cap] = where === 'title' ? ['标题', TITLE_MULTIPLIER, TITLE_CAP] : ['正文', 1, BODY_CAP];
+  const [place, multiplier, cap] =
+    where === 'title' ? ['标题', TITLE_MULTIPLIER, TITLE_CAP] : ['正文', 1, BODY_CAP];
   for (const [term, offsets] of findPhrases(text, [...byTerm.keys()])) {
     const k = byTerm.get(term);
-    if (k === undefined || k.weight === 0) continue;
+    if (k === undefined) continue;
     const count = Math.min(offsets.length, cap);
     const extra = offsets.length > count ? `（共${offsets.length}次，按${count}次计）` : '';
     const scoped = k.phases !== undefined && k.phases.length > 0;
@@ -139,7 +185,8 @@ function contextPart(
   if (found.length === 0) return undefined;
   const count = Math.min(found.length, cap);
   const shown = found.map((p) => `「${p}」`).join('');
-  return { kind: 'context', label: `${what}${shown}，降低风险`, count, points: pointsEach * count };
+  const capped = found.length > count ? `（按${count}个计）` : '';
+  return { kind: 'context', label: `${what}${shown}，降低风险${capped}`, count, points: pointsEach * count };
 }
 
 /**
@@ -163,7 +210,13 @@ export function assess(input: AssessInput): Assessment {
   const sum = parts.reduce((s, p) => s + p.points, 0);
   if (sum < 0) parts.push({ kind: 'context', label: '分值下限为0', points: -sum });
   const score = parts.reduce((s, p) => s + p.points, 0);
-  const assessment: Assessment = { roundId: round.id, units, score, level: levelFor(score, round.levels), parts };
+  const assessment: Assessment = {
+    roundId: round.id,
+    units,
+    score,
+    level: levelFor(score, round.levels),
+    parts,
+  };
   if (phase !== undefined) assessment.phase = phase;
   return assessment;
 }

@@ -20,12 +20,19 @@ function candidates(round: RoundConfig, where: Where, text: string): Candidate[]
       for (const word of new Set(words)) {
         for (const start of findAll(text, word)) {
           const end = start + word.length;
-          if (!overlapsAny(excluded, start, end)) out.push({ unit: index, text: word, where, start, end, person });
+          if (!overlapsAny(excluded, start, end))
+            out.push({ unit: index, text: word, where, start, end, person });
         }
       }
     };
-    add([unit.name, ...unit.aliases].filter((w) => w !== ''), false);
-    add(unit.people.filter((w) => w !== ''), true);
+    add(
+      [unit.name, ...unit.aliases].filter((w) => w !== ''),
+      false,
+    );
+    add(
+      unit.people.filter((w) => w !== ''),
+      true,
+    );
   });
   return out;
 }

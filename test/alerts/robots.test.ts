@@ -5,7 +5,7 @@ import { WEBHOOK_SIGNATURE_HEADER } from '../../alerts/channels/webhook.js';
 import type { AlertMessage } from '../../alerts/types.js';
 import { DeliveryError } from '../../core/errors.js';
 import { PLANTED_TITLE, redTip } from './helpers/fixtures.js';
-import { type Receiver, type Responder, startReceiver } from './helpers/http-receiver.js';
+import { type Receiver, type Responder, startReceiver } from '../helpers/http-receiver.js';
 
 const message: AlertMessage = {
   alertId: 'alert-1',

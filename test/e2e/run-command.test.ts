@@ -6,8 +6,15 @@ import { PLANTED } from '../../demo/content/index.js';
 import { type DemoSite, startDemoSite } from '../../demo/site.js';
 import { runCli, spawnCli } from '../helpers/cli.js';
 import { writeExampleConfig } from '../helpers/example-config.js';
-import { type HttpSink, startHttpSink } from '../helpers/http-sink.js';
-import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.js';
+import { type Receiver, startReceiver } from '../helpers/http-receiver.js';
+import { parseMail } from '../helpers/mime.js';
+import { type SmtpCatcher, startSmtpCatcher } from '../helpers/smtp-catcher.js';
+
+/** Subject and every decoded part of a raw mail. */
+function mailText(raw: string): string {
+  const mail = parseMail(raw);
+  return [mail.subject, ...mail.leaves.map((l) => l.text)].join('\n');
+}
 
 async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -22,14 +29,14 @@ async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number):
 describe('yuqing run: scheduler and console together', () => {
   let dir: string;
   let demo: DemoSite;
-  let smtp: SmtpSink;
-  let wecom: HttpSink;
+  let smtp: SmtpCatcher;
+  let wecom: Receiver;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'yuqing-run-'));
     demo = await startDemoSite({ port: 0 });
-    smtp = await startSmtpSink();
-    wecom = await startHttpSink();
+    smtp = await startSmtpCatcher();
+    wecom = await startReceiver();
   });
 
   afterAll(async () => {
@@ -56,8 +63,8 @@ describe('yuqing run: scheduler and console together', () => {
       const page = await fetch(`${base}/`);
       expect(page.headers.get('content-type')).toMatch(/text\/html/);
       expect(await page.text()).toContain('巡察舆情监测预警');
-      await until(async () => (smtp.mails.some((m) => m.decoded.includes(PLANTED.title)) ? true : undefined), 60_000);
-      await until(async () => (wecom.requests.some((r) => r.body.includes(PLANTED.title)) ? true : undefined), 60_000);
+      await until(async () => (smtp.mails.some((m) => mailText(m.raw).includes(PLANTED.title)) ? true : undefined), 60_000);
+      await until(async () => (wecom.requests.some((r) => r.raw.includes(PLANTED.title)) ? true : undefined), 60_000);
     } finally {
       const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
       child.kill('SIGTERM');

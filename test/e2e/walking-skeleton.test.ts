@@ -6,8 +6,15 @@ import { PLANTED, REPOSTS, SIMILAR_UNIT } from '../../demo/content/index.js';
 import { type DemoSite, startDemoSite } from '../../demo/site.js';
 import { runCli } from '../helpers/cli.js';
 import { writeExampleConfig } from '../helpers/example-config.js';
-import { type HttpSink, startHttpSink } from '../helpers/http-sink.js';
-import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.js';
+import { type Receiver, startReceiver } from '../helpers/http-receiver.js';
+import { parseMail } from '../helpers/mime.js';
+import { type SmtpCatcher, startSmtpCatcher } from '../helpers/smtp-catcher.js';
+
+/** Subject and every decoded part of a raw mail. */
+function mailText(raw: string): string {
+  const mail = parseMail(raw);
+  return [mail.subject, ...mail.leaves.map((l) => l.text)].join('\n');
+}
 
 interface CrawlJson {
   fetched: number;
@@ -26,22 +33,22 @@ interface SearchJson {
 describe('walking skeleton: crawl → score → index → tip → alert, through the CLI', () => {
   let dir: string;
   let demo: DemoSite;
-  let smtp: SmtpSink;
-  let wecom: HttpSink;
-  let broken: HttpSink;
+  let smtp: SmtpCatcher;
+  let wecom: Receiver;
+  let broken: Receiver;
   let cli: (args: string[]) => ReturnType<typeof runCli>;
   let first: CrawlJson;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'yuqing-e2e-'));
     demo = await startDemoSite({ port: 0 });
-    smtp = await startSmtpSink();
-    wecom = await startHttpSink();
+    smtp = await startSmtpCatcher();
+    wecom = await startReceiver();
     // Bad sources: a 500, an empty page, a non-HTML response and an unreachable port.
-    broken = await startHttpSink((req) => {
+    broken = await startReceiver((req) => {
       if (req.path === '/500') return { status: 500, body: 'boom' };
-      if (req.path === '/empty') return { status: 200, body: '', headers: { 'content-type': 'text/html' } };
-      return { status: 200, body: '\u0089PNG', headers: { 'content-type': 'image/png' } };
+      if (req.path === '/empty') return { status: 200, body: '', contentType: 'text/html' };
+      return { status: 200, body: '\u0089PNG', contentType: 'image/png' };
     });
     const bad = (id: string, url: string) => ({ id, name: id, type: 'html', url, list: { item: 'a' } });
     const configDir = writeExampleConfig(dir, {
@@ -117,12 +124,12 @@ describe('walking skeleton: crawl → score → index → tip → alert, through
 
   it('sends exactly one email and one 企业微信 message for the planted tip', () => {
     expect(first.alerts.failed).toBe(0);
-    const mails = smtp.mails.filter((m) => m.decoded.includes(PLANTED.title));
+    const mails = smtp.mails.filter((m) => mailText(m.raw).includes(PLANTED.title));
     expect(mails).toHaveLength(1);
-    expect(mails[0]?.decoded).toContain(PLANTED.path);
-    const robots = wecom.requests.filter((r) => r.body.includes(PLANTED.title));
+    expect(mailText(mails[0]?.raw ?? '')).toContain(PLANTED.path);
+    const robots = wecom.requests.filter((r) => r.raw.includes(PLANTED.title));
     expect(robots).toHaveLength(1);
-    const message = robots[0]?.json as { msgtype: string; markdown: { content: string } };
+    const message = robots[0]?.body as { msgtype: string; markdown: { content: string } };
     expect(message.msgtype).toBe('markdown');
     expect(message.markdown.content).toContain(PLANTED.path);
   });

@@ -15,7 +15,7 @@ export interface ReceivedRequest {
 export type Responder = (
   request: ReceivedRequest,
   n: number,
-) => { status?: number; body?: unknown; delayMs?: number };
+) => { status?: number; body?: unknown; delayMs?: number; contentType?: string };
 
 /** A loopback HTTP server that records JSON bodies and query strings. */
 export interface Receiver {
@@ -50,8 +50,9 @@ export async function startReceiver(respond: Responder = () => ({})): Promise<Re
       requests.push(request);
       const answer = respond(request, requests.length - 1);
       const reply = () => {
-        res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(answer.body ?? { errcode: 0, errmsg: 'ok' }));
+        res.writeHead(answer.status ?? 200, { 'content-type': answer.contentType ?? 'application/json' });
+        const body = answer.body ?? { errcode: 0, errmsg: 'ok' };
+        res.end(typeof body === 'string' ? body : JSON.stringify(body));
       };
       if (answer.delayMs) setTimeout(reply, answer.delayMs);
       else reply();

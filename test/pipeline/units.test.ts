@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { RoundConfig } from '../../config/schema.js';
+import { matchUnits } from '../../pipeline/units.js';
+import { DEMO_ROUND } from './fixtures.js';
+
+const ids = (title: string, body: string, round: RoundConfig = DEMO_ROUND) =>
+  matchUnits(round, title, body).map((m) => m.unitId);
+
+describe('matchUnits', () => {
+  it('matches the full name and records each mention with where and offset', () => {
+    const [m, ...rest] = matchUnits(
+      DEMO_ROUND,
+      '明州市住房和城乡建设局发布通知',
+      '据悉，明州市住房和城乡建设局表示……',
+    );
+    expect(rest).toEqual([]);
+    expect(m).toEqual({
+      roundId: '2026-r4',
+      unitId: 'zjj',
+      unitName: '明州市住房和城乡建设局',
+      team: '第一巡察组',
+      mentions: [
+        { text: '明州市住房和城乡建设局', where: 'title', offset: 0 },
+        { text: '明州市住房和城乡建设局', where: 'body', offset: 3 },
+      ],
+    });
+  });
+
+  it('matches an alias, in title or body only', () => {
+    expect(ids('市住建局回应', '')).toEqual(['zjj']);
+    expect(ids('', '网友称明州住建局不作为')).toEqual(['zjj']);
+    const [m] = matchUnits(DEMO_ROUND, '青石镇政府：已处理', '');
+    expect(m?.mentions).toEqual([{ text: '青石镇政府', where: 'title', offset: 0 }]);
+  });
+
+  it('ignores names inside an exclude phrase (明湖区住建局 is another bureau)', () => {
+    expect(ids('明湖区住建局被指违规收费', '居民反映明湖区住建局乱收费。')).toEqual([]);
+    // The same text with the real unit also named still matches, only on the real mention.
+    const [m] = matchUnits(DEMO_ROUND, '', '明湖区住建局与市住建局均未回应');
+    expect(m?.mentions).toEqual([{ text: '市住建局', where: 'body', offset: 7 }]);
+  });
+
+  it('masks the exclude phrase for every name of the unit, not only the alias inside it', () => {
+    const round: RoundConfig = {
+      ...DEMO_ROUND,
+      units: [{ id: 'j', name: '住建局', aliases: ['市住建局'], exclude: ['明湖区住建局'], people: [] }],
+    };
+    expect(ids('明湖区住建局通报', '', round)).toEqual([]);
+    expect(ids('住建局通报', '', round)).toEqual(['j']);
+  });
+
+  it('lets a longer name win over a shorter alias inside it (no double counting)', () => {
+    const round: RoundConfig = {
+      ...DEMO_ROUND,
+      units: [
+        { id: 'a', name: '明州市住房和城乡建设局', aliases: ['城乡建设局'], exclude: [], people: [] },
+        { id: 'b', name: '市场监督管理局', aliases: [], exclude: [], people: [] },
+        { id: 'c', name: '明州市市场监督管理局', aliases: [], exclude: [], people: [] },
+      ],
+    };
+    const matches = matchUnits(round, '', '明州市住房和城乡建设局、明州市市场监督管理局');
+    expect(matches.map((m) => [m.unitId, m.mentions.map((x) => x.text)])).toEqual([
+      ['a', ['明州市住房和城乡建设局']],
+      ['c', ['明州市市场监督管理局']],
+    ]);
+  });
+
+  it('counts a person only together with a name of the same unit, and records the person as a mention', () => {
+    expect(ids('王建华出席会议', '王建华表示……')).toEqual([]);
+    const [m] = matchUnits(DEMO_ROUND, '王建华被举报', '市住建局科长王建华');
+    expect(m?.unitId).toBe('zjj');
+    expect(m?.mentions).toEqual([
+      { text: '王建华', where: 'title', offset: 0 },
+      { text: '市住建局', where: 'body', offset: 0 },
+      { text: '王建华', where: 'body', offset: 6 },
+    ]);
+    // Another unit's name does not make the person count.
+    expect(ids('王建华被举报', '青石镇政府回应')).toEqual(['qsz']);
+  });
+
+  it('reports units in the round order', () => {
+    expect(ids('青石镇政府与市市场监管局', '市住建局')).toEqual(['zjj', 'scjg', 'qsz']);
+  });
+});
