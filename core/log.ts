@@ -13,7 +13,11 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? process.env.LOG_LEVEL ?? 'info';
   return pino(
-    { level, base: undefined, redact: { paths: ['*.password', '*.secret', '*.smtp', '*.token'], censor: '***' } },
+    {
+      level,
+      base: undefined,
+      redact: { paths: ['*.password', '*.secret', '*.smtp', '*.token'], censor: '***' },
+    },
     options.destination ?? pino.destination(2),
   );
 }

@@ -7,7 +7,12 @@ export type Level = 'red' | 'orange' | 'yellow' | 'green';
 export const LEVELS: readonly Level[] = ['red', 'orange', 'yellow', 'green'];
 
 /** Chinese label of each level. */
-export const LEVEL_LABELS: Readonly<Record<Level, string>> = { red: '红', orange: '橙', yellow: '黄', green: '绿' };
+export const LEVEL_LABELS: Readonly<Record<Level, string>> = {
+  red: '红',
+  orange: '橙',
+  yellow: '黄',
+  green: '绿',
+};
 
 /** Numeric rank: red 3 … green 0, so `rank(a) >= rank(b)` means a is at least as severe as b. */
 export function levelRank(level: Level): number {

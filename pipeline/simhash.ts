@@ -54,17 +54,4 @@ export function simhash64(tokens: readonly string[]): string {
 
 const HEX64 = /^[0-9a-fA-F]{16}$/;
 
-/** Number of differing bits of two SimHashes; throws YuqingError E_SIMHASH when one is not 16 hex digits. */
-export function hammingDistance(a: string, b: string): number {
-  for (const s of [a, b]) {
-    if (!HEX64.test(s))
-      throw new YuqingError('E_SIMHASH', `simhash must be 16 hex digits, got ${JSON.stringify(s)}`);
-  }
-  let x = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
-  let n = 0;
-  while (x > 0n) {
-    x &= x - 1n;
-    n++;
-  }
-  return n;
-}
+export { hammingDistance } from '../core/simhash.js';

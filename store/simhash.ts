@@ -1,11 +1,15 @@
 import { StoreError } from '../core/errors.js';
+import { hammingDistance as coreHammingDistance } from '../core/simhash.js';
 
-/** Number of 16-bit bands a 64-bit SimHash is split into for candidate lookup. */
-export const SIMHASH_BANDS = 4;
+/** Bit widths of the bands a 64-bit SimHash is split into for candidate lookup (sums to 64). */
+const BAND_BITS = [13, 13, 13, 13, 12] as const;
+
+/** Number of bands a SimHash is split into. */
+export const SIMHASH_BANDS = BAND_BITS.length;
 
 /**
  * Largest distance the band index answers exactly: by the pigeonhole principle two hashes that differ in
- * at most 3 bits agree on at least one of the 4 bands. Larger distances need a full scan.
+ * at most 4 bits agree on at least one of the 5 bands. Larger distances need a full scan.
  */
 export const MAX_BANDED_DISTANCE = SIMHASH_BANDS - 1;
 
@@ -23,29 +27,18 @@ export function normalizeSimhash(simhash: string): string {
   return lower.padStart(16, '0');
 }
 
-/** The four 16-bit bands of a normalized SimHash, most significant first. */
-export function simhashBands(simhash: string): [number, number, number, number] {
-  const hex = normalizeSimhash(simhash);
-  return [
-    Number.parseInt(hex.slice(0, 4), 16),
-    Number.parseInt(hex.slice(4, 8), 16),
-    Number.parseInt(hex.slice(8, 12), 16),
-    Number.parseInt(hex.slice(12, 16), 16),
-  ];
+/** The bands of a normalized SimHash, most significant first. */
+export function simhashBands(simhash: string): number[] {
+  let value = BigInt(`0x${normalizeSimhash(simhash)}`);
+  const bands: number[] = [];
+  for (const bits of [...BAND_BITS].reverse()) {
+    bands.unshift(Number(value & ((1n << BigInt(bits)) - 1n)));
+    value >>= BigInt(bits);
+  }
+  return bands;
 }
 
-function popcount16(value: number): number {
-  let v = value - ((value >>> 1) & 0x5555);
-  v = (v & 0x3333) + ((v >>> 2) & 0x3333);
-  v = (v + (v >>> 4)) & 0x0f0f;
-  return (v + (v >>> 8)) & 0x1f;
-}
-
-/** Number of differing bits between two 64-bit SimHashes (hex). */
+/** Number of differing bits between two 64-bit SimHashes (hex, up to 16 digits). */
 export function hammingDistance(a: string, b: string): number {
-  const x = simhashBands(a);
-  const y = simhashBands(b);
-  let distance = 0;
-  for (let i = 0; i < SIMHASH_BANDS; i++) distance += popcount16((x[i] ?? 0) ^ (y[i] ?? 0));
-  return distance;
+  return coreHammingDistance(normalizeSimhash(a), normalizeSimhash(b));
 }

@@ -31,8 +31,8 @@ export function findByContentHash(
 }
 
 /**
- * The closest article within `maxDistance` bits. Up to distance 3 only articles sharing one of the four
- * 16-bit bands are examined, which is exact by the pigeonhole principle; a larger distance scans every stored
+ * The closest article within `maxDistance` bits. Up to distance 4 only articles sharing one of the five
+ * SimHash bands are examined, which is exact by the pigeonhole principle; a larger distance scans every stored
  * SimHash (linear in the number of articles). Ties go to the earliest stored article.
  */
 export function findNearDuplicate(
@@ -46,7 +46,7 @@ export function findNearDuplicate(
     maxDistance <= MAX_BANDED_DISTANCE
       ? prep(
           `SELECT id, cluster_id, simhash FROM articles
-           WHERE sh0 = ? OR sh1 = ? OR sh2 = ? OR sh3 = ? ORDER BY seq`,
+           WHERE sh0 = ? OR sh1 = ? OR sh2 = ? OR sh3 = ? OR sh4 = ? ORDER BY seq`,
         ).all(...simhashBands(target))
       : prep('SELECT id, cluster_id, simhash FROM articles ORDER BY seq').all()
   ) as { id: string; cluster_id: string; simhash: string }[];

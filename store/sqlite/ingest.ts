@@ -69,12 +69,12 @@ function articleTimeMs(article: ProcessedArticle): number {
 
 function insertArticle(prep: Prepare, a: ProcessedArticle, clusterId: string, now: string): void {
   const simhash = normalizeSimhash(a.simhash);
-  const [sh0, sh1, sh2, sh3] = simhashBands(simhash);
+  const [sh0, sh1, sh2, sh3, sh4] = simhashBands(simhash);
   prep(
     `INSERT INTO articles (id, url, source_id, source_name, source_type, title, body, published_at, fetched_at,
-       author, time_ms, content_hash, simhash, sh0, sh1, sh2, sh3, title_tokens, body_tokens, assessments, score,
+       author, time_ms, content_hash, simhash, sh0, sh1, sh2, sh3, sh4, title_tokens, body_tokens, assessments, score,
        level, level_rank, cluster_id, stored_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     a.id,
     a.url,
@@ -93,6 +93,7 @@ function insertArticle(prep: Prepare, a: ProcessedArticle, clusterId: string, no
     sh1,
     sh2,
     sh3,
+    sh4,
     a.titleTokens,
     a.bodyTokens,
     JSON.stringify(a.assessments),

@@ -14,7 +14,7 @@ export interface Migration {
 //   renumber the implicit rowid of a table keyed by TEXT).
 // - time_ms = coalesce(published, fetched) as UTC epoch ms: ISO strings with different offsets do not sort
 //   as text.
-// - sh0..sh3 are the 16-bit bands of the SimHash: two hashes within 3 bits share a band (pigeonhole).
+// - sh0..sh4 are the 13/13/13/13/12-bit bands of the SimHash: two hashes within 4 bits share a band (pigeonhole).
 // - articles.cluster_id and clusters.first_article_id reference each other, hence the deferred key.
 // - unicode61 splits on spaces and punctuation only, so each space-separated jieba token is one FTS token.
 const V1 = `
@@ -47,6 +47,7 @@ CREATE TABLE articles (
   sh1 INTEGER NOT NULL,
   sh2 INTEGER NOT NULL,
   sh3 INTEGER NOT NULL,
+  sh4 INTEGER NOT NULL,
   title_tokens TEXT NOT NULL,
   body_tokens TEXT NOT NULL,
   assessments TEXT NOT NULL,
@@ -61,6 +62,7 @@ CREATE INDEX articles_sh0 ON articles(sh0);
 CREATE INDEX articles_sh1 ON articles(sh1);
 CREATE INDEX articles_sh2 ON articles(sh2);
 CREATE INDEX articles_sh3 ON articles(sh3);
+CREATE INDEX articles_sh4 ON articles(sh4);
 CREATE INDEX articles_time ON articles(time_ms);
 CREATE INDEX articles_score ON articles(score, time_ms);
 CREATE INDEX articles_cluster ON articles(cluster_id, seq);

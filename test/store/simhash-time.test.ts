@@ -4,8 +4,16 @@ import { hammingDistance, normalizeSimhash, simhashBands } from '../../store/sim
 import { timeRange } from '../../store/time.js';
 
 describe('simhash helpers', () => {
-  it('splits into four 16-bit bands and counts differing bits', () => {
-    expect(simhashBands('0001000200030004')).toEqual([1, 2, 3, 4]);
+  it('splits into five bands that recompose the hash, and counts differing bits', () => {
+    const bands = simhashBands('0001000200030004');
+    expect(bands).toHaveLength(5);
+    const widths = [13, 13, 13, 13, 12];
+    const value = bands.reduce((acc, band, i) => (acc << BigInt(widths[i] ?? 0)) | BigInt(band), 0n);
+    expect(value).toBe(0x0001000200030004n);
+    // Any 4 flipped bits leave at least one band unchanged (pigeonhole), so the band index is exact up to 4.
+    const flipped = (0x0001000200030004n ^ 0x8000100002000100n).toString(16).padStart(16, '0');
+    const same = simhashBands(flipped).filter((b, i) => b === bands[i]);
+    expect(same.length).toBeGreaterThanOrEqual(1);
     expect(hammingDistance('ffffffffffffffff', '0000000000000000')).toBe(64);
     expect(hammingDistance('0f0f000000000000', '0f0e000000000001')).toBe(2);
     expect(normalizeSimhash('ABC')).toBe('0000000000000abc');
