@@ -84,7 +84,7 @@ function expandV6(ip: string): number[] {
   const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(s);
   if (v4?.[1]) {
     const [a = 0, b = 0, c = 0, d = 0] = parseV4(v4[1]);
-    s = s.slice(0, -v4[1].length) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+    s = `${s.slice(0, -v4[1].length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
   const [head = '', tail] = s.split('::');
   const h = head ? head.split(':') : [];

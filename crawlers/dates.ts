@@ -27,7 +27,7 @@ export function parseChineseDate(text: string, options: DateParseOptions): strin
   if (!found) return undefined;
   // A date far in the future is a page error (or a timezone bug); report now instead of a date we cannot trust.
   const value = found > now.plus({ days: 1 }) ? now : found;
-  return value.setZone(zone).toISO({ suppressMilliseconds: true }) ?? undefined;
+  return value.setZone(zone).startOf('second').toISO({ suppressMilliseconds: true }) ?? undefined;
 }
 
 /** Whole-string formats: ISO 8601 with offset and RFC 822/HTTP dates from feeds and meta tags. */
@@ -79,11 +79,7 @@ function hour24(h: number, marker: string | undefined): number {
   return h;
 }
 
-function collect(
-  text: string,
-  re: RegExp,
-  make: (m: RegExpExecArray) => DateTime | undefined,
-): Found[] {
+function collect(text: string, re: RegExp, make: (m: RegExpExecArray) => DateTime | undefined): Found[] {
   const out: Found[] = [];
   for (const m of text.matchAll(re)) {
     const value = make(m as RegExpExecArray);
@@ -98,14 +94,20 @@ const TIME = String.raw`(?:\s*(上午|下午|晚上|凌晨|早上)?\s*(\d{1,2})[
 const MATCHERS: Matcher[] = [
   // ISO-like with T and optional offset, inside text.
   (text, zone) =>
-    collect(text, /(?<!\d)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/g, (m) => {
-      const d = DateTime.fromISO(m[0], { zone, setZone: true });
-      return sane(d) ? d : undefined;
-    }),
+    collect(
+      text,
+      /(?<!\d)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/g,
+      (m) => {
+        const d = DateTime.fromISO(m[0], { zone, setZone: true });
+        return sane(d) ? d : undefined;
+      },
+    ),
   // 2025年05月13日 07:34 / 2025年5月13日
   (text, zone) =>
-    collect(text, new RegExp(String.raw`(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?${TIME}`, 'g'), (m) =>
-      build(zone, num(m[1]), num(m[2]), num(m[3]), hour24(num(m[5]), m[4]), num(m[6]), num(m[7])),
+    collect(
+      text,
+      new RegExp(String.raw`(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?${TIME}`, 'g'),
+      (m) => build(zone, num(m[1]), num(m[2]), num(m[3]), hour24(num(m[5]), m[4]), num(m[6]), num(m[7])),
     ),
   // 2025-05-13 07:34:53 / 2025/5/13 / 2025.05.13
   (text, zone) =>
@@ -150,7 +152,15 @@ const MATCHERS: Matcher[] = [
     }),
 ];
 
-function withYear(zone: string, now: DateTime, mo: number, d: number, h = 0, mi = 0, s = 0): DateTime | undefined {
+function withYear(
+  zone: string,
+  now: DateTime,
+  mo: number,
+  d: number,
+  h = 0,
+  mi = 0,
+  s = 0,
+): DateTime | undefined {
   const dt = build(zone, now.year, mo, d, h, mi, s);
   if (dt && dt > now.plus({ days: 1 })) return build(zone, now.year - 1, mo, d, h, mi, s);
   return dt;

@@ -26,18 +26,22 @@ export function decodeBody(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   const override = normaliseCharset(options.override);
   if (override) return { text: decodeAs(buf, override), encoding: override, source: 'override' };
   const bom = detectBom(buf);
-  if (bom) return { text: decodeAs(buf.subarray(bom.length), bom.encoding), encoding: bom.encoding, source: 'bom' };
+  if (bom)
+    return { text: decodeAs(buf.subarray(bom.length), bom.encoding), encoding: bom.encoding, source: 'bom' };
   const header = normaliseCharset(charsetFromContentType(options.contentType));
-  if (header && header !== 'utf-8') return { text: decodeAs(buf, header), encoding: header, source: 'header' };
+  if (header && header !== 'utf-8')
+    return { text: decodeAs(buf, header), encoding: header, source: 'header' };
   const meta = normaliseCharset(sniffMetaCharset(buf));
-  if (!header && meta && meta !== 'utf-8') return { text: decodeAs(buf, meta), encoding: meta, source: 'meta' };
+  if (!header && meta && meta !== 'utf-8')
+    return { text: decodeAs(buf, meta), encoding: meta, source: 'meta' };
   const utf8 = buf.toString('utf8');
   // Many Chinese servers label GBK pages as UTF-8 (or not at all): fall back when UTF-8 is clearly wrong.
   if (looksMisdecoded(utf8)) {
     for (const candidate of new Set([meta, 'gb18030'])) {
       if (!candidate || candidate === 'utf-8') continue;
       const text = decodeAs(buf, candidate);
-      if (countReplacement(text) < countReplacement(utf8)) return { text, encoding: candidate, source: 'sniffed' };
+      if (countReplacement(text) < countReplacement(utf8))
+        return { text, encoding: candidate, source: 'sniffed' };
     }
   }
   return { text: utf8, encoding: 'utf-8', source: header ? 'header' : meta ? 'meta' : 'default' };
@@ -49,11 +53,15 @@ export function charsetFromContentType(contentType: string | undefined): string 
   return m?.[1];
 }
 
-/** The charset declared by `<meta charset>` or `<meta http-equiv="Content-Type">` in the first 4 KB. */
+/** The charset declared by `<meta charset>`, `<meta http-equiv="Content-Type">` or `<?xml encoding>` in the first 4 KB. */
 export function sniffMetaCharset(bytes: Uint8Array): string | undefined {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, META_WINDOW)).toString('latin1');
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, META_WINDOW)).toString(
+    'latin1',
+  );
   const direct = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
-  return direct?.[1];
+  // Feeds declare their charset in the XML declaration instead.
+  const xml = /^\s*<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
+  return direct?.[1] ?? xml?.[1];
 }
 
 /** Maps labels to iconv-lite names; gb2312/gbk are decoded as their superset gb18030. Unknown labels → undefined. */
@@ -62,7 +70,19 @@ export function normaliseCharset(label: string | undefined): string | undefined 
   const l = label.trim().toLowerCase().replace(/^x-/, '');
   if (!l) return undefined;
   if (l === 'utf8' || l === 'utf-8' || l === 'unicode-1-1-utf-8') return 'utf-8';
-  if (['gb2312', 'gbk', 'gb18030', 'cp936', 'euc-cn', 'x-gbk', 'csgb2312', 'windows-936', 'hz-gb-2312'].includes(l)) {
+  if (
+    [
+      'gb2312',
+      'gbk',
+      'gb18030',
+      'cp936',
+      'euc-cn',
+      'x-gbk',
+      'csgb2312',
+      'windows-936',
+      'hz-gb-2312',
+    ].includes(l)
+  ) {
     return 'gb18030';
   }
   if (l === 'big5-hkscs' || l === 'big5') return 'big5';

@@ -74,7 +74,8 @@ export async function fetchRaw(url: string, options: RawFetchOptions): Promise<R
         throw new FetchError('E_FETCH_NOT_HTML', current, `unexpected content type ${contentType}`);
       }
       const bytes = await readCapped(res, current, options.maxBytes);
-      if (bytes.toString('latin1').trim() === '') throw new FetchError('E_FETCH_EMPTY', current, 'empty response');
+      if (bytes.toString('latin1').trim() === '')
+        throw new FetchError('E_FETCH_EMPTY', current, 'empty response');
       return { url: current, status: res.status, contentType, bytes };
     }
     throw new FetchError('E_FETCH_UNREACHABLE', url, 'too many redirects');

@@ -42,7 +42,11 @@ export interface CrawlContext {
 }
 
 /** Crawls one source of a given type. */
-export type SourceCrawler = (source: SourceConfig, sink: CrawlSink, context: CrawlContext) => Promise<SourceCrawlStats>;
+export type SourceCrawler = (
+  source: SourceConfig,
+  sink: CrawlSink,
+  context: CrawlContext,
+) => Promise<SourceCrawlStats>;
 
 /** The generic extractor's output for one page. */
 export interface ExtractedPage {

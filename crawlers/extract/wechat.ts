@@ -1,0 +1,46 @@
+import type { CheerioAPI } from 'cheerio';
+import { DateTime } from 'luxon';
+import { type DateParseOptions, parseChineseDate } from '../dates.js';
+import type { ExtractedPage } from '../types.js';
+import { cleanLines } from './body.js';
+import { renderLines, squash } from './dom.js';
+
+/** True for a WeChat 公众号 article page (mp.weixin.qq.com layout). */
+export function isWechatArticle($: CheerioAPI): boolean {
+  return $('#js_content').length > 0 && ($('#activity-name').length > 0 || $('#js_name').length > 0);
+}
+
+/**
+ * Extracts a 公众号 article: h1#activity-name, the account #js_name as site name, em#publish_time or the page's
+ * inline `ct` timestamp (the visible time is often relative, e.g. 昨天), and div#js_content as body.
+ * Must run before scripts are removed.
+ */
+export function extractWechat($: CheerioAPI, options: DateParseOptions): ExtractedPage {
+  const title =
+    squash($('#activity-name').first().text()) ||
+    squash($('meta[property="og:title"]').attr('content') ?? '') ||
+    squash($('title').text());
+  const siteName = squash($('#js_name').first().text()) || undefined;
+  const author =
+    squash($('#js_author_name').first().text()) ||
+    squash($('meta[name="author"]').attr('content') ?? '') ||
+    undefined;
+  const scripts = $('script')
+    .map((_, el) => $(el).text())
+    .get()
+    .join('\n');
+  const publishedAt = fromTimestamp(scripts, options) ?? parseChineseDate($('#publish_time').text(), options);
+  const content = $('#js_content').first()[0];
+  const body = content ? cleanLines(renderLines(content)).join('\n') : '';
+  return { title, body, siteName, author, ...(publishedAt ? { publishedAt } : {}) };
+}
+
+function fromTimestamp(scripts: string, options: DateParseOptions): string | undefined {
+  const m = /\bvar\s+ct\s*=\s*"?(\d{10})"?/.exec(scripts) ?? /\bct\s*=\s*"?(\d{10})"?/.exec(scripts);
+  if (m?.[1]) {
+    const dt = DateTime.fromSeconds(Number(m[1])).setZone(options.timezone);
+    if (dt.isValid) return dt.toISO({ suppressMilliseconds: true }) ?? undefined;
+  }
+  const s = /createTime\s*=\s*['"]([^'"]+)['"]/.exec(scripts);
+  return s?.[1] ? parseChineseDate(s[1], options) : undefined;
+}

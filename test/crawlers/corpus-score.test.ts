@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../crawlers/extract/article.js';
+
+// The labelled real pages live outside the repository (never copied in); the test runs where they exist.
+const SHARED = join(process.cwd(), '..', 'shared');
+const PAGES = join(SHARED, 'corpus', 'articles', 'pages');
+const LABELS = join(SHARED, 'corpus', 'articles', 'labels');
+const SCORER = join(SHARED, 'tools', 'extraction-score.mjs');
+
+describe.skipIf(!existsSync(PAGES) || !existsSync(SCORER))('generic extractor on the labelled corpus', () => {
+  it('gets title, time and body right on at least 90% of the pages', () => {
+    const predictions: Record<string, { title: string; publishedAt: string | null; body: string }> = {};
+    for (const file of readdirSync(PAGES).filter((f) => f.endsWith('.html'))) {
+      const name = file.replace(/\.html$/, '');
+      const page = extractArticle(
+        readFileSync(join(PAGES, file), 'utf8'),
+        `https://example.com/${name}.html`,
+        {
+          timezone: 'Asia/Shanghai',
+          now: new Date('2025-06-01T00:00:00+08:00'),
+        },
+      );
+      predictions[name] = { title: page.title, publishedAt: page.publishedAt ?? null, body: page.body };
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'yuqing-corpus-'));
+    try {
+      const pred = join(dir, 'predictions.json');
+      writeFileSync(pred, JSON.stringify(predictions));
+      const out = execFileSync(process.execPath, [SCORER, '--labels', LABELS, '--pred', pred], {
+        encoding: 'utf8',
+      });
+      const summary = out.trim().split('\n').at(-1) ?? '';
+      for (const field of ['title', 'time', 'body']) {
+        const m = new RegExp(`${field} (\\d+)/(\\d+)`).exec(summary);
+        expect(m, summary).not.toBeNull();
+        expect(Number(m?.[1]) / Number(m?.[2]), `${field}: ${summary}`).toBeGreaterThanOrEqual(0.9);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
