@@ -1,10 +1,10 @@
-import { loadConfig } from '../config/loader.js';
-import type { AppConfig, RoundConfig } from '../config/schema.js';
-import type { Logger } from '../core/log.js';
-import type { Tip } from '../core/types.js';
 import { createChannels } from '../alerts/channels/index.js';
 import { createAlertSender } from '../alerts/sender.js';
 import type { Channel } from '../alerts/types.js';
+import { loadConfig } from '../config/loader.js';
+import type { AppConfig, RoundConfig } from '../config/schema.js';
+import type { Logger } from '../core/log.js';
+import type { ExtractedArticle, ProcessedArticle, Tip } from '../core/types.js';
 import { createProcessor } from '../pipeline/process.js';
 import { queryTerms } from '../pipeline/query.js';
 import { createJiebaSegmenter } from '../pipeline/segmenter.js';
@@ -12,7 +12,6 @@ import type { Segmenter } from '../pipeline/types.js';
 import { userDictionary } from '../pipeline/user-dictionary.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
-import type { ExtractedArticle, ProcessedArticle } from '../core/types.js';
 import { createSerialQueue, type SerialQueue } from './serial.js';
 
 /** Everything a command needs, built once from the config directory. */

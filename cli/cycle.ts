@@ -1,6 +1,6 @@
+import { routeTips } from '../alerts/routing.js';
 import type { SourceConfig } from '../config/schema.js';
 import type { ExtractedArticle, Level } from '../core/types.js';
-import { routeTips } from '../alerts/routing.js';
 import { crawlSource } from '../crawlers/index.js';
 import type { CrawlSink, SkippedPage, SourceCrawlStats } from '../crawlers/types.js';
 import { NEAR_DUPLICATE_DISTANCE } from '../pipeline/simhash.js';
@@ -83,11 +83,7 @@ export async function runCycle(app: App, filter: CycleFilter = {}): Promise<Cycl
   return summary;
 }
 
-async function crawlOne(
-  app: App,
-  source: SourceConfig,
-  summary: CycleSummary,
-): Promise<SourceCrawlStats> {
+async function crawlOne(app: App, source: SourceConfig, summary: CycleSummary): Promise<SourceCrawlStats> {
   let stored = 0;
   const sink: CrawlSink = {
     knownUrls: (urls) => app.store.knownUrls(urls),

@@ -43,7 +43,9 @@ export function buildProgram(): Command {
     .option('--limit <n>', '条数（1–200）', '20')
     .option('--json', '输出 JSON')
     .action(
-      run(async (cmd, query) => (await import('./commands/search.js')).searchCommand(String(query), globals(cmd))),
+      run(async (cmd, query) =>
+        (await import('./commands/search.js')).searchCommand(String(query), globals(cmd)),
+      ),
     );
 
   program
@@ -52,7 +54,9 @@ export function buildProgram(): Command {
     .argument('<fileOrUrl>', '本地 HTML 文件或 http(s) 网址')
     .option('--json', '输出 JSON { title, publishedAt, body }')
     .action(
-      run(async (cmd, input) => (await import('./commands/extract.js')).extractCommand(String(input), globals(cmd))),
+      run(async (cmd, input) =>
+        (await import('./commands/extract.js')).extractCommand(String(input), globals(cmd)),
+      ),
     );
 
   program
@@ -69,7 +73,9 @@ export function buildProgram(): Command {
     .description('配置相关命令')
     .command('check')
     .description('校验配置目录并退出')
-    .action(run(async (cmd) => (await import('./commands/config-check.js')).configCheckCommand(globals(cmd))));
+    .action(
+      run(async (cmd) => (await import('./commands/config-check.js')).configCheckCommand(globals(cmd))),
+    );
 
   return program;
 }
@@ -92,7 +98,9 @@ function reportError(error: unknown): number {
     process.stderr.write(`错误 [${error.code}]：\n${error.message}\n`);
     return 2;
   }
-  process.stderr.write(`内部错误：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `内部错误：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   return 1;
 }
 

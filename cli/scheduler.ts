@@ -45,7 +45,10 @@ export function startScheduler(app: App, options: SchedulerOptions = {}): Schedu
   const sources = selectSources(app);
   for (const source of sources) {
     tasks.push(
-      cron.schedule(source.schedule, () => track(runSource(source.id)), { timezone, name: `source:${source.id}` }),
+      cron.schedule(source.schedule, () => track(runSource(source.id)), {
+        timezone,
+        name: `source:${source.id}`,
+      }),
     );
   }
   const sendEveryMs = app.config.settings.alerts.sendIntervalSecs * 1000;

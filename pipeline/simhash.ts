@@ -1,5 +1,3 @@
-import { YuqingError } from '../core/errors.js';
-
 /**
  * Two items whose SimHashes differ in at most this many bits are near-duplicates (reposts of one story).
  * Adding a fraction f of new text moves a 64-bit SimHash by about 64·√f/π bits, so a one-line lead or editor
@@ -51,7 +49,5 @@ export function simhash64(tokens: readonly string[]): string {
   for (let bit = 63; bit >= 0; bit--) out = (out << 1n) | ((v[bit] ?? 0) > 0 ? 1n : 0n);
   return out.toString(16).padStart(16, '0');
 }
-
-const HEX64 = /^[0-9a-fA-F]{16}$/;
 
 export { hammingDistance } from '../core/simhash.js';

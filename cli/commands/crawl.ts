@@ -37,7 +37,8 @@ export function formatSummary(s: CycleSummary): string {
     `抓取 ${s.fetched} 篇，新入库 ${s.stored} 篇（其中转载/重复 ${s.duplicates} 篇），跳过 ${s.skipped} 项`,
     `新线索 ${s.tips.length} 条；预警发送成功 ${s.alerts.sent} 条，失败 ${s.alerts.failed} 条`,
   ];
-  for (const tip of s.tips) lines.push(`  [${LEVEL_LABELS[tip.level]}] ${tip.unit} ${tip.score}分 ${tip.title} ${tip.url}`);
+  for (const tip of s.tips)
+    lines.push(`  [${LEVEL_LABELS[tip.level]}] ${tip.unit} ${tip.score}分 ${tip.title} ${tip.url}`);
   for (const skip of s.skips) lines.push(`  跳过 ${skip.sourceId} ${skip.url}：${skip.reason}`);
   return `${lines.join('\n')}\n`;
 }

@@ -25,7 +25,9 @@ export async function extractCommand(input: string, options: ExtractOptions): Pr
     });
     return;
   }
-  process.stdout.write(`标题：${page.title}\n发布时间：${page.publishedAt ?? '（未识别）'}\n\n${page.body}\n`);
+  process.stdout.write(
+    `标题：${page.title}\n发布时间：${page.publishedAt ?? '（未识别）'}\n\n${page.body}\n`,
+  );
 }
 
 // Extracting one page should work anywhere, so a missing config dir means defaults; an invalid one is still an error.

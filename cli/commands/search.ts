@@ -51,7 +51,10 @@ export async function searchCommand(text: string, options: SearchOptions): Promi
   }
   const lines = [`共 ${result.total} 条`];
   for (const h of result.hits) {
-    lines.push(`[${LEVEL_LABELS[h.level]}] ${h.score}分 ${h.title}`, `    ${h.source} ${h.publishedAt ?? ''} ${h.url}`);
+    lines.push(
+      `[${LEVEL_LABELS[h.level]}] ${h.score}分 ${h.title}`,
+      `    ${h.source} ${h.publishedAt ?? ''} ${h.url}`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -30,6 +30,7 @@ export async function tipsCommand(options: TipsOptions): Promise<void> {
     return;
   }
   const lines = [`共 ${result.total} 条线索`];
-  for (const t of result.tips) lines.push(`[${LEVEL_LABELS[t.level]}] ${t.unitName} ${t.score}分 ${t.title} ${t.url}`);
+  for (const t of result.tips)
+    lines.push(`[${LEVEL_LABELS[t.level]}] ${t.unitName} ${t.score}分 ${t.title} ${t.url}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createChannel } from '../../alerts/channels/index.js';
 import type { AlertMessage, Channel } from '../../alerts/types.js';
 import { DeliveryError } from '../../core/errors.js';
-import { PLANTED_TITLE, redTip } from './helpers/fixtures.js';
 import { parseMail } from '../helpers/mime.js';
 import { type SmtpCatcher, startSmtpCatcher } from '../helpers/smtp-catcher.js';
+import { PLANTED_TITLE, redTip } from './helpers/fixtures.js';
 
 const message: AlertMessage = { alertId: 'alert-1', tip: redTip(), roundName: '明州市委2026年第四轮巡察' };
 

@@ -4,8 +4,8 @@ import { createChannel, createChannels } from '../../alerts/channels/index.js';
 import { WEBHOOK_SIGNATURE_HEADER } from '../../alerts/channels/webhook.js';
 import type { AlertMessage } from '../../alerts/types.js';
 import { DeliveryError } from '../../core/errors.js';
-import { PLANTED_TITLE, redTip } from './helpers/fixtures.js';
 import { type Receiver, type Responder, startReceiver } from '../helpers/http-receiver.js';
+import { PLANTED_TITLE, redTip } from './helpers/fixtures.js';
 
 const message: AlertMessage = {
   alertId: 'alert-1',

@@ -11,10 +11,10 @@ import type { ChannelConfig } from '../../config/schema.js';
 import { silentLogger } from '../../core/log.js';
 import type { Tip } from '../../core/types.js';
 import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
-import { demoRound, PLANTED_TITLE, plantedArticle, redTip } from './helpers/fixtures.js';
 import { type Receiver, type Responder, startReceiver } from '../helpers/http-receiver.js';
 import { parseMail } from '../helpers/mime.js';
 import { type SmtpCatcher, startSmtpCatcher } from '../helpers/smtp-catcher.js';
+import { demoRound, PLANTED_TITLE, plantedArticle, redTip } from './helpers/fixtures.js';
 
 const T0 = new Date('2026-11-22T02:00:00.000Z');
 

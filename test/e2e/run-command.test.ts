@@ -45,7 +45,11 @@ describe('yuqing run: scheduler and console together', () => {
   });
 
   it('crawls on start, serves search and tips, alerts, and stops cleanly on SIGTERM', async () => {
-    const configDir = writeExampleConfig(dir, { demoUrl: demo.url, smtpUrl: smtp.url, wecomUrl: `${wecom.url}/hook` });
+    const configDir = writeExampleConfig(dir, {
+      demoUrl: demo.url,
+      smtpUrl: smtp.url,
+      wecomUrl: `${wecom.url}/hook`,
+    });
     const { child, match, output } = await spawnCli(
       ['run', '--config', configDir, '--data', join(dir, 'data')],
       /控制台：(http:\/\/127\.0\.0\.1:\d+)/,
@@ -58,13 +62,21 @@ describe('yuqing run: scheduler and console together', () => {
         return body.hits.some((h) => h.title === PLANTED.title) ? body : undefined;
       }, 180_000);
       expect(search.total).toBeGreaterThan(0);
-      const tips = (await (await fetch(`${base}/api/tips`)).json()) as { tips: { title: string; level: string }[] };
+      const tips = (await (await fetch(`${base}/api/tips`)).json()) as {
+        tips: { title: string; level: string }[];
+      };
       expect(tips.tips.find((t) => t.title === PLANTED.title)?.level).toBe('red');
       const page = await fetch(`${base}/`);
       expect(page.headers.get('content-type')).toMatch(/text\/html/);
       expect(await page.text()).toContain('巡察舆情监测预警');
-      await until(async () => (smtp.mails.some((m) => mailText(m.raw).includes(PLANTED.title)) ? true : undefined), 60_000);
-      await until(async () => (wecom.requests.some((r) => r.raw.includes(PLANTED.title)) ? true : undefined), 60_000);
+      await until(
+        async () => (smtp.mails.some((m) => mailText(m.raw).includes(PLANTED.title)) ? true : undefined),
+        60_000,
+      );
+      await until(
+        async () => (wecom.requests.some((r) => r.raw.includes(PLANTED.title)) ? true : undefined),
+        60_000,
+      );
     } finally {
       const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
       child.kill('SIGTERM');
@@ -100,6 +112,7 @@ describe('yuqing config check and --help', () => {
   it('prints help listing the commands', async () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
-    for (const command of ['run', 'crawl', 'search', 'extract', 'config']) expect(result.stdout).toContain(command);
+    for (const command of ['run', 'crawl', 'search', 'extract', 'config'])
+      expect(result.stdout).toContain(command);
   });
 });

@@ -21,13 +21,29 @@ interface CrawlJson {
   stored: number;
   duplicates: number;
   skipped: number;
-  tips: { id: string; round: string; unit: string; level: string; score: number; title: string; url: string }[];
+  tips: {
+    id: string;
+    round: string;
+    unit: string;
+    level: string;
+    score: number;
+    title: string;
+    url: string;
+  }[];
   alerts: { sent: number; failed: number };
 }
 
 interface SearchJson {
   total: number;
-  hits: { id: string; title: string; url: string; level: string; units: string[]; highlights: string[]; clusterSize: number }[];
+  hits: {
+    id: string;
+    title: string;
+    url: string;
+    level: string;
+    units: string[];
+    highlights: string[];
+    clusterSize: number;
+  }[];
 }
 
 describe('walking skeleton: crawl → score → index → tip → alert, through the CLI', () => {
@@ -104,7 +120,9 @@ describe('walking skeleton: crawl → score → index → tip → alert, through
 
   it('merges the reposts into the planted story', async () => {
     expect(first.duplicates).toBeGreaterThanOrEqual(REPOSTS.length);
-    const found = JSON.parse((await cli(['search', '吃拿卡要', '--json', '--limit', '50'])).stdout) as SearchJson;
+    const found = JSON.parse(
+      (await cli(['search', '吃拿卡要', '--json', '--limit', '50'])).stdout,
+    ) as SearchJson;
     const planted = found.hits.find((h) => h.title === PLANTED.title);
     expect(planted?.clusterSize).toBeGreaterThanOrEqual(1 + REPOSTS.length);
     // One story, one tip: the reposts made none of their own.

@@ -24,9 +24,9 @@ export function writeExampleConfig(dir: string, options: ExampleConfigOptions): 
   settings.console = { ...settings.console, port: options.consolePort ?? 0 };
   settings.alerts = { ...settings.alerts, sendIntervalSecs: 1 };
   writeFileSync(join(configDir, 'settings.yaml'), stringify(settings));
-  const sources = (parse(readFileSync(join(ROOT, 'config/sources.yaml'), 'utf8')) as Record<string, unknown>[]).map(
-    (s) => ({ ...s, url: String(s.url).replace('http://127.0.0.1:8931', options.demoUrl) }),
-  );
+  const sources = (
+    parse(readFileSync(join(ROOT, 'config/sources.yaml'), 'utf8')) as Record<string, unknown>[]
+  ).map((s) => ({ ...s, url: String(s.url).replace('http://127.0.0.1:8931', options.demoUrl) }));
   const extra = options.extraSources ?? [];
   writeFileSync(join(configDir, 'sources.yaml'), stringify([...sources, ...extra]));
   if (extra.length > 0) {
@@ -38,7 +38,12 @@ export function writeExampleConfig(dir: string, options: ExampleConfigOptions): 
   writeFileSync(
     join(configDir, 'channels.yaml'),
     stringify({
-      'office-mail': { type: 'email', to: ['xunchaban@example.org'], from: 'yuqing@example.org', smtp: options.smtpUrl },
+      'office-mail': {
+        type: 'email',
+        to: ['xunchaban@example.org'],
+        from: 'yuqing@example.org',
+        smtp: options.smtpUrl,
+      },
       'office-wecom': { type: 'wecom', url: options.wecomUrl },
     }),
   );
