@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, openApp } from '../../cli/app.js';
+import { runCycle, selectSources } from '../../cli/cycle.js';
+import { silentLogger } from '../../core/log.js';
+import { type DemoSite, startDemoSite } from '../../demo/site.js';
+import { writeExampleConfig } from '../helpers/example-config.js';
+import { type Receiver, startReceiver } from '../helpers/http-receiver.js';
+
+describe('crawl cycle', () => {
+  let dir: string;
+  let demo: DemoSite;
+  let hooks: Receiver;
+  let app: App;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'yuqing-cycle-'));
+    demo = await startDemoSite({ port: 0 });
+    hooks = await startReceiver();
+    const configDir = writeExampleConfig(dir, {
+      demoUrl: demo.url,
+      // Nothing listens on port 9: every email fails and must stay in the outbox, not crash the cycle.
+      smtpUrl: 'smtp://127.0.0.1:9',
+      wecomUrl: hooks.url,
+      extraSources: [
+        {
+          id: 'gone',
+          name: '已关闭的站点',
+          type: 'html',
+          url: 'http://127.0.0.1:9/list',
+          list: { item: 'a' },
+        },
+      ],
+    });
+    app = await openApp({ configDir, dataDir: join(dir, 'data'), logger: silentLogger() });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await Promise.allSettled([demo?.close(), hooks?.close()]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('selects sources by round and by id', () => {
+    expect(selectSources(app).map((s) => s.id)).toContain('gone');
+    expect(selectSources(app, { sourceId: 'demo-gbk' }).map((s) => s.id)).toEqual(['demo-gbk']);
+    expect(selectSources(app, { roundId: 'no-such-round' })).toEqual([]);
+  });
+
+  it('goes on past an unreachable source and a dead mail server, recording both', async () => {
+    const summary = await runCycle(app, { sourceId: 'gone' });
+    expect(summary.skipped).toBe(1);
+    expect(summary.skips[0]).toMatchObject({ sourceId: 'gone' });
+    expect(summary.skips[0]?.reason).toBeTruthy();
+    expect((await app.store.getSourceState('gone'))?.consecutiveFailures).toBe(1);
+
+    const news = await runCycle(app, { sourceId: 'demo-forum' });
+    expect(news.stored).toBeGreaterThan(0);
+    expect(news.tips.some((t) => t.level === 'red' && t.unit === 'zjj')).toBe(true);
+    // The robot got its alert; the email is pending for a retry, not lost.
+    expect(news.alerts.sent).toBeGreaterThanOrEqual(1);
+    expect(news.alerts.failed).toBeGreaterThanOrEqual(1);
+    const pending = await app.store.listAlerts('pending');
+    expect(pending.some((a) => a.channel === 'office-mail' && a.attempts === 1 && a.lastError)).toBe(true);
+  }, 120_000);
+});

@@ -1,0 +1,69 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { type App, openApp } from '../../cli/app.js';
+import type { CycleSummary } from '../../cli/cycle.js';
+import { startScheduler } from '../../cli/scheduler.js';
+import { silentLogger } from '../../core/log.js';
+import { type DemoSite, startDemoSite } from '../../demo/site.js';
+import { writeExampleConfig } from '../helpers/example-config.js';
+import { type Receiver, startReceiver } from '../helpers/http-receiver.js';
+import { type SmtpCatcher, startSmtpCatcher } from '../helpers/smtp-catcher.js';
+
+describe('scheduler', () => {
+  let dir: string;
+  let demo: DemoSite;
+  let smtp: SmtpCatcher;
+  let wecom: Receiver;
+  let app: App;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'yuqing-sched-'));
+    demo = await startDemoSite({ port: 0 });
+    smtp = await startSmtpCatcher();
+    wecom = await startReceiver();
+    const configDir = writeExampleConfig(dir, { demoUrl: demo.url, smtpUrl: smtp.url, wecomUrl: wecom.url });
+    // Only the news column, every 2 seconds (node-cron accepts a seconds field), so the test is quick.
+    const sourcesFile = join(configDir, 'sources.yaml');
+    const sources = (parse(readFileSync(sourcesFile, 'utf8')) as { id: string; schedule: string }[]).map(
+      (s) => ({
+        ...s,
+        schedule: '*/2 * * * * *',
+        enabled: s.id === 'demo-news',
+      }),
+    );
+    writeFileSync(sourcesFile, stringify(sources));
+    app = await openApp({ configDir, dataDir: join(dir, 'data'), logger: silentLogger() });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await Promise.allSettled([demo?.close(), smtp?.close(), wecom?.close()]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs each enabled source on its cron schedule, records its health, and stops cleanly', async () => {
+    const cycles: { sourceId: string; summary: CycleSummary }[] = [];
+    const scheduler = startScheduler(app, {
+      runOnStart: false,
+      onCycle: (sourceId, summary) => cycles.push({ sourceId, summary }),
+    });
+    const deadline = Date.now() + 30_000;
+    while (cycles.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    await scheduler.stop();
+    expect(cycles.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(cycles.map((c) => c.sourceId))).toEqual(new Set(['demo-news']));
+    // The first tick stores the column; later ticks find every URL known and store nothing new.
+    expect(cycles[0]?.summary.stored).toBeGreaterThan(0);
+    expect(cycles[1]?.summary.stored).toBe(0);
+    const state = await app.store.getSourceState('demo-news');
+    expect(state).toMatchObject({ consecutiveFailures: 0 });
+    expect(state?.lastSuccessAt).toBeDefined();
+    expect(await app.store.getSourceState('demo-forum')).toBeUndefined();
+    const after = cycles.length;
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(cycles.length).toBe(after);
+  }, 60_000);
+});
