@@ -14,6 +14,7 @@ export interface TipSummary {
   id: string;
   round: string;
   unit: string;
+  unitName: string;
   level: Level;
   score: number;
   title: string;
@@ -101,7 +102,7 @@ async function crawlOne(app: App, source: SourceConfig, summary: CycleSummary): 
     stats = await crawlSource(source, sink, {
       crawl: app.config.settings.crawl,
       timezone: app.config.settings.timezone,
-      logger: app.logger.child({ component: 'crawler', source: source.id }),
+      logger: app.logger,
     });
   } catch (error) {
     // crawlSource is not supposed to throw; if it does, the cycle still goes on with the other sources.
@@ -133,6 +134,7 @@ async function ingestArticle(app: App, article: ExtractedArticle, summary: Cycle
       id: tip.id,
       round: tip.roundId,
       unit: tip.unitId,
+      unitName: tip.unitName,
       level: tip.level,
       score: tip.score,
       title: tip.title,

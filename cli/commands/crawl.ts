@@ -2,6 +2,7 @@ import { InputError } from '../../core/errors.js';
 import { LEVEL_LABELS } from '../../core/types.js';
 import { commandLogger, type GlobalOptions, printJson, withApp } from '../command-context.js';
 import { type CycleSummary, runCycle } from '../cycle.js';
+import { startDemoIfConfigured } from '../demo.js';
 
 /** Options of `yuqing crawl`. */
 export interface CrawlOptions extends GlobalOptions {
@@ -21,7 +22,12 @@ export async function crawlCommand(options: CrawlOptions): Promise<void> {
     if (options.source && !app.config.sources.some((s) => s.id === options.source)) {
       throw new InputError(`未知的信息源 --source ${options.source}`);
     }
-    return runCycle(app, { roundId: options.round, sourceId: options.source });
+    const demo = await startDemoIfConfigured(app.config, app.logger);
+    try {
+      return await runCycle(app, { roundId: options.round, sourceId: options.source });
+    } finally {
+      await demo?.close();
+    }
   });
   if (options.json) {
     const { fetched, stored, duplicates, skipped, tips, alerts, sources, skips } = summary;
@@ -38,7 +44,7 @@ export function formatSummary(s: CycleSummary): string {
     `新线索 ${s.tips.length} 条；预警发送成功 ${s.alerts.sent} 条，失败 ${s.alerts.failed} 条`,
   ];
   for (const tip of s.tips)
-    lines.push(`  [${LEVEL_LABELS[tip.level]}] ${tip.unit} ${tip.score}分 ${tip.title} ${tip.url}`);
-  for (const skip of s.skips) lines.push(`  跳过 ${skip.sourceId} ${skip.url}：${skip.reason}`);
+    lines.push(`  [${LEVEL_LABELS[tip.level]}] ${tip.unitName} ${tip.score}分 ${tip.title} ${tip.url}`);
+  for (const skip of s.skips) lines.push(`  跳过 [${skip.sourceId}] ${skip.reason}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { startConsole } from '../../console/server.js';
-import { startDemoSite } from '../../demo/site.js';
 import { openApp } from '../app.js';
 import { commandLogger, type GlobalOptions } from '../command-context.js';
+import { startDemoIfConfigured } from '../demo.js';
 import { startScheduler } from '../scheduler.js';
 
 /** `yuqing run`: the scheduler and the console together, until SIGINT/SIGTERM. */
@@ -10,14 +10,7 @@ export async function runCommand(options: GlobalOptions): Promise<void> {
   const logger = commandLogger(true);
   const app = await openApp({ configDir: resolve(options.config), dataDir: options.data, logger });
   const { settings } = app.config;
-  // The bundled example watches a demo site the app serves itself, so `npm start` works with no internet.
-  const demo = settings.demoSite
-    ? await startDemoSite({
-        port: settings.demoSite.port,
-        smtpPort: settings.demoSite.smtpPort,
-        logger,
-      })
-    : undefined;
+  const demo = await startDemoIfConfigured(app.config, logger);
   const consoleServer = await startConsole({
     store: app.store,
     config: app.config,
