@@ -1,8 +1,10 @@
 // Article and cluster lookups: known URLs, exact and near duplicates, clusters.
 import { hammingDistance, MAX_BANDED_DISTANCE, normalizeSimhash, simhashBands } from '../simhash.js';
 import type { Cluster, StoredArticle } from '../store.js';
-import { type ArticleRow, type ClusterRow, toCluster, toStoredArticle } from './rows.js';
+import { type ArticleRow, articleSelectList, type ClusterRow, toCluster, toStoredArticle } from './rows.js';
 import type { Prepare } from './statements.js';
+
+const ARTICLE_SELECT = articleSelectList();
 
 /** SQLite host parameters per IN (...) batch. */
 const URL_BATCH = 500;
@@ -63,7 +65,7 @@ export function findNearDuplicate(
 
 /** One article by id. */
 export function getArticle(prep: Prepare, id: string): StoredArticle | undefined {
-  const row = prep('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+  const row = prep(`SELECT ${ARTICLE_SELECT} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
   return row && toStoredArticle(row);
 }
 
@@ -76,6 +78,8 @@ export function getCluster(prep: Prepare, id: string): Cluster | undefined {
 /** The articles of a cluster in the order they were stored. */
 export function clusterArticles(prep: Prepare, clusterId: string): StoredArticle[] {
   return (
-    prep('SELECT * FROM articles WHERE cluster_id = ? ORDER BY seq').all(clusterId) as ArticleRow[]
+    prep(`SELECT ${ARTICLE_SELECT} FROM articles WHERE cluster_id = ? ORDER BY seq`).all(
+      clusterId,
+    ) as ArticleRow[]
   ).map(toStoredArticle);
 }

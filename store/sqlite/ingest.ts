@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { StoreError } from '../../core/errors.js';
 import { type Level, levelRank, type ProcessedArticle } from '../../core/types.js';
+import { searchGrams } from '../search-grams.js';
 import { normalizeSimhash, simhashBands } from '../simhash.js';
 import type { IngestRecord, IngestResult, NewTip } from '../store.js';
 import { isoToEpochMs } from '../time.js';
@@ -73,8 +74,8 @@ function insertArticle(prep: Prepare, a: ProcessedArticle, clusterId: string, no
   prep(
     `INSERT INTO articles (id, url, source_id, source_name, source_type, title, body, published_at, fetched_at,
        author, time_ms, content_hash, simhash, sh0, sh1, sh2, sh3, sh4, title_tokens, body_tokens, assessments, score,
-       level, level_rank, cluster_id, stored_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       level, level_rank, cluster_id, stored_at, title_grams, body_grams)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     a.id,
     a.url,
@@ -102,6 +103,8 @@ function insertArticle(prep: Prepare, a: ProcessedArticle, clusterId: string, no
     levelRank(a.level),
     clusterId,
     now,
+    searchGrams(a.title),
+    searchGrams(a.body),
   );
   const unit = prep('INSERT OR IGNORE INTO article_units (article_id, round_id, unit_id) VALUES (?, ?, ?)');
   const phase = prep('INSERT OR IGNORE INTO article_phases (article_id, round_id, phase) VALUES (?, ?, ?)');

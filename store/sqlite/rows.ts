@@ -28,6 +28,40 @@ export interface ArticleRow {
   stored_at: string;
 }
 
+/**
+ * The columns of ArticleRow, to select instead of `*`: the gram columns of `articles` feed only the index,
+ * and leaving them out spares reading them.
+ */
+export const ARTICLE_COLUMNS: readonly (keyof ArticleRow)[] = [
+  'seq',
+  'id',
+  'url',
+  'source_id',
+  'source_name',
+  'source_type',
+  'title',
+  'body',
+  'published_at',
+  'fetched_at',
+  'author',
+  'time_ms',
+  'content_hash',
+  'simhash',
+  'title_tokens',
+  'body_tokens',
+  'assessments',
+  'score',
+  'level',
+  'level_rank',
+  'cluster_id',
+  'stored_at',
+];
+
+/** ARTICLE_COLUMNS as a select list, each qualified with `alias` when given. */
+export function articleSelectList(alias?: string): string {
+  return ARTICLE_COLUMNS.map((c) => (alias ? `${alias}.${c}` : c)).join(', ');
+}
+
 /** A row of `clusters`. */
 export interface ClusterRow {
   id: string;

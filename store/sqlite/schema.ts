@@ -17,6 +17,8 @@ export interface Migration {
 // - sh0..sh4 are the 13/13/13/13/12-bit bands of the SimHash: two hashes within 4 bits share a band (pigeonhole).
 // - articles.cluster_id and clusters.first_article_id reference each other, hence the deferred key.
 // - unicode61 splits on spaces and punctuation only, so each space-separated jieba token is one FTS token.
+// - title_grams/body_grams hold searchGrams() of title and body (CJK bigrams) for substring search; they are
+//   the last columns so that reads selecting the other columns never load them.
 const V1 = `
 CREATE TABLE clusters (
   id TEXT PRIMARY KEY,
@@ -55,7 +57,9 @@ CREATE TABLE articles (
   level TEXT NOT NULL,
   level_rank INTEGER NOT NULL,
   cluster_id TEXT NOT NULL REFERENCES clusters(id) DEFERRABLE INITIALLY DEFERRED,
-  stored_at TEXT NOT NULL
+  stored_at TEXT NOT NULL,
+  title_grams TEXT NOT NULL,
+  body_grams TEXT NOT NULL
 );
 CREATE INDEX articles_content_hash ON articles(content_hash);
 CREATE INDEX articles_sh0 ON articles(sh0);
@@ -86,19 +90,22 @@ CREATE TABLE article_phases (
 CREATE INDEX article_phases_phase ON article_phases(phase, round_id);
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-  title_tokens, body_tokens, content='articles', content_rowid='seq', tokenize='unicode61'
+  title_tokens, body_tokens, title_grams, body_grams, content='articles', content_rowid='seq', tokenize='unicode61'
 );
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-  INSERT INTO articles_fts(rowid, title_tokens, body_tokens) VALUES (new.seq, new.title_tokens, new.body_tokens);
+  INSERT INTO articles_fts(rowid, title_tokens, body_tokens, title_grams, body_grams)
+    VALUES (new.seq, new.title_tokens, new.body_tokens, new.title_grams, new.body_grams);
 END;
 CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-  INSERT INTO articles_fts(articles_fts, rowid, title_tokens, body_tokens)
-    VALUES ('delete', old.seq, old.title_tokens, old.body_tokens);
+  INSERT INTO articles_fts(articles_fts, rowid, title_tokens, body_tokens, title_grams, body_grams)
+    VALUES ('delete', old.seq, old.title_tokens, old.body_tokens, old.title_grams, old.body_grams);
 END;
-CREATE TRIGGER articles_fts_update AFTER UPDATE OF title_tokens, body_tokens ON articles BEGIN
-  INSERT INTO articles_fts(articles_fts, rowid, title_tokens, body_tokens)
-    VALUES ('delete', old.seq, old.title_tokens, old.body_tokens);
-  INSERT INTO articles_fts(rowid, title_tokens, body_tokens) VALUES (new.seq, new.title_tokens, new.body_tokens);
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title_tokens, body_tokens, title_grams, body_grams ON articles
+BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title_tokens, body_tokens, title_grams, body_grams)
+    VALUES ('delete', old.seq, old.title_tokens, old.body_tokens, old.title_grams, old.body_grams);
+  INSERT INTO articles_fts(rowid, title_tokens, body_tokens, title_grams, body_grams)
+    VALUES (new.seq, new.title_tokens, new.body_tokens, new.title_grams, new.body_grams);
 END;
 
 CREATE TABLE tips (

@@ -2,15 +2,13 @@ import { type Assessment, levelRank } from '../../core/types.js';
 import { buildHighlights } from '../highlight.js';
 import type { NormalizedSearchQuery } from '../query.js';
 import type { SearchHit, SearchResult } from '../store.js';
-import { type ArticleRow, toStoredArticle } from './rows.js';
+import { ftsMatchExpression } from './fts-match.js';
+import { type ArticleRow, articleSelectList, toStoredArticle } from './rows.js';
 import type { Prepare } from './statements.js';
 
 type Params = Record<string, string | number>;
 
-/** An FTS5 query requiring every term: each term a quoted phrase (inner quotes doubled), joined by AND. */
-export function ftsMatchExpression(terms: readonly string[]): string {
-  return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
-}
+const HIT_SELECT = articleSelectList('a');
 
 /** WHERE clause and named parameters for the query's terms and filters, over `articles a`. */
 function whereClause(q: NormalizedSearchQuery): { sql: string; params: Params } {
@@ -96,7 +94,7 @@ export function searchArticles(prep: Prepare, q: NormalizedSearchQuery): SearchR
   const order =
     q.sort === 'score' ? 'a.score DESC, a.time_ms DESC, a.seq DESC' : 'a.time_ms DESC, a.seq DESC';
   const rows = prep(
-    `SELECT a.*, c.size AS cluster_size FROM articles a JOIN clusters c ON c.id = a.cluster_id
+    `SELECT ${HIT_SELECT}, c.size AS cluster_size FROM articles a JOIN clusters c ON c.id = a.cluster_id
      ${where.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
   ).all({ ...where.params, limit: q.limit, offset: q.offset }) as (ArticleRow & { cluster_size: number })[];
   return { total, hits: rows.map((row) => toHit(row, q.terms)) };

@@ -68,10 +68,30 @@ const s5 = makeArticle({
   assessments: [makeAssessment({ units: [EDU], phase: 'entry', score: 60, level: 'orange' })],
 });
 
+/** Unit names that jieba keeps whole (user dictionary), so their parts are not tokens. */
+const z1 = makeArticle({
+  key: 'z1',
+  title: '市住建局通报工程款拖欠问题',
+  titleTokens: '市住建局 通报 工程款 拖欠 问题',
+  body: 'Wang局长表示将在PPP项目中整改。',
+  bodyTokens: 'Wang 局长 表示 将 在 PPP 项目 中 整改',
+  publishedAt: '2025-05-14T09:00:00+08:00',
+});
+const z2 = makeArticle({
+  key: 'z2',
+  title: '明湖区住建局回应群众关切',
+  titleTokens: '明湖区住建局 回应 群众 关切',
+  body: '已督促施工单位整改。',
+  bodyTokens: '已 督促 施工单位 整改',
+  publishedAt: '2025-05-14T08:00:00+08:00',
+});
+
 function keys(hits: readonly { id: string }[]): string[] {
   const byId = new Map<string, string>(
     [s1, s2, s3, s4, s5].map((a: ProcessedArticle, i) => [a.id, `s${i + 1}`] as [string, string]),
   );
+  byId.set(z1.id, 'z1');
+  byId.set(z2.id, 'z2');
   return hits.map((h) => byId.get(h.id) ?? h.id);
 }
 
@@ -89,13 +109,48 @@ export function searchContract(ctx: ContractContext): void {
 
     const find = async (query: Partial<SearchQuery>) => ctx.store().search({ terms: [], ...query });
 
-    it('matches a two-character Chinese token as a whole token', async () => {
+    it('matches a Chinese term wherever it occurs in the text, not only as a whole token', async () => {
       const result = await find({ terms: ['收费'] });
-      expect(result.total).toBe(4);
-      // s3 only has 违规收费 as one token: 收费 inside it is not a token of s3.
-      expect(keys(result.hits)).toEqual(['s1', 's5', 's2', 's4']);
+      expect(result.total).toBe(5);
+      // s3 only has 违规收费 as one token, but 收费 occurs in its text.
+      expect(keys(result.hits)).toEqual(['s1', 's5', 's2', 's3', 's4']);
       expect(keys((await find({ terms: ['违规收费'] })).hits)).toEqual(['s1', 's5', 's3']);
-      expect((await find({ terms: ['收'] })).total).toBe(0);
+      expect(keys((await find({ terms: ['收'] })).hits)).toEqual(['s1', 's5', 's2', 's3', 's4']);
+      expect(keys((await find({ terms: ['停车场'] })).hits)).toEqual(['s2']);
+      expect((await find({ terms: ['收费违规'] })).total).toBe(0);
+    });
+
+    it('matches a substring of a word the tokens keep whole', async () => {
+      for (const article of [z1, z2]) await ctx.store().ingest({ article, tips: [] });
+      expect(keys((await find({ terms: ['住建局'] })).hits)).toEqual(['z1', 'z2']);
+      expect(keys((await find({ terms: ['住建'] })).hits)).toEqual(['z1', 'z2']);
+      expect(keys((await find({ terms: ['市住建局'] })).hits)).toEqual(['z1']);
+      expect(keys((await find({ terms: ['湖区'] })).hits)).toEqual(['z2']);
+      expect(keys((await find({ terms: ['工程'] })).hits)).toEqual(['z1']);
+    });
+
+    it('does not match characters that are present but not in that order', async () => {
+      for (const article of [z1, z2]) await ctx.store().ingest({ article, tips: [] });
+      expect((await find({ terms: ['建局住'] })).total).toBe(0);
+      expect((await find({ terms: ['市住建局回应'] })).total).toBe(0);
+      // 整改 ends one sentence of z1's body; 。 is not part of a following word.
+      expect((await find({ terms: ['整改已'] })).total).toBe(0);
+    });
+
+    it('requires every substring term (AND) and marks the substrings', async () => {
+      for (const article of [z1, z2]) await ctx.store().ingest({ article, tips: [] });
+      expect(keys((await find({ terms: ['住建', '工程'] })).hits)).toEqual(['z1']);
+      expect(keys((await find({ terms: ['湖区', '施工'] })).hits)).toEqual(['z2']);
+      expect((await find({ terms: ['湖区', '工程'] })).total).toBe(0);
+      const [hit] = (await find({ terms: ['住建', '工程'] })).hits;
+      expect(hit?.highlights[0]).toBe('市<mark>住建</mark>局通报<mark>工程</mark>款拖欠问题');
+    });
+
+    it('matches Latin words next to Chinese text case-insensitively', async () => {
+      for (const article of [z1, z2]) await ctx.store().ingest({ article, tips: [] });
+      expect(keys((await find({ terms: ['ppp'] })).hits)).toEqual(['z1']);
+      expect(keys((await find({ terms: ['WANG', '局长'] })).hits)).toEqual(['z1']);
+      expect(keys((await find({ terms: ['PPP项目'] })).hits)).toEqual(['z1']);
     });
 
     it('requires every term (AND)', async () => {
@@ -118,7 +173,13 @@ export function searchContract(ctx: ContractContext): void {
 
     it('sorts by score, newest first among equal scores', async () => {
       expect(keys((await find({ sort: 'score' })).hits)).toEqual(['s2', 's1', 's3', 's5', 's4']);
-      expect(keys((await find({ terms: ['收费'], sort: 'score' })).hits)).toEqual(['s2', 's1', 's5', 's4']);
+      expect(keys((await find({ terms: ['收费'], sort: 'score' })).hits)).toEqual([
+        's2',
+        's1',
+        's3',
+        's5',
+        's4',
+      ]);
       expect(keys((await find({ sort: 'time' })).hits)).toEqual(['s1', 's5', 's2', 's3', 's4']);
     });
 
@@ -160,7 +221,7 @@ export function searchContract(ctx: ContractContext): void {
     it('filters by source id and source type', async () => {
       expect(keys((await find({ sourceId: 'forum' })).hits)).toEqual(['s5', 's2']);
       expect(keys((await find({ sourceType: 'browser' })).hits)).toEqual(['s4']);
-      expect(keys((await find({ sourceType: 'html', terms: ['收费'] })).hits)).toEqual(['s1']);
+      expect(keys((await find({ sourceType: 'html', terms: ['收费'] })).hits)).toEqual(['s1', 's3']);
     });
 
     it('filters by time on the instant, whatever the offsets', async () => {
