@@ -4,6 +4,7 @@ import { PlaywrightCrawler, type Request } from 'crawlee';
 import type { Page, Route } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { isPrivateAddress } from './address-guard.js';
+import { CHROMIUM_ARGS, chromiumExecutablePath } from './chromium.js';
 import { CrawlRun, MAX_RETRIES } from './crawl-run.js';
 import { createCrawleeEnv } from './crawlee-env.js';
 import { extractArticle } from './extract/article.js';
@@ -14,17 +15,6 @@ import type { SourceCrawler } from './types.js';
 
 const LIST = 'list';
 const ARTICLE = 'article';
-
-/** Chromium flags for a headless, quiet browser that never phones home. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--headless',
-];
 
 const SKIPPED_RESOURCES = new Set(['image', 'media', 'font']);
 
@@ -99,7 +89,7 @@ export const crawlBrowser: SourceCrawler = async (source, sink, context) => {
         useChrome: false,
         userAgent: crawl.userAgent,
         launchOptions: {
-          executablePath: crawl.chromiumPath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          executablePath: chromiumExecutablePath(crawl.chromiumPath),
           headless: true,
           args: CHROMIUM_ARGS,
         },

@@ -1,9 +1,9 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningConsole, startConsole } from '../../console/server.js';
-import { silentLogger } from '../../core/log.js';
-import { HOSTILE, IMG_PAYLOAD, PLANTED, SCRIPT_PAYLOAD, tempDir, testConfig } from './fixtures.js';
-import { seededStore } from './seed.js';
+import type { RunningConsole } from '../../console/server.js';
+import { CHROMIUM_ARGS, chromiumExecutablePath } from '../../crawlers/chromium.js';
+import { HOSTILE, IMG_PAYLOAD, PLANTED, SCRIPT_PAYLOAD } from './fixtures.js';
+import { startSeededConsole } from './seed.js';
 
 // The page in a real headless Chromium against the real server: what a monitoring officer would see.
 describe('console page in Chromium', () => {
@@ -16,28 +16,9 @@ describe('console page in Chromium', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    const tmp = tempDir();
-    const store = await seededStore(tmp.dir);
-    running = await startConsole({
-      store,
-      config: testConfig(tmp.dir),
-      queryTerms: (q) => q.split(/\s+/).filter(Boolean),
-      logger: silentLogger(),
-      host: '127.0.0.1',
-      port: 0,
-    });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--headless',
-      ],
-    });
+    const seeded = await startSeededConsole();
+    running = seeded.running;
+    browser = await chromium.launch({ executablePath: chromiumExecutablePath(), args: CHROMIUM_ARGS });
     page = await browser.newPage({ timezoneId: 'UTC' });
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -52,9 +33,7 @@ describe('console page in Chromium', () => {
     await page.waitForSelector('#search-results > li');
     cleanup = async () => {
       await browser.close();
-      await running.close();
-      await store.close();
-      tmp.remove();
+      await seeded.close();
     };
   });
 

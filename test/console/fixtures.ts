@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AppConfig, roundSchema, settingsSchema, sourceSchema } from '../../config/schema.js';
 import type { Assessment, Level, PhaseName, ProcessedArticle, ScorePart, Tip } from '../../core/types.js';
+import { DEMO_ROUND, DEMO_UNIT_NAMES } from '../helpers/demo-round.js';
 
 /** The XSS payloads planted in a crawled title. */
 export const SCRIPT_PAYLOAD = '<script>alert(1)</script>';
@@ -23,38 +24,11 @@ export function testConfig(dir: string): AppConfig {
       { id: 'demo-spa', name: '明州留言板', type: 'browser', url: 'http://127.0.0.1:8931/spa/' },
     ].map((s) => sourceSchema.parse(s)),
     channels: {},
-    rounds: [
-      roundSchema.parse({
-        id: '2026-r4',
-        name: '明州市委2026年第四轮巡察',
-        phases: {
-          entry: { start: '2026-11-01', end: '2027-01-15' },
-          feedback: { start: '2027-03-01', end: '2027-03-15' },
-          rectification: { start: '2027-03-16', end: '2027-06-30' },
-        },
-        units: [
-          {
-            id: 'zjj',
-            name: '明州市住房和城乡建设局',
-            aliases: ['市住建局', '明州住建局'],
-            exclude: ['明湖区住建局'],
-            people: ['王建华'],
-            team: '第一巡察组',
-          },
-          { id: 'scjg', name: '明州市市场监督管理局', aliases: ['市市场监管局'], team: '第一巡察组' },
-          { id: 'qsz', name: '青石镇人民政府', aliases: ['青石镇政府'], team: '第二巡察组' },
-        ],
-      }),
-    ],
+    // Parsed into a copy, so no test can change the shared round.
+    rounds: [roundSchema.parse(DEMO_ROUND)],
     lexicon: [],
   };
 }
-
-const UNIT_NAMES: Record<string, string> = {
-  zjj: '明州市住房和城乡建设局',
-  scjg: '明州市市场监督管理局',
-  qsz: '青石镇人民政府',
-};
 
 interface ArticleSpec {
   id: string;
@@ -81,8 +55,8 @@ function article(spec: ArticleSpec): ProcessedArticle {
       {
         roundId: '2026-r4',
         unitId: spec.unitId,
-        unitName: UNIT_NAMES[spec.unitId] ?? spec.unitId,
-        mentions: [{ text: UNIT_NAMES[spec.unitId] ?? spec.unitId, where: 'body', offset: 0 }],
+        unitName: DEMO_UNIT_NAMES[spec.unitId] ?? spec.unitId,
+        mentions: [{ text: DEMO_UNIT_NAMES[spec.unitId] ?? spec.unitId, where: 'body', offset: 0 }],
       },
     ],
     score,
@@ -221,7 +195,7 @@ export function tipFor(a: ProcessedArticle, unitId: string, status: Tip['status'
     id: `tip-${a.id}`,
     roundId: '2026-r4',
     unitId,
-    unitName: UNIT_NAMES[unitId] ?? unitId,
+    unitName: DEMO_UNIT_NAMES[unitId] ?? unitId,
     team: unitId === 'qsz' ? '第二巡察组' : '第一巡察组',
     clusterId: a.id,
     articleId: a.id,

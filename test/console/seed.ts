@@ -1,8 +1,9 @@
-// A real SQLite store in a temp dir, filled with the fixtures, for the store-backed console tests.
+// A real SQLite store in a temp dir filled with the fixtures, and a console over it, for the console tests.
 import { join } from 'node:path';
+import { type RunningConsole, startConsole } from '../../console/server.js';
 import { silentLogger } from '../../core/log.js';
 import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
-import { HOSTILE, NEUTRAL, PLANTED, REPOST, TOWNSHIP, tipFor } from './fixtures.js';
+import { HOSTILE, NEUTRAL, PLANTED, REPOST, TOWNSHIP, tempDir, testConfig, tipFor } from './fixtures.js';
 
 /** Open a store at dir/yuqing.db and ingest the five fixtures, their tips and outbox rows. */
 export async function seededStore(dir: string): Promise<SqliteStore> {
@@ -20,4 +21,33 @@ export async function seededStore(dir: string): Promise<SqliteStore> {
   });
   await store.ingest({ article: HOSTILE, tips: [{ tip: tipFor(HOSTILE, 'zjj'), channels: [] }] });
   return store;
+}
+
+/** A console listening on loopback over a seeded store, and how to take it all down again. */
+export interface SeededConsole {
+  running: RunningConsole;
+  /** Stops the server, closes the store and removes the temp dir. */
+  close: () => Promise<void>;
+}
+
+/** Seed a store in a fresh temp dir and start the console on 127.0.0.1 with a free port. */
+export async function startSeededConsole(): Promise<SeededConsole> {
+  const tmp = tempDir();
+  const store = await seededStore(tmp.dir);
+  const running = await startConsole({
+    store,
+    config: testConfig(tmp.dir),
+    queryTerms: (q) => q.split(/\s+/).filter(Boolean),
+    logger: silentLogger(),
+    host: '127.0.0.1',
+    port: 0,
+  });
+  return {
+    running,
+    close: async () => {
+      await running.close();
+      await store.close();
+      tmp.remove();
+    },
+  };
 }

@@ -6,28 +6,16 @@ import { createConsoleServer, type RunningConsole, startConsole } from '../../co
 import { silentLogger } from '../../core/log.js';
 import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { IMG_PAYLOAD, SCRIPT_PAYLOAD, tempDir, testConfig } from './fixtures.js';
-import { seededStore } from './seed.js';
+import { startSeededConsole } from './seed.js';
 
 describe('startConsole on a real socket', () => {
   let running: RunningConsole;
   let cleanup: () => Promise<void>;
 
   beforeAll(async () => {
-    const tmp = tempDir();
-    const store = await seededStore(tmp.dir);
-    running = await startConsole({
-      store,
-      config: testConfig(tmp.dir),
-      queryTerms: (q) => q.split(/\s+/).filter(Boolean),
-      logger: silentLogger(),
-      host: '127.0.0.1',
-      port: 0,
-    });
-    cleanup = async () => {
-      await running.close();
-      await store.close();
-      tmp.remove();
-    };
+    const seeded = await startSeededConsole();
+    running = seeded.running;
+    cleanup = seeded.close;
   });
 
   afterAll(async () => cleanup());

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumExecutablePath } from '../../crawlers/chromium.js';
 import { crawlSource } from '../../crawlers/index.js';
 import { type FixtureServer, RecordingSink, startServer, testContext, testSource } from './helpers.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = chromiumExecutablePath();
 
 // The list's links and the article's text exist only after the page's scripts ran.
 const LIST = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>动态列表</title></head><body>

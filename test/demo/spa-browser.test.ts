@@ -1,19 +1,11 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, chromiumExecutablePath } from '../../crawlers/chromium.js';
 import { findItem, itemsOf, SPA_ITEM } from '../../demo/content/index.js';
 import { type DemoSite, startDemoSite } from '../../demo/site.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--headless',
-];
+const CHROMIUM = chromiumExecutablePath();
 
 let site: DemoSite;
 beforeAll(async () => {
@@ -25,7 +17,7 @@ afterAll(async () => {
 
 describe.skipIf(!existsSync(CHROMIUM))('demo SPA in a real browser', () => {
   it('creates the list links and the message text with its inline script', async () => {
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
       const page = await browser.newPage();
       await page.goto(`${site.url}/spa/`);

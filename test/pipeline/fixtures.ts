@@ -1,54 +1,7 @@
 // Shared test data: the demo round of DEMO_SPEC.md, a few lexicon terms, and Chinese texts written for tests.
-import type { Keyword, RoundConfig } from '../../config/schema.js';
+import type { Keyword } from '../../config/schema.js';
 
-/** The demo round 2026-r4 (config/rounds/2026-r4.yaml in the example config), inline. */
-export const DEMO_ROUND: RoundConfig = {
-  id: '2026-r4',
-  name: '明州市委2026年第四轮巡察',
-  active: true,
-  phases: {
-    entry: { start: '2026-11-01', end: '2027-01-15' },
-    feedback: { start: '2027-03-01', end: '2027-03-15' },
-    rectification: { start: '2027-03-16', end: '2027-06-30' },
-  },
-  units: [
-    {
-      id: 'zjj',
-      name: '明州市住房和城乡建设局',
-      aliases: ['市住建局', '明州住建局'],
-      exclude: ['明湖区住建局'],
-      people: ['王建华'],
-      team: '第一巡察组',
-    },
-    {
-      id: 'scjg',
-      name: '明州市市场监督管理局',
-      aliases: ['市市场监管局', '明州市场监管局'],
-      exclude: [],
-      people: [],
-      team: '第一巡察组',
-    },
-    {
-      id: 'qsz',
-      name: '青石镇人民政府',
-      aliases: ['青石镇政府'],
-      exclude: [],
-      people: [],
-      team: '第二巡察组',
-    },
-  ],
-  keywords: [
-    { term: '违规收费', category: '侵害群众利益', weight: 8 },
-    { term: '吃拿卡要', category: '侵害群众利益', weight: 10 },
-    { term: '整改不到位', category: '整改', weight: 10, phases: ['rectification'] },
-  ],
-  sources: ['demo-news', 'demo-forum', 'demo-feed', 'demo-gbk', 'demo-spa'],
-  alerts: [
-    { minLevel: 'red', channels: ['office-mail', 'office-wecom'] },
-    { minLevel: 'orange', channels: ['office-mail'] },
-  ],
-  levels: { red: 60, orange: 35, yellow: 15 },
-};
+export { DEMO_ROUND, PLANTED_TITLE } from '../helpers/demo-round.js';
 
 /** A few lexicon terms of the kind config/lexicon/default.yaml holds. */
 export const SMALL_LEXICON: Keyword[] = [
@@ -63,7 +16,6 @@ export const SMALL_LEXICON: Keyword[] = [
 ];
 
 /** A strongly negative forum post about 明州市住建局 in the spirit of the demo's planted thread (~600 chars). */
-export const PLANTED_TITLE = '实名举报明州市住建局工作人员违规收费、吃拿卡要，群众多次反映无人处理';
 export const PLANTED_BODY = [
   '本人是明州市东城街道的一名普通居民，今天实名举报明州市住房和城乡建设局个别工作人员的问题。',
   '去年八月，我们小区三十多户业主申请老旧小区加装电梯的审批手续，材料按照要求一次次补齐，可是窗口的工作人员总说还差一个章，让我们回去等通知。',

@@ -1,54 +1,13 @@
 import type { RoundConfig } from '../../../config/schema.js';
 import type { Assessment, ProcessedArticle, Tip } from '../../../core/types.js';
+import { DEMO_ROUND, PLANTED_TITLE } from '../../helpers/demo-round.js';
 
-/** The demo round (2026-r4) with its two alert routes. */
+export { PLANTED_TITLE };
+
+/** The demo round (2026-r4) with its two alert routes, fields replaced by `overrides`. */
 export function demoRound(overrides: Partial<RoundConfig> = {}): RoundConfig {
-  return {
-    id: '2026-r4',
-    name: '明州市委2026年第四轮巡察',
-    active: true,
-    phases: {
-      entry: { start: '2026-11-01', end: '2027-01-15' },
-      rectification: { start: '2027-03-16', end: '2027-06-30' },
-    },
-    units: [
-      {
-        id: 'zjj',
-        name: '明州市住房和城乡建设局',
-        aliases: ['市住建局', '明州住建局'],
-        exclude: ['明湖区住建局'],
-        people: ['王建华'],
-        team: '第一巡察组',
-      },
-      {
-        id: 'scjg',
-        name: '明州市市场监督管理局',
-        aliases: ['市市场监管局'],
-        exclude: [],
-        people: [],
-        team: '第一巡察组',
-      },
-      {
-        id: 'qsz',
-        name: '青石镇人民政府',
-        aliases: ['青石镇政府'],
-        exclude: [],
-        people: [],
-        team: '第二巡察组',
-      },
-    ],
-    keywords: [],
-    sources: [],
-    alerts: [
-      { minLevel: 'red', channels: ['office-mail', 'office-wecom'] },
-      { minLevel: 'orange', channels: ['office-mail'] },
-    ],
-    levels: { red: 60, orange: 35, yellow: 15 },
-    ...overrides,
-  };
+  return { ...DEMO_ROUND, ...overrides };
 }
-
-export const PLANTED_TITLE = '实名举报明州市住建局工作人员违规收费、吃拿卡要，群众多次反映无人处理';
 
 /** An assessment of the planted forum post for zjj (and optionally more units). */
 export function assessment(overrides: Partial<Assessment> = {}): Assessment {
