@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../config/lexicon.js';
 import { loadConfig } from '../../config/loader.js';
 import { ConfigError } from '../../core/errors.js';
+import { SHARED_DIR } from '../helpers/shared-dir.js';
 import { rejection, writeConfigDir } from './fixture.js';
 
-const SEEDS = '/work/shared/domain/seeds';
+const SEEDS = path.join(SHARED_DIR, 'domain', 'seeds');
 const CATEGORIES = [
   '违纪违法',
   '腐败',

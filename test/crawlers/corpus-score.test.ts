@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../crawlers/extract/article.js';
+import { SHARED_DIR } from '../helpers/shared-dir.js';
 
 // The labelled real pages live outside the repository (never copied in); the test runs where they exist.
-const SHARED = join(process.cwd(), '..', 'shared');
+const SHARED = SHARED_DIR;
 const PAGES = join(SHARED, 'corpus', 'articles', 'pages');
 const LABELS = join(SHARED, 'corpus', 'articles', 'labels');
 const SCORER = join(SHARED, 'tools', 'extraction-score.mjs');

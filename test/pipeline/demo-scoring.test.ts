@@ -8,9 +8,10 @@ import { levelRank } from '../../core/types.js';
 import { createProcessor } from '../../pipeline/process.js';
 import { createJiebaSegmenter } from '../../pipeline/segmenter.js';
 import { userDictionary } from '../../pipeline/user-dictionary.js';
+import { SHARED_DIR } from '../helpers/shared-dir.js';
 import { DEMO_ROUND, PLANTED_BODY, PLANTED_TITLE, SMALL_LEXICON } from './fixtures.js';
 
-const SEEDS_DIR = '/work/shared/domain/seeds';
+const SEEDS_DIR = join(SHARED_DIR, 'domain', 'seeds');
 const LEXICON_FILE = fileURLToPath(new URL('../../config/lexicon/default.yaml', import.meta.url));
 
 const article = (title: string, body: string, publishedAt: string) => ({
