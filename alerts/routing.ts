@@ -1,12 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RoundConfig } from '../config/schema.js';
-import {
-  type Assessment,
-  levelRank,
-  type ProcessedArticle,
-  type ScorePart,
-  type Tip,
-} from '../core/types.js';
+import { type Assessment, levelRank, type ProcessedArticle, type Tip } from '../core/types.js';
 import type { NewTip } from '../store/store.js';
 
 /** Stable tip id: the same round, story and unit always give the same id (24 hex digits). */
@@ -25,11 +19,6 @@ export function channelsFor(round: RoundConfig, assessment: Assessment): string[
     for (const channel of route.channels) channels.add(channel);
   }
   return [...channels];
-}
-
-// A part bound to another unit (e.g. "unit in title" for a second unit) would misstate why this unit's tip fired.
-function partsForUnit(parts: readonly ScorePart[], unitId: string): ScorePart[] {
-  return parts.filter((p) => p.unitId === undefined || p.unitId === unitId);
 }
 
 /**
@@ -70,7 +59,8 @@ export function routeTips(
         level: assessment.level,
         score: assessment.score,
         ...(assessment.phase !== undefined && { phase: assessment.phase }),
-        parts: partsForUnit(assessment.parts, unit.unitId),
+        // Every part, even one about another unit the item names: the explanation must add up to the score.
+        parts: [...assessment.parts],
         status: 'new',
         createdAt: now,
       };

@@ -49,19 +49,21 @@ describe('routeTips', () => {
       sourceName: '明州论坛',
       publishedAt: '2026-11-22T01:30:00Z',
       level: 'red',
-      score: 82,
+      score: 61,
       phase: 'entry',
       status: 'new',
       createdAt: NOW,
     });
     expect(tip?.id).toMatch(/^[0-9a-f]{24}$/);
-    // The part about another unit (qsz) is left out; general parts stay.
+    // Every part is kept, including the one about another unit (qsz), so the explanation adds up to the score.
     expect(tip?.parts.map((p) => p.label)).toEqual([
       '标题命中「违规收费」',
       '正文命中「吃拿卡要」',
       '标题提及明州市住房和城乡建设局',
+      '标题提及青石镇人民政府',
       '进驻期间',
     ]);
+    expect(tip?.parts.reduce((n, p) => n + p.points, 0)).toBe(tip?.score);
   });
 
   it('takes the team from the unit config over the match', () => {
@@ -80,7 +82,7 @@ describe('routeTips', () => {
     const again = routeTips(article, 'cluster-1', [demoRound()], '2027-01-01T00:00:00Z');
     expect(first.map((t) => t.tip.unitId)).toEqual(['zjj', 'qsz']);
     expect(first[1]?.tip.team).toBe('第二巡察组');
-    expect(first[1]?.tip.parts.some((p) => p.unitId === 'zjj')).toBe(false);
+    expect(first[1]?.tip.parts).toEqual(first[0]?.tip.parts);
     expect(again.map((t) => t.tip.id)).toEqual(first.map((t) => t.tip.id));
     expect(new Set(first.map((t) => t.tip.id)).size).toBe(2);
     expect(tipId('2026-r4', 'cluster-2', 'zjj')).not.toBe(first[0]?.tip.id);

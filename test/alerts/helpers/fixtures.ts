@@ -23,7 +23,7 @@ export function assessment(overrides: Partial<Assessment> = {}): Assessment {
         mentions: [{ text: '市住建局', where: 'title', offset: 6 }],
       },
     ],
-    score: 82,
+    score: 61, // the sum of the parts below
     level: 'red',
     parts: [
       {
@@ -91,9 +91,9 @@ export function redTip(overrides: Partial<Tip> = {}): Tip {
     sourceName: '明州论坛',
     publishedAt: '2026-11-22T01:30:00Z',
     level: 'red',
-    score: 82,
+    score: assessment().score,
     phase: 'entry',
-    parts: assessment().parts.filter((p) => p.unitId === undefined || p.unitId === 'zjj'),
+    parts: assessment().parts,
     status: 'new',
     createdAt: '2026-11-22T02:00:00.000Z',
     ...overrides,
