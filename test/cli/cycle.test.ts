@@ -1,29 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, openApp } from '../../cli/app.js';
 import { runCycle, selectSources } from '../../cli/cycle.js';
 import { silentLogger } from '../../core/log.js';
-import { type DemoSite, startDemoSite } from '../../demo/site.js';
-import { writeExampleConfig } from '../helpers/example-config.js';
-import { type Receiver, startReceiver } from '../helpers/http-receiver.js';
+import { type DemoEnv, startDemoEnv } from '../helpers/demo-env.js';
 
 describe('crawl cycle', () => {
-  let dir: string;
-  let demo: DemoSite;
-  let hooks: Receiver;
+  let env: DemoEnv;
   let app: App;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yuqing-cycle-'));
-    demo = await startDemoSite({ port: 0 });
-    hooks = await startReceiver();
-    const configDir = writeExampleConfig(dir, {
-      demoUrl: demo.url,
+    env = await startDemoEnv({
       // Nothing listens on port 9: every email fails and must stay in the outbox, not crash the cycle.
       smtpUrl: 'smtp://127.0.0.1:9',
-      wecomUrl: hooks.url,
       extraSources: [
         {
           id: 'gone',
@@ -34,13 +22,12 @@ describe('crawl cycle', () => {
         },
       ],
     });
-    app = await openApp({ configDir, dataDir: join(dir, 'data'), logger: silentLogger() });
+    app = await openApp({ configDir: env.configDir, dataDir: env.dataDir, logger: silentLogger() });
   });
 
   afterAll(async () => {
     await app?.close();
-    await Promise.allSettled([demo?.close(), hooks?.close()]);
-    rmSync(dir, { recursive: true, force: true });
+    await env?.close();
   });
 
   it('selects sources by round and by id', () => {

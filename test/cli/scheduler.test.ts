@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -7,26 +6,16 @@ import { type App, openApp } from '../../cli/app.js';
 import type { CycleSummary } from '../../cli/cycle.js';
 import { startScheduler } from '../../cli/scheduler.js';
 import { silentLogger } from '../../core/log.js';
-import { type DemoSite, startDemoSite } from '../../demo/site.js';
-import { writeExampleConfig } from '../helpers/example-config.js';
-import { type Receiver, startReceiver } from '../helpers/http-receiver.js';
-import { type SmtpCatcher, startSmtpCatcher } from '../helpers/smtp-catcher.js';
+import { type DemoEnv, startDemoEnv } from '../helpers/demo-env.js';
 
 describe('scheduler', () => {
-  let dir: string;
-  let demo: DemoSite;
-  let smtp: SmtpCatcher;
-  let wecom: Receiver;
+  let env: DemoEnv;
   let app: App;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yuqing-sched-'));
-    demo = await startDemoSite({ port: 0 });
-    smtp = await startSmtpCatcher();
-    wecom = await startReceiver();
-    const configDir = writeExampleConfig(dir, { demoUrl: demo.url, smtpUrl: smtp.url, wecomUrl: wecom.url });
+    env = await startDemoEnv();
     // Only the news column, every 2 seconds (node-cron accepts a seconds field), so the test is quick.
-    const sourcesFile = join(configDir, 'sources.yaml');
+    const sourcesFile = join(env.configDir, 'sources.yaml');
     const sources = (parse(readFileSync(sourcesFile, 'utf8')) as { id: string; schedule: string }[]).map(
       (s) => ({
         ...s,
@@ -35,13 +24,12 @@ describe('scheduler', () => {
       }),
     );
     writeFileSync(sourcesFile, stringify(sources));
-    app = await openApp({ configDir, dataDir: join(dir, 'data'), logger: silentLogger() });
+    app = await openApp({ configDir: env.configDir, dataDir: env.dataDir, logger: silentLogger() });
   });
 
   afterAll(async () => {
     await app?.close();
-    await Promise.allSettled([demo?.close(), smtp?.close(), wecom?.close()]);
-    rmSync(dir, { recursive: true, force: true });
+    await env?.close();
   });
 
   it('runs each enabled source on its cron schedule, records its health, and stops cleanly', async () => {

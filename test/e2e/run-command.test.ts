@@ -3,12 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLANTED } from '../../demo/content/index.js';
-import { type DemoSite, startDemoSite } from '../../demo/site.js';
 import { runCli, spawnCli } from '../helpers/cli.js';
-import { writeExampleConfig } from '../helpers/example-config.js';
-import { type Receiver, startReceiver } from '../helpers/http-receiver.js';
+import { type DemoEnv, startDemoEnv } from '../helpers/demo-env.js';
 import { parseMail } from '../helpers/mime.js';
-import { type SmtpCatcher, startSmtpCatcher } from '../helpers/smtp-catcher.js';
 
 /** Subject and every decoded part of a raw mail. */
 function mailText(raw: string): string {
@@ -27,31 +24,20 @@ async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number):
 }
 
 describe('yuqing run: scheduler and console together', () => {
-  let dir: string;
-  let demo: DemoSite;
-  let smtp: SmtpCatcher;
-  let wecom: Receiver;
+  let env: DemoEnv;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yuqing-run-'));
-    demo = await startDemoSite({ port: 0 });
-    smtp = await startSmtpCatcher();
-    wecom = await startReceiver();
+    env = await startDemoEnv();
   });
 
   afterAll(async () => {
-    await Promise.allSettled([demo?.close(), smtp?.close(), wecom?.close()]);
-    rmSync(dir, { recursive: true, force: true });
+    await env?.close();
   });
 
   it('crawls on start, serves search and tips, alerts, and stops cleanly on SIGTERM', async () => {
-    const configDir = writeExampleConfig(dir, {
-      demoUrl: demo.url,
-      smtpUrl: smtp.url,
-      wecomUrl: `${wecom.url}/hook`,
-    });
+    const { smtp, wecom } = env;
     const { child, match, output } = await spawnCli(
-      ['run', '--config', configDir, '--data', join(dir, 'data')],
+      ['run', '--config', env.configDir, '--data', env.dataDir],
       /控制台：(http:\/\/127\.0\.0\.1:\d+)/,
     );
     try {

@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLANTED, REPOSTS, SIMILAR_UNIT } from '../../demo/content/index.js';
-import { type DemoSite, startDemoSite } from '../../demo/site.js';
 import { runCli } from '../helpers/cli.js';
-import { writeExampleConfig } from '../helpers/example-config.js';
+import { type DemoEnv, startDemoEnv } from '../helpers/demo-env.js';
 import { type Receiver, startReceiver } from '../helpers/http-receiver.js';
 import { parseMail } from '../helpers/mime.js';
-import { type SmtpCatcher, startSmtpCatcher } from '../helpers/smtp-catcher.js';
+import type { SmtpCatcher } from '../helpers/smtp-catcher.js';
 
 /** Subject and every decoded part of a raw mail. */
 function mailText(raw: string): string {
@@ -51,8 +47,7 @@ interface SearchJson {
 }
 
 describe('walking skeleton: crawl → score → index → tip → alert, through the CLI', () => {
-  let dir: string;
-  let demo: DemoSite;
+  let env: DemoEnv;
   let smtp: SmtpCatcher;
   let wecom: Receiver;
   let broken: Receiver;
@@ -60,10 +55,6 @@ describe('walking skeleton: crawl → score → index → tip → alert, through
   let first: CrawlJson;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yuqing-e2e-'));
-    demo = await startDemoSite({ port: 0 });
-    smtp = await startSmtpCatcher();
-    wecom = await startReceiver();
     // Bad sources: a 500, an empty page, a non-HTML response and an unreachable port.
     broken = await startReceiver((req) => {
       if (req.path === '/500') return { status: 500, body: 'boom' };
@@ -71,10 +62,7 @@ describe('walking skeleton: crawl → score → index → tip → alert, through
       return { status: 200, body: '\u0089PNG', contentType: 'image/png' };
     });
     const bad = (id: string, url: string) => ({ id, name: id, type: 'html', url, list: { item: 'a' } });
-    const configDir = writeExampleConfig(dir, {
-      demoUrl: demo.url,
-      smtpUrl: smtp.url,
-      wecomUrl: `${wecom.url}/cgi-bin/webhook/send?key=test`,
+    env = await startDemoEnv({
       extraSources: [
         bad('bad-500', `${broken.url}/500`),
         bad('bad-empty', `${broken.url}/empty`),
@@ -82,15 +70,15 @@ describe('walking skeleton: crawl → score → index → tip → alert, through
         bad('bad-unreachable', 'http://127.0.0.1:9/'),
       ],
     });
-    cli = (args) => runCli([...args, '--config', configDir, '--data', join(dir, 'data')]);
+    ({ smtp, wecom } = env);
+    cli = (args) => runCli([...args, '--config', env.configDir, '--data', env.dataDir]);
     const result = await cli(['crawl', '--once', '--json']);
     expect(result.code, result.stderr).toBe(0);
     first = JSON.parse(result.stdout) as CrawlJson;
   }, 300_000);
 
   afterAll(async () => {
-    await Promise.allSettled([demo?.close(), smtp?.close(), wecom?.close(), broken?.close()]);
-    rmSync(dir, { recursive: true, force: true });
+    await Promise.allSettled([env?.close(), broken?.close()]);
   });
 
   it('stores the demo articles and counts every bad source as skipped', () => {
