@@ -20,7 +20,10 @@ export interface DecodeOptions {
 
 const META_WINDOW = 4096;
 
-/** Decodes page bytes honouring, in order: override, BOM, Content-Type charset, <meta> charset, else UTF-8 with a GBK fallback. */
+/**
+ * Decodes page bytes honouring, in order: override, BOM, Content-Type charset, <meta> charset (unless the bytes
+ * are plainly valid UTF-8), else UTF-8 with a GBK fallback.
+ */
 export function decodeBody(bytes: Uint8Array, options: DecodeOptions = {}): DecodedText {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const override = normaliseCharset(options.override);
@@ -29,11 +32,14 @@ export function decodeBody(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   if (bom)
     return { text: decodeAs(buf.subarray(bom.length), bom.encoding), encoding: bom.encoding, source: 'bom' };
   const header = normaliseCharset(charsetFromContentType(options.contentType));
-  if (header && header !== 'utf-8')
-    return { text: decodeAs(buf, header), encoding: header, source: 'header' };
   const meta = normaliseCharset(sniffMetaCharset(buf));
-  if (!header && meta && meta !== 'utf-8')
-    return { text: decodeAs(buf, meta), encoding: meta, source: 'meta' };
+  const declared = header ?? meta;
+  if (declared && declared !== 'utf-8') {
+    // Sites re-encoded to UTF-8 often keep their old GBK <meta> or header; real GBK text is never long valid UTF-8.
+    const utf8 = strictUtf8(buf);
+    if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', source: 'sniffed' };
+    return { text: decodeAs(buf, declared), encoding: declared, source: header ? 'header' : 'meta' };
+  }
   const utf8 = buf.toString('utf8');
   // Many Chinese servers label GBK pages as UTF-8 (or not at all): fall back when UTF-8 is clearly wrong.
   if (looksMisdecoded(utf8)) {
@@ -98,6 +104,22 @@ function detectBom(buf: Buffer): { encoding: string; length: number } | undefine
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
   if (buf[0] === 0xff && buf[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
   if (buf[0] === 0xfe && buf[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return undefined;
+}
+
+const MIN_MULTIBYTE_CHARS = 8;
+
+/** The text when the bytes are valid UTF-8 with enough multi-byte characters to be sure; else undefined. */
+function strictUtf8(buf: Buffer): string | undefined {
+  let text: string;
+  try {
+    // stream: true tolerates a multi-byte character cut at the end by the page-size cap.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf, { stream: true });
+  } catch {
+    return undefined;
+  }
+  let multibyte = 0;
+  for (const ch of text) if (ch.charCodeAt(0) > 0x7f && ++multibyte >= MIN_MULTIBYTE_CHARS) return text;
   return undefined;
 }
 

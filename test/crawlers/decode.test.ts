@@ -26,6 +26,22 @@ describe('decodeBody', () => {
     expect(d.text).toContain('整改不到位');
   });
 
+  it('reads plainly valid UTF-8 as UTF-8 even when a stale <meta> or header says GBK', () => {
+    // Sites re-encoded to UTF-8 often keep the old template's charset declaration.
+    const page = Buffer.from(newsPage({ charsetMeta: 'gb2312' }), 'utf8');
+    const viaMeta = decodeBody(page, { contentType: 'text/html' });
+    expect(viaMeta.encoding).toBe('utf-8');
+    expect(viaMeta.source).toBe('sniffed');
+    expect(viaMeta.text).toContain('青石县住建局回应老旧小区改造进度慢问题');
+    expect(decodeBody(page, { contentType: 'text/html; charset=GBK' }).text).toContain('青石县住建局回应');
+  });
+
+  it('keeps a declared GBK page GBK when its bytes only happen to hold a little valid UTF-8', () => {
+    const html = '<meta charset="gbk"><p>巡察</p>';
+    // Two GBK characters can form valid UTF-8 by chance; too few multi-byte characters to override the declaration.
+    expect(decodeBody(iconv.encode(html, 'gbk')).text).toContain('巡察');
+  });
+
   it('lets the source override win over everything', () => {
     const html = '<meta charset="utf-8"><p>群众反映</p>';
     const d = decodeBody(iconv.encode(html, 'big5'), {
