@@ -45,13 +45,16 @@ export function createProcessor(deps: ProcessorDeps): Processor {
     // Stable sort: rounds with equal scores keep their configured order.
     assessments.sort((x, y) => y.score - x.score);
     const top = assessments[0];
+    // One segmentation pass serves both the index and the fingerprint: segmenting is most of the pipeline's cost.
+    const titleTokens = segmenter.cutForSearch(a.title);
+    const bodyTokens = segmenter.cutForSearch(a.body);
     return {
       ...a,
       id: articleId(a.url),
       contentHash: sha256(`${a.title}\n${a.body}`),
-      simhash: simhash64(segmenter.cut(`${a.title}\n${a.body}`)),
-      titleTokens: segmenter.cutForSearch(a.title).join(' '),
-      bodyTokens: segmenter.cutForSearch(a.body).join(' '),
+      simhash: simhash64([...titleTokens, ...bodyTokens]),
+      titleTokens: titleTokens.join(' '),
+      bodyTokens: bodyTokens.join(' '),
       assessments,
       score: top?.score ?? 0,
       level: top?.level ?? 'green',

@@ -93,9 +93,12 @@ export function searchArticles(prep: Prepare, q: NormalizedSearchQuery): SearchR
   if (q.limit === 0 || total <= q.offset) return { total, hits: [] };
   const order =
     q.sort === 'score' ? 'a.score DESC, a.time_ms DESC, a.seq DESC' : 'a.time_ms DESC, a.seq DESC';
+  // Sort and cut the page on narrow rows first: sorting every match with its body is what made search slow.
   const rows = prep(
-    `SELECT ${HIT_SELECT}, c.size AS cluster_size FROM articles a JOIN clusters c ON c.id = a.cluster_id
-     ${where.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+    `WITH page AS (SELECT a.seq FROM articles a ${where.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset)
+     SELECT ${HIT_SELECT}, c.size AS cluster_size FROM page
+     JOIN articles a ON a.seq = page.seq JOIN clusters c ON c.id = a.cluster_id
+     ORDER BY ${order}`,
   ).all({ ...where.params, limit: q.limit, offset: q.offset }) as (ArticleRow & { cluster_size: number })[];
   return { total, hits: rows.map((row) => toHit(row, q.terms)) };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createProcessor } from '../../pipeline/process.js';
 import { createJiebaSegmenter } from '../../pipeline/segmenter.js';
 import { hammingDistance, hash64, NEAR_DUPLICATE_DISTANCE, simhash64 } from '../../pipeline/simhash.js';
 import { userDictionary } from '../../pipeline/user-dictionary.js';
@@ -46,8 +47,23 @@ describe('hammingDistance', () => {
 
 describe('near-duplicate separation', () => {
   const segmenter = createJiebaSegmenter(userDictionary([DEMO_ROUND], SMALL_LEXICON));
-  // As the processor does: precise-mode tokens of title and body.
-  const fingerprint = (title: string, body: string) => simhash64(segmenter.cut(`${title}\n${body}`));
+  const processArticle = createProcessor({
+    rounds: [DEMO_ROUND],
+    lexicon: SMALL_LEXICON,
+    segmenter,
+    timezone: 'Asia/Shanghai',
+  });
+  // The fingerprint the processor stores, so the test follows whatever tokens it hashes.
+  const fingerprint = (title: string, body: string) =>
+    processArticle({
+      url: 'http://127.0.0.1/a.html',
+      sourceId: 's',
+      sourceName: 's',
+      sourceType: 'html',
+      title,
+      body,
+      fetchedAt: '2026-11-22T10:00:00+08:00',
+    }).simhash;
   const original = fingerprint(PLANTED_TITLE, PLANTED_BODY);
 
   it('a ~600-character post reposted with a one-line lead or editor line added stays within the distance', () => {
