@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { escapeHtml } from '../core/html.js';
 import { type Level, PHASE_LABELS, type ScorePart } from '../core/types.js';
 import type { AlertMessage } from './types.js';
 
@@ -41,16 +42,6 @@ const MAX_TERMS = 10;
 export function oneLine(text: string, max = MAX_TITLE): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 /** The URL when it is http(s), else undefined: a javascript: link must never become clickable. */

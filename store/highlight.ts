@@ -1,3 +1,4 @@
+import { escapeHtml } from '../core/html.js';
 // Search-result snippets, shared by every backend so highlighting looks and escapes the same everywhere.
 // Matching runs on the original text (not on the index tokens), so what is marked is what the user reads.
 
@@ -12,19 +13,6 @@ const DEFAULT_WIDTH = 80;
 /** Length of the escaped lead shown when nothing matches. */
 const FALLBACK_LENGTH = 100;
 const ELLIPSIS = '…';
-
-const HTML_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escape the five HTML-significant characters. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
 
 interface Span {
   start: number;

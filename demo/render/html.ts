@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../core/html.js';
 import type { DemoItem } from '../content/types.js';
 import { formatChineseDate, minutesBefore } from './dates.js';
 
@@ -9,18 +10,8 @@ export interface RenderContext {
   baseUrl: string;
 }
 
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escape text for HTML element content and attribute values. */
-export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
-}
+/** HTML-escape text for the demo's pages. */
+export const esc = escapeHtml;
 
 /** JSON safe to embed in a <script> element (no `</script>`, no HTML comment openers, no line separators). */
 export function jsonForScript(value: unknown): string {

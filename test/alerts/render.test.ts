@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   alertSubject,
-  escapeHtml,
   escapeMarkdown,
   formatLocalTime,
   renderEmail,
@@ -95,10 +94,6 @@ describe('renderMarkdown', () => {
 });
 
 describe('helpers', () => {
-  it('escapes HTML special characters', () => {
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
-  });
-
   it('formats times in Asia/Shanghai and keeps unparsable text', () => {
     expect(formatLocalTime('2026-11-21T23:59:00Z')).toBe('2026-11-22 07:59');
     expect(formatLocalTime('2026-11-22T07:59:00+08:00', 'UTC')).toBe('2026-11-21 23:59');
