@@ -9,6 +9,16 @@ export interface ParsedMail {
   to: string;
   /** The text/plain part (or, failing that, the text/html part without tags), decoded. */
   text?: string;
+  /** Every leaf part, decoded with its charset, in message order. */
+  parts: MimePart[];
+}
+
+/** One leaf part of a message. */
+export interface MimePart {
+  /** Lower-case media type, e.g. text/html. */
+  contentType: string;
+  text: string;
+  attachment: boolean;
 }
 
 // Entities are handled as latin1 strings so that one char is one byte until a charset is known.
@@ -85,7 +95,7 @@ function decodeBody(body: string, headers: Map<string, string>): string {
   return decodeBytes(bytes, param(headers.get('content-type') ?? '', 'charset') ?? 'utf-8');
 }
 
-function findPart(entity: string, mime: string, depth: number): string | undefined {
+function collectParts(entity: string, depth: number, out: MimePart[]): MimePart[] {
   const { headers, body } = splitEntity(entity);
   const ctype = headers.get('content-type') ?? 'text/plain';
   const type = (ctype.split(';')[0] ?? '').trim().toLowerCase();
@@ -93,13 +103,13 @@ function findPart(entity: string, mime: string, depth: number): string | undefin
   if (type.startsWith('multipart/') && boundary && depth < MAX_DEPTH) {
     for (const segment of body.split(`--${boundary}`).slice(1)) {
       if (segment.startsWith('--')) break;
-      const found = findPart(segment.replace(/^[ \t]*\r?\n/, '').replace(/\r?\n$/, ''), mime, depth + 1);
-      if (found !== undefined) return found;
+      collectParts(segment.replace(/^[ \t]*\r?\n/, '').replace(/\r?\n$/, ''), depth + 1, out);
     }
-    return undefined;
+    return out;
   }
   const attachment = /^\s*attachment/i.test(headers.get('content-disposition') ?? '');
-  return type === mime && !attachment ? decodeBody(body, headers) : undefined;
+  out.push({ contentType: type, text: decodeBody(body, headers), attachment });
+  return out;
 }
 
 function stripTags(html: string): string {
@@ -120,12 +130,15 @@ export function parseMail(raw: Buffer): ParsedMail {
   const entity = raw.toString('latin1');
   const { headers } = splitEntity(entity);
   const header = (name: string): string => decodeHeaderValue(headers.get(name) ?? '');
-  const text = findPart(entity, 'text/plain', 0);
-  const html = text === undefined ? findPart(entity, 'text/html', 0) : undefined;
+  const parts = collectParts(entity, 0, []);
+  const body = (type: string) => parts.find((p) => p.contentType === type && !p.attachment)?.text;
+  const text = body('text/plain');
+  const html = text === undefined ? body('text/html') : undefined;
   return {
     subject: header('subject'),
     from: header('from'),
     to: header('to'),
     ...(text !== undefined ? { text } : html !== undefined ? { text: stripTags(html) } : {}),
+    parts,
   };
 }

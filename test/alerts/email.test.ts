@@ -2,8 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createChannel } from '../../alerts/channels/index.js';
 import type { AlertMessage, Channel } from '../../alerts/types.js';
 import { DeliveryError } from '../../core/errors.js';
-import { parseMail } from '../helpers/mime.js';
-import { type SmtpCatcher, startSmtpCatcher } from '../helpers/smtp-catcher.js';
+import { parseCaught, type SmtpCatcher, startSmtpCatcher } from '../helpers/smtp-catcher.js';
 import { PLANTED_TITLE, redTip } from './helpers/fixtures.js';
 
 const message: AlertMessage = { alertId: 'alert-1', tip: redTip(), roundName: '明州市委2026年第四轮巡察' };
@@ -36,10 +35,10 @@ describe('email channel', () => {
     const [mail] = catcher.mails;
     expect(mail?.from).toBe('yuqing@example.org');
     expect(mail?.to).toEqual(['xunchaban@example.org', 'zuzhang@example.org']);
-    const parsed = parseMail(mail?.raw ?? '');
+    const parsed = parseCaught(mail?.raw ?? '');
     expect(parsed.subject).toBe(`【红色预警】明州市住房和城乡建设局：${PLANTED_TITLE}`);
-    const text = parsed.leaves.find((l) => l.contentType === 'text/plain')?.text ?? '';
-    const html = parsed.leaves.find((l) => l.contentType === 'text/html')?.text ?? '';
+    const text = parsed.parts.find((l) => l.contentType === 'text/plain')?.text ?? '';
+    const html = parsed.parts.find((l) => l.contentType === 'text/html')?.text ?? '';
     for (const part of [text, html]) {
       expect(part).toContain(PLANTED_TITLE);
       expect(part).toContain('明州市住房和城乡建设局');

@@ -12,8 +12,7 @@ import { silentLogger } from '../../core/log.js';
 import type { Tip } from '../../core/types.js';
 import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { type Receiver, type Responder, startReceiver } from '../helpers/http-receiver.js';
-import { parseMail } from '../helpers/mime.js';
-import { type SmtpCatcher, startSmtpCatcher } from '../helpers/smtp-catcher.js';
+import { parseCaught, type SmtpCatcher, startSmtpCatcher } from '../helpers/smtp-catcher.js';
 import { demoRound, PLANTED_TITLE, plantedArticle, redTip } from './helpers/fixtures.js';
 
 const T0 = new Date('2026-11-22T02:00:00.000Z');
@@ -161,9 +160,9 @@ describe('sendDueAlerts', () => {
 
     expect(await sendDueAlerts(d)).toEqual({ sent: 2, failed: 0 });
     const tipId = tips[0]?.tip.id ?? '';
-    const mail = parseMail(catcher.mails[0]?.raw ?? '');
+    const mail = parseCaught(catcher.mails[0]?.raw ?? '');
     expect(mail.subject).toBe(`【红色预警】明州市住房和城乡建设局：${PLANTED_TITLE}`);
-    const text = mail.leaves.find((l) => l.contentType === 'text/plain')?.text ?? '';
+    const text = mail.parts.find((l) => l.contentType === 'text/plain')?.text ?? '';
     expect(text).toContain('巡察轮次：明州市委2026年第四轮巡察');
     expect(text).toContain(`https://yuqing.example.org/#/tips/${tipId}`);
     const body = receiver.requests[0]?.body as { markdown?: { content?: string } } | undefined;

@@ -49,6 +49,11 @@ describe('demo mail parsing', () => {
       from: '巡察 <a@example.org>',
       to: 'b@example.org',
       text: '风险等级：红色',
+      parts: [
+        { contentType: 'text/plain', text: 'attachment text', attachment: true },
+        { contentType: 'text/plain', text: '风险等级：红色', attachment: false },
+        { contentType: 'text/html', text: '<p>html</p>', attachment: false },
+      ],
     });
   });
 

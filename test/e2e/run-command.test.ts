@@ -5,13 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLANTED } from '../../demo/content/index.js';
 import { runCli, spawnCli } from '../helpers/cli.js';
 import { type DemoEnv, startDemoEnv } from '../helpers/demo-env.js';
-import { parseMail } from '../helpers/mime.js';
-
-/** Subject and every decoded part of a raw mail. */
-function mailText(raw: string): string {
-  const mail = parseMail(raw);
-  return [mail.subject, ...mail.leaves.map((l) => l.text)].join('\n');
-}
+import { mailText } from '../helpers/smtp-catcher.js';
 
 async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;

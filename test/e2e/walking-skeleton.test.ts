@@ -3,14 +3,7 @@ import { PLANTED, REPOSTS, SIMILAR_UNIT } from '../../demo/content/index.js';
 import { runCli } from '../helpers/cli.js';
 import { type DemoEnv, startDemoEnv } from '../helpers/demo-env.js';
 import { type Receiver, startReceiver } from '../helpers/http-receiver.js';
-import { parseMail } from '../helpers/mime.js';
-import type { SmtpCatcher } from '../helpers/smtp-catcher.js';
-
-/** Subject and every decoded part of a raw mail. */
-function mailText(raw: string): string {
-  const mail = parseMail(raw);
-  return [mail.subject, ...mail.leaves.map((l) => l.text)].join('\n');
-}
+import { mailText, type SmtpCatcher } from '../helpers/smtp-catcher.js';
 
 // The planted post and its reposts are one story; whichever copy is crawled first becomes the tip.
 const STORY_PATHS = [PLANTED.path, ...REPOSTS.map((r) => r.path)];

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { type ParsedMail, parseMail } from '../../demo/mime.js';
 
 /** A mail as received: envelope and raw DATA. */
 export interface CaughtMail {
@@ -64,4 +65,15 @@ export async function startSmtpCatcher(options: CatcherOptions = {}): Promise<Sm
     mails,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A caught mail parsed by the demo's MIME reader (the same one its /mail/ page uses). */
+export function parseCaught(raw: string): ParsedMail {
+  return parseMail(Buffer.from(raw, 'utf8'));
+}
+
+/** Subject and every decoded part of a raw mail, for "does the mail mention X" assertions. */
+export function mailText(raw: string): string {
+  const mail = parseCaught(raw);
+  return [mail.subject, ...mail.parts.map((p) => p.text)].join('\n');
 }
