@@ -1,7 +1,7 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../../config/loader.js';
 import { type Settings, settingsSchema } from '../../config/schema.js';
-import { ConfigError } from '../../core/errors.js';
 import { extractFromInput } from '../../crawlers/extract-input.js';
 import { commandLogger, type GlobalOptions, printJson } from '../command-context.js';
 
@@ -32,12 +32,7 @@ export async function extractCommand(input: string, options: ExtractOptions): Pr
 
 // Extracting one page should work anywhere, so a missing config dir means defaults; an invalid one is still an error.
 async function settingsFor(configDir: string): Promise<Settings> {
-  try {
-    return (await loadConfig(resolve(configDir))).settings;
-  } catch (error) {
-    if (error instanceof ConfigError && /not found|no such file|ENOENT|不存在/i.test(error.message)) {
-      return settingsSchema.parse({});
-    }
-    throw error;
-  }
+  const dir = resolve(configDir);
+  if (!existsSync(dir)) return settingsSchema.parse({});
+  return (await loadConfig(dir)).settings;
 }

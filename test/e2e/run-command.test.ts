@@ -89,6 +89,31 @@ describe('yuqing config check and --help', () => {
     }
   });
 
+  it('extracts a page with default settings when the config dir is absent, but not past an invalid one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yuqing-extract-'));
+    try {
+      const page = join(dir, 'page.html');
+      writeFileSync(
+        page,
+        '<html><head><title>青石镇召开防火会议_明州日报</title></head><body><h1>青石镇召开防火会议</h1>' +
+          '<p>发布时间：2025年05月13日 07:34</p><div><p>青石镇召开冬季森林防火工作部署会，要求各村落实责任。</p></div></body></html>',
+      );
+      const ok = await runCli(['extract', page, '--json', '--config', join(dir, 'no-such-dir')]);
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(JSON.parse(ok.stdout)).toMatchObject({
+        title: '青石镇召开防火会议',
+        publishedAt: '2025-05-13T07:34:00+08:00',
+      });
+      mkdirSync(join(dir, 'bad/rounds'), { recursive: true });
+      writeFileSync(join(dir, 'bad/rounds/r.yaml'), 'id: [\n');
+      const bad = await runCli(['extract', page, '--json', '--config', join(dir, 'bad')]);
+      expect(bad.code).not.toBe(0);
+      expect(bad.stderr).toContain('rounds/r.yaml');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('prints help listing the commands', async () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
