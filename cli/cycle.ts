@@ -1,10 +1,8 @@
-import { routeTips } from '../alerts/routing.js';
 import type { SourceConfig } from '../config/schema.js';
-import type { ExtractedArticle, Level } from '../core/types.js';
-import { crawlSource } from '../crawlers/index.js';
-import type { CrawlSink, SkippedPage, SourceCrawlStats } from '../crawlers/types.js';
-import { NEAR_DUPLICATE_DISTANCE } from '../pipeline/simhash.js';
+import type { Level } from '../core/types.js';
+import type { SkippedPage, SourceCrawlStats } from '../crawlers/types.js';
 import type { App } from './app.js';
+import { crawlOne } from './crawl-one.js';
 import { mapPool } from './pool.js';
 
 const SOURCE_CONCURRENCY = 3;
@@ -82,68 +80,4 @@ export async function runCycle(app: App, filter: CycleFilter = {}): Promise<Cycl
     'crawl cycle finished',
   );
   return summary;
-}
-
-async function crawlOne(app: App, source: SourceConfig, summary: CycleSummary): Promise<SourceCrawlStats> {
-  let stored = 0;
-  const sink: CrawlSink = {
-    knownUrls: (urls) => app.store.knownUrls(urls),
-    onArticle: (article) =>
-      app.ingestQueue(async () => {
-        if (await ingestArticle(app, article, summary)) stored += 1;
-      }),
-    onSkip: (skip) => {
-      summary.skips.push(skip);
-    },
-  };
-  const at = new Date().toISOString();
-  let stats: SourceCrawlStats;
-  try {
-    stats = await crawlSource(source, sink, {
-      crawl: app.config.settings.crawl,
-      timezone: app.config.settings.timezone,
-      logger: app.logger,
-    });
-  } catch (error) {
-    // crawlSource is not supposed to throw; if it does, the cycle still goes on with the other sources.
-    const reason = error instanceof Error ? error.message : String(error);
-    app.logger.error({ component: 'cycle', source: source.id, err: error }, 'source crawl failed');
-    sink.onSkip({ sourceId: source.id, url: source.url, code: 'E_FETCH_UNREACHABLE', reason });
-    stats = { sourceId: source.id, fetched: 0, skipped: 1, error: reason };
-  }
-  await app.store.recordSourceRun({ sourceId: source.id, at, ok: !stats.error, error: stats.error, stored });
-  return stats;
-}
-
-/** Pipeline + dedup + routing + atomic store write for one article; true when it was newly stored. */
-async function ingestArticle(app: App, article: ExtractedArticle, summary: CycleSummary): Promise<boolean> {
-  const processed = app.process(article);
-  const existing =
-    (await app.store.findByContentHash(processed.contentHash)) ??
-    (await app.store.findNearDuplicate(processed.simhash, NEAR_DUPLICATE_DISTANCE));
-  const clusterId = existing?.clusterId ?? processed.id;
-  const now = new Date().toISOString();
-  const tips = routeTips(processed, clusterId, app.activeRounds(), now);
-  const result = await app.store.ingest({ article: processed, joinClusterId: existing?.clusterId, tips });
-  if (!result.inserted) return false;
-  summary.stored += 1;
-  if (existing) summary.duplicates += 1;
-  for (const { tip } of tips) {
-    if (!result.createdTipIds.includes(tip.id)) continue;
-    summary.tips.push({
-      id: tip.id,
-      round: tip.roundId,
-      unit: tip.unitId,
-      unitName: tip.unitName,
-      level: tip.level,
-      score: tip.score,
-      title: tip.title,
-      url: tip.url,
-    });
-  }
-  app.logger.debug(
-    { component: 'cycle', url: processed.url, level: processed.level, cluster: result.clusterId },
-    'article stored',
-  );
-  return true;
 }

@@ -30,7 +30,7 @@ export const PHASE_LABELS: Readonly<Record<PhaseName, string>> = {
 };
 
 /** Kind of source an item came from. */
-export type SourceType = 'rss' | 'html' | 'browser';
+export type SourceType = 'rss' | 'html' | 'browser' | 'search' | 'json';
 
 /** An article as extracted from one fetched page, before the pipeline. */
 export interface ExtractedArticle {
@@ -48,6 +48,26 @@ export interface ExtractedArticle {
   /** ISO 8601 with offset. */
   fetchedAt: string;
   author?: string;
+  /** For a forum reply stored as its own item: the URL of the thread it belongs to. */
+  parentUrl?: string;
+  /** Notes about the extraction, e.g. `future-date-clamped`; shown with the item. */
+  flags?: string[];
+  /** What was fetched, kept as proof (取证); dropped once saved to the evidence store. */
+  evidence?: FetchEvidence;
+}
+
+/** The raw fetch behind an item, kept as evidence (取证) so it survives the page's deletion at its source. */
+export interface FetchEvidence {
+  /** Response body bytes as received (after content-encoding is undone, before charset decoding). */
+  body: Uint8Array;
+  contentType: string;
+  status: number;
+  /** URL after redirects. */
+  finalUrl: string;
+  /** ISO 8601 time of the fetch. */
+  fetchedAt: string;
+  /** Full-page PNG screenshot (browser sources). */
+  screenshot?: Uint8Array;
 }
 
 /** Where in an item a term or unit was found. */

@@ -156,4 +156,10 @@ export interface Store {
   getSourceState(sourceId: string): Promise<SourceState | undefined>;
   listSourceStates(): Promise<SourceState[]>;
   recordSourceRun(run: SourceRun): Promise<void>;
+
+  // ---- evidence and source health (issue #3) ----
+
+  // ---- cluster alerts, escalation and delivery (issue #5) ----
+
+  // ---- tip workflow (issue #5) ----
 }

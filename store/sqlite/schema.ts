@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 import { StoreError } from '../../core/errors.js';
 import type { Logger } from '../../core/log.js';
+import { MIGRATION_V2 } from './migration-v2-sources.js';
+import { MIGRATION_V3 } from './migration-v3-alerts.js';
+import { MIGRATION_V4 } from './migration-v4-tip-workflow.js';
 
 /** One schema step; `version` is the `PRAGMA user_version` the database has after it runs. */
 export interface Migration {
@@ -164,7 +167,12 @@ CREATE TABLE source_state (
 `;
 
 /** Every schema step in order; append new steps, never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, description: 'initial schema', sql: V1 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, description: 'initial schema', sql: V1 },
+  MIGRATION_V2,
+  MIGRATION_V3,
+  MIGRATION_V4,
+];
 
 /** The schema version this code expects. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -177,6 +177,11 @@ export class SqliteStore implements Store {
   async recordSourceRun(run: SourceRun): Promise<void> {
     this.run('recordSourceRun', () => sources.recordSourceRun(this.prep, run));
   }
+  // ---- evidence and source health (issue #3) ----
+
+  // ---- cluster alerts, escalation and delivery (issue #5) ----
+
+  // ---- tip workflow (issue #5) ----
 
   /** Run an operation on a ready store. */
   private run<T>(operation: string, fn: () => T): T {

@@ -1,0 +1,42 @@
+import { routeTips } from '../alerts/routing.js';
+import type { ExtractedArticle } from '../core/types.js';
+import { NEAR_DUPLICATE_DISTANCE } from '../pipeline/simhash.js';
+import type { App } from './app.js';
+import type { CycleSummary } from './cycle.js';
+
+/** Pipeline + dedup + routing + atomic store write for one article; true when it was newly stored. */
+export async function ingestArticle(
+  app: App,
+  article: ExtractedArticle,
+  summary: CycleSummary,
+): Promise<boolean> {
+  const processed = app.process(article);
+  const existing =
+    (await app.store.findByContentHash(processed.contentHash)) ??
+    (await app.store.findNearDuplicate(processed.simhash, NEAR_DUPLICATE_DISTANCE));
+  const clusterId = existing?.clusterId ?? processed.id;
+  const now = new Date().toISOString();
+  const tips = routeTips(processed, clusterId, app.activeRounds(), now);
+  const result = await app.store.ingest({ article: processed, joinClusterId: existing?.clusterId, tips });
+  if (!result.inserted) return false;
+  summary.stored += 1;
+  if (existing) summary.duplicates += 1;
+  for (const { tip } of tips) {
+    if (!result.createdTipIds.includes(tip.id)) continue;
+    summary.tips.push({
+      id: tip.id,
+      round: tip.roundId,
+      unit: tip.unitId,
+      unitName: tip.unitName,
+      level: tip.level,
+      score: tip.score,
+      title: tip.title,
+      url: tip.url,
+    });
+  }
+  app.logger.debug(
+    { component: 'cycle', url: processed.url, level: processed.level, cluster: result.clusterId },
+    'article stored',
+  );
+  return true;
+}

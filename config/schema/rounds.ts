@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { isoDate, levelSchema, str, strList } from './common.js';
+import { keywordSchema } from './lexicon.js';
+
+const windowSchema = z
+  .object({ start: isoDate, end: isoDate })
+  .refine((w) => w.start <= w.end, { error: 'start must not be after end' });
+
+export const unitSchema = z.object({
+  id: str('a unit id'),
+  name: str('the unit name'),
+  aliases: strList().default([]),
+  exclude: strList().default([]),
+  people: strList().default([]),
+  team: z.string().optional(),
+});
+
+export const routeSchema = z.object({
+  minLevel: levelSchema,
+  channels: z
+    .array(z.string(), { error: 'expected a list of channel names' })
+    .min(1, { error: 'expected at least one channel name' }),
+});
+
+export const roundSchema = z.object({
+  id: str('a round id'),
+  name: str('a round name'),
+  /** A round can be switched off without deleting its file. */
+  active: z.boolean().default(true),
+  phases: z
+    .object({
+      entry: windowSchema.optional(),
+      feedback: windowSchema.optional(),
+      rectification: windowSchema.optional(),
+    })
+    .default({}),
+  units: z
+    .array(unitSchema, { error: 'expected a list of units' })
+    .min(1, { error: 'a round needs at least one unit' }),
+  keywords: z.array(keywordSchema, { error: 'expected a list of keywords' }).default([]),
+  sources: strList().default([]),
+  alerts: z.array(routeSchema, { error: 'expected a list of routes' }).default([]),
+  /** Score thresholds of each level (score ≥ threshold). */
+  levels: z
+    .object({ red: z.number().default(60), orange: z.number().default(35), yellow: z.number().default(15) })
+    .prefault({}),
+});
+
+/** A watched unit. */
+export type UnitConfig = z.infer<typeof unitSchema>;
+/** An alert route of a round. */
+export type RouteConfig = z.infer<typeof routeSchema>;
+/** A validated round file. */
+export type RoundConfig = z.infer<typeof roundSchema>;
