@@ -1,4 +1,4 @@
-import type { Tip } from '../core/types.js';
+import type { Notice, Tip } from '../core/types.js';
 
 /** What a channel is asked to deliver: one tip, rendered by each channel in its own format. */
 export interface AlertMessage {
@@ -25,5 +25,7 @@ export interface Channel {
   /** Where it delivers, safe to log: a host (and port), never a token or credential. */
   readonly target?: string;
   send(message: AlertMessage): Promise<ChannelReply>;
+  /** Deliver a notice (source health, overdue reminder, digest, test) in the channel's own format. */
+  sendNotice(notice: Notice): Promise<ChannelReply>;
   close?(): Promise<void>;
 }

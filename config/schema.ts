@@ -9,6 +9,7 @@ export * from './schema/channels.js';
 export { levelSchema, phaseNameSchema } from './schema/common.js';
 export * from './schema/lexicon.js';
 export * from './schema/rounds.js';
+export * from './schema/routes.js';
 export * from './schema/settings.js';
 export * from './schema/sources.js';
 

@@ -180,3 +180,24 @@ export interface OutboxAlert {
   sentAt?: string;
   createdAt: string;
 }
+
+/** A message that is not a tip: a source-health warning, an overdue reminder, a digest, a test message. */
+export interface Notice {
+  kind: 'source-health' | 'overdue' | 'digest' | 'test';
+  /** One-line Chinese subject. */
+  title: string;
+  /** Body as plain lines; robots render them as markdown lines, email as paragraphs. */
+  lines: string[];
+  /** Full HTML body for email (digests); robots use `lines`. */
+  html?: string;
+  /** Email attachments (the digest's .docx); robots only name the file. */
+  attachments?: NoticeAttachment[];
+}
+
+/** A file attached to a notice email. */
+export interface NoticeAttachment {
+  filename: string;
+  contentType: string;
+  /** File content, base64-encoded so the notice can wait in the outbox as JSON. */
+  contentBase64: string;
+}

@@ -30,6 +30,8 @@ export interface SourceCrawlStats {
   skipped: number;
   /** Set when the source as a whole failed (list page or feed unreachable, 500, not a feed...). */
   error?: string;
+  /** The list page or feed answered but gave no items at all (a selector matching nothing: likely a layout change). */
+  emptyList?: boolean;
 }
 
 /** What a crawler needs besides the source. */

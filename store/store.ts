@@ -1,4 +1,12 @@
-import type { Level, OutboxAlert, PhaseName, ProcessedArticle, SourceType, Tip } from '../core/types.js';
+import type {
+  Level,
+  Notice,
+  OutboxAlert,
+  PhaseName,
+  ProcessedArticle,
+  SourceType,
+  Tip,
+} from '../core/types.js';
 
 /** An article as stored: the processed article plus its story cluster. */
 export interface StoredArticle extends ProcessedArticle {
@@ -160,6 +168,11 @@ export interface Store {
   // ---- evidence and source health (issue #3) ----
 
   // ---- cluster alerts, escalation and delivery (issue #5) ----
+  /**
+   * Queue a notice to each channel through the outbox (same retries and dead-letter as tips). `dedupKey` makes
+   * it idempotent: a second call with the same key and channel queues nothing. Returns the ids queued.
+   */
+  enqueueNotice(channels: readonly string[], notice: Notice, dedupKey: string): Promise<string[]>;
 
   // ---- tip workflow (issue #5) ----
 }

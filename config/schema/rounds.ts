@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { isoDate, levelSchema, str, strList } from './common.js';
+import { isoDate, str, strList } from './common.js';
 import { keywordSchema } from './lexicon.js';
+import { routeSchema } from './routes.js';
 
 const windowSchema = z
   .object({ start: isoDate, end: isoDate })
@@ -13,13 +14,6 @@ export const unitSchema = z.object({
   exclude: strList().default([]),
   people: strList().default([]),
   team: z.string().optional(),
-});
-
-export const routeSchema = z.object({
-  minLevel: levelSchema,
-  channels: z
-    .array(z.string(), { error: 'expected a list of channel names' })
-    .min(1, { error: 'expected at least one channel name' }),
 });
 
 export const roundSchema = z.object({
@@ -48,7 +42,5 @@ export const roundSchema = z.object({
 
 /** A watched unit. */
 export type UnitConfig = z.infer<typeof unitSchema>;
-/** An alert route of a round. */
-export type RouteConfig = z.infer<typeof routeSchema>;
 /** A validated round file. */
 export type RoundConfig = z.infer<typeof roundSchema>;
