@@ -65,7 +65,8 @@ export function formatLocalTime(iso: string | undefined, timeZone = 'Asia/Shangh
 /** Headline, e.g. `【红色预警】明州市住房和城乡建设局：<title>`. */
 export function alertSubject(message: AlertMessage): string {
   const { tip } = message;
-  return `【${LEVEL_NAMES[tip.level]}预警】${oneLine(tip.unitName, 60)}：${oneLine(tip.title)}`;
+  const upgrade = message.upgrade ? '【升级】' : '';
+  return `${upgrade}【${LEVEL_NAMES[tip.level]}预警】${oneLine(tip.unitName, 60)}：${oneLine(tip.title)}`;
 }
 
 /** One matched term as text, e.g. `「违规收费」（侵害群众利益）标题 +16`. */
@@ -100,7 +101,11 @@ interface Field {
 function fields(message: AlertMessage, options: RenderOptions): Field[] {
   const { tip } = message;
   const out: Field[] = [
-    { label: '预警等级', value: `${LEVEL_NAMES[tip.level]}预警`, level: tip.level },
+    {
+      label: '预警等级',
+      value: `${LEVEL_NAMES[tip.level]}预警${message.upgrade ? '（升级：事件扩散或风险上升）' : ''}`,
+      level: tip.level,
+    },
     { label: '巡察轮次', value: oneLine(message.roundName, 80) },
     { label: '被巡察单位', value: oneLine(tip.unitName, 80) },
   ];
@@ -116,6 +121,9 @@ function fields(message: AlertMessage, options: RenderOptions): Field[] {
   out.push({ label: '风险分值', value: formatNumber(tip.score) });
   const terms = termParts(tip.parts);
   out.push({ label: '命中词', value: terms.length > 0 ? terms.map(termText).join('；') : '无' });
+  const spread = tip.parts.find((p) => p.kind === 'spread');
+  if (spread)
+    out.push({ label: '传播情况', value: `${oneLine(spread.label, 80)} +${formatNumber(spread.points)}` });
   const consoleLink = safeHttpUrl(message.consoleUrl);
   if (consoleLink) out.push({ label: '处置入口', value: consoleLink, href: consoleLink });
   return out;

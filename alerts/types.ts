@@ -8,6 +8,8 @@ export interface AlertMessage {
   roundName: string;
   /** Link to the tip in the console when settings.console.publicUrl is set. */
   consoleUrl?: string;
+  /** The story's level rose after an earlier alert: the message is marked 「升级」. */
+  upgrade?: boolean;
 }
 
 /** The receiving side's answer, as far as it says anything. */

@@ -10,6 +10,7 @@ import { createJiebaSegmenter } from '../pipeline/segmenter.js';
 import { userDictionary } from '../pipeline/user-dictionary.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { buildArticles } from './corpus.js';
+import { measureRiskEval } from './eval-risk.js';
 import { measureExtraction } from './extraction-score.js';
 import type { Figure } from './figures.js';
 import { measurePipeline } from './pipeline-throughput.js';
@@ -106,6 +107,15 @@ async function main(): Promise<void> {
     const extraction = measureExtraction({ sharedDir, tmpDir, timezone, passes: sizes.extractionPasses });
     figures.push(...extraction.figures);
     if (extraction.note) notes.push(extraction.note);
+    progress('detection eval…');
+    const detection = await measureRiskEval({
+      sharedDir,
+      lexicon: config.lexicon,
+      process: process_,
+      rounds,
+    });
+    figures.push(...detection.figures);
+    if (detection.note) notes.push(detection.note);
   } finally {
     await store.close();
     rmSync(tmpDir, { recursive: true, force: true });

@@ -1,10 +1,12 @@
 import { createChannels } from '../alerts/channels/index.js';
 import { createAlertSender } from '../alerts/sender.js';
 import type { Channel } from '../alerts/types.js';
+import { applyExclusions } from '../alerts/workflow/exclusions.js';
 import { loadConfig } from '../config/loader.js';
 import type { AppConfig, RoundConfig } from '../config/schema.js';
 import type { Logger } from '../core/log.js';
 import type { ExtractedArticle, ProcessedArticle, Tip } from '../core/types.js';
+import { createHostGate, type HostGate } from '../crawlers/host-gate.js';
 import { createProcessor } from '../pipeline/process.js';
 import { queryTerms } from '../pipeline/query.js';
 import { createJiebaSegmenter } from '../pipeline/segmenter.js';
@@ -29,6 +31,8 @@ export interface App {
   activeRounds: () => RoundConfig[];
   /** Serializes dedup lookups and inserts across concurrent cycles, or two reposts could each start a story. */
   ingestQueue: SerialQueue;
+  /** Per-host politeness (one request at a time, delay, Retry-After) shared by all sources and cycles. */
+  hostGate: HostGate;
   close(): Promise<void>;
 }
 
@@ -51,12 +55,15 @@ export async function buildApp(config: AppConfig, logger: Logger): Promise<App> 
   const store = new SqliteStore({ path: config.settings.storePath, logger });
   await store.init();
   const activeRounds = () => config.rounds.filter((r) => r.active !== false);
-  const segmenter = createJiebaSegmenter(userDictionary(config.rounds, config.lexicon));
+  // Accepted 误报 feedback (`yuqing suggestions accept`) joins the rounds the processor scores with (issue #5).
+  const scoringRounds = applyExclusions(config.rounds, await store.listSuggestions('accepted'));
+  const segmenter = createJiebaSegmenter(userDictionary(scoringRounds, config.lexicon));
   const process = createProcessor({
-    rounds: activeRounds(),
+    rounds: scoringRounds.filter((r) => r.active !== false),
     lexicon: config.lexicon,
     segmenter,
     timezone: config.settings.timezone,
+    sourceWeights: new Map(config.sources.map((s) => [s.id, s.weight])),
   });
   const channels = createChannels(config.channels, { timeZone: config.settings.timezone });
   const roundNames = new Map(config.rounds.map((r) => [r.id, r.name]));
@@ -80,6 +87,7 @@ export async function buildApp(config: AppConfig, logger: Logger): Promise<App> 
     sendAlerts: () => sender.runOnce(),
     activeRounds,
     ingestQueue: createSerialQueue(),
+    hostGate: createHostGate(),
     async close() {
       await Promise.allSettled([...channels.values()].map((c) => c.close?.()));
       await store.close();

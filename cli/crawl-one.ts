@@ -1,9 +1,18 @@
 import type { SourceConfig } from '../config/schema.js';
 import { crawlSource } from '../crawlers/index.js';
-import type { CrawlSink, SourceCrawlStats } from '../crawlers/types.js';
+import type { CrawlSink, SearchTerms, SourceCrawlStats } from '../crawlers/types.js';
+import { normalizeUrl } from '../pipeline/normalize.js';
+import { articleId } from '../pipeline/process.js';
+import { createEvidenceFiles, evidenceRoot } from '../store/evidence/evidence-files.js';
+import { keepEvidence } from '../store/evidence/keep.js';
 import type { App } from './app.js';
 import type { CycleSummary } from './cycle.js';
 import { ingestArticle } from './ingest-article.js';
+import { raiseSourceAlert } from './source-alert.js';
+import { storeValidatorCache } from './validator-cache.js';
+
+/** The error recorded for a list page or feed that answered with no items at all. */
+export const EMPTY_LIST_ERROR = '列表页或订阅源没有任何条目（选择器未匹配，网站疑似改版）';
 
 /** Crawl one source, feeding each article to the store through the ingest queue, and record the run. */
 export async function crawlOne(
@@ -12,12 +21,22 @@ export async function crawlOne(
   summary: CycleSummary,
 ): Promise<SourceCrawlStats> {
   let stored = 0;
+  const evidence = {
+    store: app.store,
+    files: createEvidenceFiles({ root: evidenceRoot(app.config.settings.dataDir) }),
+    logger: app.logger,
+  };
   const sink: CrawlSink = {
     knownUrls: (urls) => app.store.knownUrls(urls),
-    onArticle: (article) =>
-      app.ingestQueue(async () => {
-        if (await ingestArticle(app, article, summary)) stored += 1;
-      }),
+    onArticle: async (article) => {
+      // The raw bytes go to the evidence folder only, never through the pipeline into the store's rows.
+      const { evidence: proof, ...item } = article;
+      const inserted = await app.ingestQueue(() => ingestArticle(app, item, summary));
+      if (!inserted) return;
+      stored += 1;
+      // Same id as the pipeline gives the stored item; written outside the queue so ingests do not wait on disk.
+      if (proof) await keepEvidence(evidence, articleId(normalizeUrl(item.url)), proof);
+    },
     onSkip: (skip) => {
       summary.skips.push(skip);
     },
@@ -29,6 +48,9 @@ export async function crawlOne(
       crawl: app.config.settings.crawl,
       timezone: app.config.settings.timezone,
       logger: app.logger,
+      validators: storeValidatorCache(app.store),
+      hostGate: app.hostGate,
+      ...(source.type === 'search' ? { search: searchTermsFor(app, source) } : {}),
     });
   } catch (error) {
     // crawlSource is not supposed to throw; if it does, the cycle still goes on with the other sources.
@@ -37,6 +59,24 @@ export async function crawlOne(
     sink.onSkip({ sourceId: source.id, url: source.url, code: 'E_FETCH_UNREACHABLE', reason });
     stats = { sourceId: source.id, fetched: 0, skipped: 1, error: reason };
   }
-  await app.store.recordSourceRun({ sourceId: source.id, at, ok: !stats.error, error: stats.error, stored });
+  // An empty list counts as a failed run: a source whose selector matches nothing brings in nothing.
+  const error = stats.error ?? (stats.emptyList ? EMPTY_LIST_ERROR : undefined);
+  await app.store.recordSourceRun({
+    sourceId: source.id,
+    at,
+    ok: error === undefined,
+    error,
+    stored,
+    emptyList: stats.emptyList === true,
+  });
+  await raiseSourceAlert(app, source);
   return stats;
+}
+
+/** Unit names and aliases (and keywords) of the active rounds that use this search source. */
+function searchTermsFor(app: App, source: SourceConfig): SearchTerms {
+  const rounds = app.activeRounds().filter((r) => r.sources.includes(source.id));
+  const names = rounds.flatMap((r) => r.units.flatMap((u) => [u.name, ...u.aliases]));
+  const keywords = rounds.flatMap((r) => r.keywords.map((k) => k.term));
+  return { names: [...new Set(names)], keywords: [...new Set(keywords)] };
 }

@@ -1,4 +1,4 @@
-import { routeTips } from '../alerts/routing.js';
+import { clusterTips } from '../alerts/escalation.js';
 import type { ExtractedArticle } from '../core/types.js';
 import { NEAR_DUPLICATE_DISTANCE } from '../pipeline/simhash.js';
 import type { App } from './app.js';
@@ -16,7 +16,9 @@ export async function ingestArticle(
     (await app.store.findNearDuplicate(processed.simhash, NEAR_DUPLICATE_DISTANCE));
   const clusterId = existing?.clusterId ?? processed.id;
   const now = new Date().toISOString();
-  const tips = routeTips(processed, clusterId, app.activeRounds(), now);
+  // The story's stored items decide its spread; the ingest queue keeps this read and the write together.
+  const members = existing ? await app.store.clusterArticles(existing.clusterId) : [];
+  const tips = clusterTips(processed, members, clusterId, app.activeRounds(), now, app.config.teams);
   const result = await app.store.ingest({ article: processed, joinClusterId: existing?.clusterId, tips });
   if (!result.inserted) return false;
   summary.stored += 1;
@@ -33,6 +35,12 @@ export async function ingestArticle(
       title: tip.title,
       url: tip.url,
     });
+  }
+  if (result.escalatedTipIds?.length) {
+    app.logger.info(
+      { component: 'cycle', cluster: result.clusterId, tips: result.escalatedTipIds },
+      'story level rose: upgrade alerts queued',
+    );
   }
   app.logger.debug(
     { component: 'cycle', url: processed.url, level: processed.level, cluster: result.clusterId },

@@ -62,11 +62,114 @@ export function buildProgram(): Command {
   program
     .command('tips')
     .description('列出线索')
-    .option('--status <status>', 'new|assigned|in_progress|closed|dismissed')
+    .option(
+      '--status <status>',
+      'new|assigned|in_progress|closed|dismissed 或 待研判|已分办|处置中|已办结|已排除',
+    )
     .option('--round <id>', '轮次')
     .option('--unit <id>', '被巡察单位')
     .option('--json', '输出 JSON')
     .action(run(async (cmd) => (await import('./commands/tips.js')).tipsCommand(globals(cmd))));
+
+  // ---- tip workflow, reports and suggestions (issue #5) ----
+  program
+    .command('tip')
+    .description('查看线索及处置记录，或进行分办/处置/办结/排除')
+    .argument('<id>', '线索编号（见 yuqing tips）')
+    .argument('[action]', 'assign（分办）| start（开始处置）| close（办结）| dismiss（排除）')
+    .option('--team <team>', 'assign：巡察组')
+    .option('--to <person>', 'assign：承办人')
+    .option('--due <date>', 'assign：办理期限 YYYY-MM-DD')
+    .option('--result <text>', 'close：办理结果')
+    .option('--reason <reason>', 'dismiss：误报|无关|重复')
+    .option('--phrase <words>', 'dismiss --reason 误报：建议排除的词语（管理员确认后生效）')
+    .option('--note <text>', '备注')
+    .option('--by <name>', '操作人（默认 $USER）')
+    .option('--json', '输出 JSON')
+    .action(
+      run(async (cmd, id, action) => {
+        const { tipCommand } = await import('./commands/tip.js');
+        process.exitCode = await tipCommand(String(id), action as string | undefined, globals(cmd));
+      }),
+    );
+
+  program
+    .command('report')
+    .description('生成舆情简报（Word 文档）')
+    .option('--round <id>', '轮次（只有一个启用轮次时可省略）')
+    .option('--from <date>', '起始日期 YYYY-MM-DD（默认 --to 前 6 天）')
+    .option('--to <date>', '结束日期 YYYY-MM-DD（默认今天）')
+    .option('--out <file>', '输出的 .docx 文件')
+    .option('--html <file>', '同时输出邮件版 HTML')
+    .option('--json', '输出 JSON')
+    .action(
+      run(async (cmd) => {
+        process.exitCode = await (await import('./commands/report.js')).reportCommand(globals(cmd));
+      }),
+    );
+
+  program
+    .command('suggestions')
+    .description('列出误报反馈提出的排除词建议，或采纳/驳回')
+    .argument('[action]', 'accept（采纳）| reject（驳回）')
+    .argument('[id]', '建议编号')
+    .option('--all', '列出全部（默认只列待确认的）')
+    .option('--by <name>', '操作人（默认 $USER）')
+    .option('--json', '输出 JSON')
+    .action(
+      run(async (cmd, action, id) => {
+        const { suggestionsCommand } = await import('./commands/suggestions.js');
+        process.exitCode = await suggestionsCommand(
+          action as string | undefined,
+          id as string | undefined,
+          globals(cmd),
+        );
+      }),
+    );
+
+  program
+    .command('evidence')
+    .description('查看、导出或校验一条信息的取证材料（原始响应、截图、SHA-256）')
+    .argument('<itemId>', '信息 ID')
+    .option('--out <dir>', '把原始响应、截图和 meta.json 写到该目录')
+    .option('--verify', '重新计算 SHA-256 并与入库时记录的比对')
+    .option('--json', '输出 JSON')
+    .action(
+      run(async (cmd, id) =>
+        (await import('./commands/evidence.js')).evidenceCommand(String(id), globals(cmd)),
+      ),
+    );
+
+  program
+    .command('sources')
+    .description('列出所有信息源的健康状况（最近成功、最近错误、连续失败、日均条数）')
+    .option('--json', '输出 JSON')
+    .action(run(async (cmd) => (await import('./commands/sources.js')).sourcesCommand(globals(cmd))));
+
+  program
+    .command('eval')
+    .description('在标注评测集上运行评分器，输出精确率、召回率、F1 与单位归属准确率')
+    .argument('<datasetDir>', '评测集目录（含 items.jsonl，或其 dev/ 子目录）')
+    .option('--json', '输出 JSON')
+    .action(
+      run(async (cmd, dir) => (await import('./commands/eval.js')).evalCommand(String(dir), globals(cmd))),
+    );
+
+  const alerts = program
+    .command('alerts')
+    .description('查看告警发送记录（--failed 只看发送失败的）')
+    .option('--failed', '只列出发送失败（重试中或已放弃）的告警')
+    .option('--json', '输出 JSON')
+    .action(run(async (cmd) => (await import('./commands/alerts.js')).alertsCommand(globals(cmd))));
+  alerts
+    .command('test')
+    .description('向一个告警通道发送测试消息并显示其应答')
+    .argument('<channel>', 'channels.yaml 中的通道名称')
+    .action(
+      run(async (cmd, channel) =>
+        (await import('./commands/alerts.js')).alertsTestCommand(String(channel), globals(cmd)),
+      ),
+    );
 
   program
     .command('config')

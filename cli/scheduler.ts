@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { App } from './app.js';
 import { type CycleSummary, runCycle, selectSources } from './cycle.js';
+import { scheduleWorkflowJobs } from './workflow-jobs.js';
 
 /** A running scheduler. */
 export interface Scheduler {
@@ -55,6 +56,7 @@ export function startScheduler(app: App, options: SchedulerOptions = {}): Schedu
   const sender = setInterval(() => {
     track(app.sendAlerts().catch((error) => log.error({ err: error }, 'alert sender failed')));
   }, sendEveryMs);
+  tasks.push(...scheduleWorkflowJobs(app, { timezone, track, log }));
   log.info({ sources: sources.map((s) => `${s.id} (${s.schedule})`), timezone }, 'scheduler started');
   if (options.runOnStart !== false) for (const source of sources) track(runSource(source.id));
   return {

@@ -12,6 +12,7 @@ import {
   type Settings,
   settingsSchema,
   sourcesFileSchema,
+  splitChannelsFile,
 } from './schema.js';
 
 /** Options of loadConfig. */
@@ -46,7 +47,7 @@ export async function loadConfig(dir: string, options: LoadConfigOptions = {}): 
     { schema: sourcesFileSchema, path: at('sources.yaml'), label: 'sources.yaml', empty: [], shape: 'list' },
     ctx,
   );
-  const channels = await loadYamlFile(
+  const channelsFile = await loadYamlFile(
     {
       schema: channelsFileSchema,
       path: at('channels.yaml'),
@@ -56,6 +57,7 @@ export async function loadConfig(dir: string, options: LoadConfigOptions = {}): 
     },
     ctx,
   );
+  const { channels, teams } = channelsFile ? splitChannelsFile(channelsFile) : {};
   const rounds = await loadRounds(root, ctx);
   const lexicon = await collectLexicon(root, ctx);
   ctx.errors.push(...crossCheck({ sourcesLabel: 'sources.yaml', sources, channels, rounds }));
@@ -66,6 +68,7 @@ export async function loadConfig(dir: string, options: LoadConfigOptions = {}): 
     settings: resolvePaths(settings, options.dataDir),
     sources,
     channels,
+    teams: teams ?? {},
     rounds: rounds.map((r) => r.round),
     lexicon,
     warnings: ctx.warnings,

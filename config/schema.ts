@@ -20,6 +20,8 @@ export interface AppConfig {
   settings: Settings & { storePath: string };
   sources: SourceConfig[];
   channels: Record<string, ChannelConfig>;
+  /** Team name → channel names (the reserved `teams:` key of channels.yaml), for routes with `to: team`. */
+  teams?: Record<string, string[]>;
   rounds: RoundConfig[];
   /** The default lexicon (config/lexicon/*.yaml), before each round's keywords are added. */
   lexicon: Keyword[];

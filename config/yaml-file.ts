@@ -38,9 +38,28 @@ export function parseYaml(text: string): ParsedYaml {
     return { data: undefined, errors, warnings };
   }
   try {
-    return { data: doc.toJS({ maxAliasCount: 1000 }), errors: [], warnings };
+    const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+    if (hasCycle(data)) {
+      return {
+        data: undefined,
+        errors: ['YAML error: an alias refers to a node that contains it'],
+        warnings,
+      };
+    }
+    return { data, errors: [], warnings };
   } catch (err) {
     // Unresolved aliases and alias bombs surface only when converting.
     return { data: undefined, errors: [`YAML error: ${(err as Error).message}`], warnings };
   }
+}
+
+// `&a [*a]` parses to an array that contains itself; validating it would recurse without end.
+function hasCycle(value: unknown, path: Set<object> = new Set()): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (path.has(value)) return true;
+  path.add(value);
+  const children = value instanceof Map ? [...value.values()] : Object.values(value);
+  const found = children.some((child) => hasCycle(child, path));
+  path.delete(value);
+  return found;
 }

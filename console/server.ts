@@ -9,10 +9,12 @@ import type { ConsoleDeps } from './deps.js';
 import { errorBody, installErrorHandlers } from './errors.js';
 import { registerAlertRoutes } from './routes/alerts.js';
 import { registerArticleRoutes } from './routes/articles.js';
+import { registerEvidenceRoutes } from './routes/evidence.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerPageRoutes } from './routes/page.js';
 import { registerRoundRoutes } from './routes/rounds.js';
 import { registerSearchRoutes } from './routes/search.js';
+import { registerSourceRoutes } from './routes/sources.js';
 import { registerTipRoutes } from './routes/tips.js';
 import { installSecurityHeaders, SECURITY_HEADERS, sendRawError } from './security.js';
 
@@ -54,6 +56,8 @@ export function createConsoleServer(deps: ConsoleDeps): FastifyInstance {
   registerTipRoutes(app, deps);
   registerRoundRoutes(app, deps);
   registerAlertRoutes(app, deps);
+  registerEvidenceRoutes(app, deps);
+  registerSourceRoutes(app, deps);
   registerPageRoutes(app);
   return app;
 }

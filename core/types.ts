@@ -73,6 +73,9 @@ export interface FetchEvidence {
 /** Where in an item a term or unit was found. */
 export type Where = 'title' | 'body';
 
+/** The matching rule behind a unit mention. */
+export type MatchRule = 'name' | 'alias' | 'derived' | 'child' | 'person';
+
 /** One occurrence of a unit in an item, with the evidence of why it counts. */
 export interface UnitMention {
   /** The text that matched (full name or alias). */
@@ -80,6 +83,10 @@ export interface UnitMention {
   where: Where;
   /** Character offset in the title or body. */
   offset: number;
+  /** Which rule made the match (full name, configured alias, derived abbreviation, subordinate unit, person). */
+  rule?: MatchRule;
+  /** For a child or person match: the subordinate unit's or person's configured name. */
+  detail?: string;
 }
 
 /** A watched unit mentioned by an item. */
@@ -89,12 +96,18 @@ export interface UnitMatch {
   unitName: string;
   team?: string;
   mentions: UnitMention[];
+  /** This unit's own risk score: the sum of `parts` (the assessment's score is its best unit's). */
+  score?: number;
+  /** This unit's own level; alerts for the unit should use it (falls back to the assessment's level). */
+  level?: Level;
+  /** The addends of this unit's score. */
+  parts?: ScorePart[];
 }
 
 /** One named addend of a risk score; the parts of an explanation sum to the score. */
 export interface ScorePart {
   /** What kind of evidence: a lexicon term, a unit mention in the title, spread, phase... */
-  kind: 'term' | 'unit' | 'spread' | 'phase' | 'context';
+  kind: 'term' | 'unit' | 'spread' | 'phase' | 'context' | 'sentiment' | 'source';
   /** Human-readable Chinese label, e.g. `标题命中「违规收费」(侵害群众利益) ×1`. */
   label: string;
   term?: string;
@@ -162,6 +175,55 @@ export interface Tip {
   parts: ScorePart[];
   status: TipStatus;
   createdAt: string;
+  /** Person the tip is assigned to (分办), besides or instead of the team. */
+  assignee?: string;
+  /** ISO time by which the tip should be closed; past it (not closed/dismissed) it is overdue. */
+  dueAt?: string;
+  /** Outcome recorded when the tip is closed (办结结果). */
+  result?: string;
+  /** Why the tip was dismissed (已排除). */
+  dismissReason?: DismissReason;
+  /** ISO time of the last workflow change. */
+  updatedAt?: string;
+}
+
+/** Chinese label of each tip status, as the console and the CLI show it. */
+export const TIP_STATUS_LABELS: Readonly<Record<TipStatus, string>> = {
+  new: '待研判',
+  assigned: '已分办',
+  in_progress: '处置中',
+  closed: '已办结',
+  dismissed: '已排除',
+};
+
+/** Why a tip is dismissed: 误报 (false positive), 无关 (irrelevant), 重复 (duplicate). */
+export type DismissReason = 'false_positive' | 'irrelevant' | 'duplicate';
+
+/** Chinese label of each dismissal reason. */
+export const DISMISS_REASON_LABELS: Readonly<Record<DismissReason, string>> = {
+  false_positive: '误报',
+  irrelevant: '无关',
+  duplicate: '重复',
+};
+
+/** A workflow step of a tip: 分办 assign, 处置 start, 办结 close, 排除 dismiss. */
+export type TipAction = 'assign' | 'start' | 'close' | 'dismiss';
+
+/** One recorded change of a tip; history is append-only, never overwritten. */
+export interface TipHistoryEntry {
+  tipId: string;
+  /** 1, 2, 3… per tip, in the order the changes were made. */
+  seq: number;
+  /** ISO time of the change. */
+  at: string;
+  /** Who made the change (a name, a login, `cli`). */
+  actor: string;
+  action: TipAction;
+  from: TipStatus;
+  to: TipStatus;
+  note?: string;
+  /** What the step set: team, assignee, dueAt, result, reason, phrase… */
+  details?: Record<string, string>;
 }
 
 /** Delivery state of one alert (one tip × one channel) in the outbox. */
@@ -170,7 +232,14 @@ export type AlertStatus = 'pending' | 'sent' | 'dead';
 /** A row of the alert outbox. */
 export interface OutboxAlert {
   id: string;
+  /** The tip alerted; empty on a notice row. */
   tipId: string;
+  /** Notice rows only: the queued notice (source health, digest, test...). */
+  noticeId?: string;
+  /** Tip rows: the level this alert announces. */
+  level?: Level;
+  /** Tip rows: sent because the story's level rose (升级). */
+  upgrade?: boolean;
   channel: string;
   status: AlertStatus;
   attempts: number;

@@ -47,6 +47,32 @@ export async function assertPublicUrl(url: string): Promise<void> {
   }
 }
 
+/** Which private addresses a crawl may still reach. */
+export interface AddressPolicy {
+  allowPrivateAddresses: boolean;
+  /** Hosts (`host` or `host:port`) exempt from the guard. */
+  allowPrivateHosts?: readonly string[];
+}
+
+/** True when the URL's host is listed in allowPrivateHosts (as `host` or `host:port`), or everything is allowed. */
+export function isExemptUrl(url: string, policy: AddressPolicy): boolean {
+  if (policy.allowPrivateAddresses) return true;
+  const list = policy.allowPrivateHosts ?? [];
+  if (list.length === 0) return false;
+  const u = new URL(url);
+  const host = u.hostname.toLowerCase();
+  const port = u.port || (u.protocol === 'https:' ? '443' : '80');
+  return list.some((entry) => {
+    const e = entry.trim().toLowerCase();
+    return e === host || e === `${host}:${port}` || e === u.host.toLowerCase();
+  });
+}
+
+/** assertPublicUrl unless the policy exempts the URL's host. */
+export async function guardUrl(url: string, policy: AddressPolicy): Promise<void> {
+  if (!isExemptUrl(url, policy)) await assertPublicUrl(url);
+}
+
 async function resolveAll(url: string, host: string): Promise<string[]> {
   try {
     const results = await lookup(host, { all: true, verbatim: true });

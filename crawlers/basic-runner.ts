@@ -1,4 +1,5 @@
 import { BasicCrawler, type Request } from 'crawlee';
+import type { Settings } from '../config/schema.js';
 import { type CrawlRun, MAX_RETRIES } from './crawl-run.js';
 import type { CrawleeEnv } from './crawlee-env.js';
 import { isRetryable } from './http-fetch.js';
@@ -27,8 +28,8 @@ export async function runBasicCrawler(
       log: env.log,
       maxRequestRetries: MAX_RETRIES,
       maxConcurrency: crawl.maxConcurrency,
-      // robots.txt and the page each get the fetch timeout; the rest is a margin for extraction.
-      requestHandlerTimeoutSecs: crawl.timeoutSecs * 2 + 10,
+      // Every fetch has its own timeout; this bound also covers waiting for a busy host (gate, Retry-After).
+      requestHandlerTimeoutSecs: handlerTimeoutSecs(crawl),
       useSessionPool: false,
       retryOnBlocked: false,
       statusMessageLoggingInterval: 3600,
@@ -49,4 +50,9 @@ export async function runBasicCrawler(
     env.config,
   );
   await crawler.run();
+}
+
+/** Time one request handler may take: robots + page fetches, backoffs, and a wait for the host's queue. */
+export function handlerTimeoutSecs(crawl: Settings['crawl']): number {
+  return crawl.timeoutSecs * 3 + crawl.maxRetryAfterSecs * 2 + 3600;
 }

@@ -1,75 +1,82 @@
-import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
-import { PlaywrightCrawler, type Request } from 'crawlee';
-import type { Page, Route } from 'playwright-core';
+import { PlaywrightCrawler } from 'crawlee';
+import type { Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { isPrivateAddress } from './address-guard.js';
+import { handlerTimeoutSecs } from './basic-runner.js';
+import { type BrowserRouteOptions, routeBrowserRequests } from './browser-routes.js';
 import { CHROMIUM_ARGS, chromiumExecutablePath } from './chromium.js';
 import { CrawlRun, MAX_RETRIES } from './crawl-run.js';
 import { createCrawleeEnv } from './crawlee-env.js';
-import { extractArticle } from './extract/article.js';
-import { type FetchedPage, fetchPage, isoIn } from './fetch-page.js';
+import type { FetchedPage } from './fetch-page.js';
 import { isRetryable } from './http-fetch.js';
-import { collectLinks } from './links.js';
+import { handleListPage, LIST, pageNumber } from './list-pages.js';
+import { extractPageItems } from './page-articles.js';
 import type { SourceCrawler } from './types.js';
 
-const LIST = 'list';
-const ARTICLE = 'article';
-
-const SKIPPED_RESOURCES = new Set(['image', 'media', 'font']);
+/** Browser-source options besides the source: a hook to see refused requests (tests). */
+export interface BrowserHooks {
+  onBlocked?: (url: string) => void;
+}
 
 /**
- * Crawls a `browser` source with Chromium: the list page is rendered and its links collected after scripts ran,
- * then each article page is rendered and extracted. The HTML document itself is fetched by fetchPage (guard,
- * size cap, status and type checks, charset decoding) and handed to the browser; scripts and XHR go to the
- * network, each checked by the private-address guard. Images, media and fonts are not loaded.
+ * Crawls a `browser` source with Chromium: list pages are rendered (waitFor, scroll for infinite lists) and
+ * their links collected after scripts ran, with list.next paging as for `html`; each article page is rendered,
+ * extracted and screenshotted (full page, kept as evidence). The HTML document itself is fetched by fetchPage
+ * (guard, gate, size cap, charset) and handed to the browser; every other request is checked by the guard.
  */
-export const crawlBrowser: SourceCrawler = async (source, sink, context) => {
+export const crawlBrowser: SourceCrawler = (source, sink, context) =>
+  crawlBrowserWith(source, sink, context, {});
+
+/** crawlBrowser with hooks. */
+export async function crawlBrowserWith(
+  ...[source, sink, context, hooks]: [...Parameters<SourceCrawler>, BrowserHooks]
+): ReturnType<SourceCrawler> {
   const run = new CrawlRun(source, sink, context);
   const env = await createCrawleeEnv(run.logger);
   const { crawl } = context;
+  const timeoutMs = crawl.timeoutSecs * 1000;
   const documents = new Map<string, FetchedPage>();
-  const hostVerdicts = new Map<string, Promise<boolean>>();
-
-  const isBlockedHost = (url: string): Promise<boolean> => {
-    if (crawl.allowPrivateAddresses) return Promise.resolve(false);
-    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-    let verdict = hostVerdicts.get(host);
-    if (!verdict) {
-      verdict = isIP(host)
-        ? Promise.resolve(isPrivateAddress(host))
-        : lookup(host, { all: true }).then(
-            (all) => all.some((a) => isPrivateAddress(a.address)),
-            () => true,
-          );
-      hostVerdicts.set(host, verdict);
-    }
-    return verdict;
-  };
-
-  const routeRequests = async (page: Page, request: Request, doc: FetchedPage) => {
-    await page.route('**/*', async (route: Route) => {
-      const req = route.request();
-      const url = req.url();
-      if (req.isNavigationRequest() && req.frame() === page.mainFrame()) {
-        if (url === request.url && doc.finalUrl !== request.url) {
-          return route.fulfill({ status: 302, headers: { location: doc.finalUrl } });
-        }
-        if (url === doc.finalUrl || url === request.url) {
-          return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: doc.html });
-        }
-      }
-      if (SKIPPED_RESOURCES.has(req.resourceType()) || !/^https?:/.test(url) || (await isBlockedHost(url))) {
-        return route.abort('blockedbyclient');
-      }
-      return route.continue({ headers: { ...req.headers(), 'user-agent': crawl.userAgent } });
-    });
+  const routeOptions: BrowserRouteOptions = {
+    policy: crawl,
+    userAgent: run.userAgent(),
+    timeoutMs,
+    logger: run.logger,
+    ...(hooks.onBlocked ? { onBlocked: hooks.onBlocked } : {}),
   };
 
   const settle = async (page: Page, selector?: string) => {
-    const timeout = crawl.timeoutSecs * 1000;
-    if (selector) await page.waitForSelector(selector, { timeout }).catch(() => undefined);
-    else await page.waitForLoadState('networkidle', { timeout }).catch(() => undefined);
+    if (selector) await page.waitForSelector(selector, { timeout: timeoutMs }).catch(() => undefined);
+    else await page.waitForLoadState('networkidle', { timeout: timeoutMs }).catch(() => undefined);
+  };
+
+  const scrollDown = async (page: Page) => {
+    const item = source.list?.item;
+    for (let i = 0; i < (source.scroll ?? 0); i++) {
+      const before = item ? await page.locator(item).count() : 0;
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      if (item) {
+        await page
+          .waitForFunction(
+            ([sel, n]) => document.querySelectorAll(sel as string).length > (n as number),
+            [item, before],
+            {
+              timeout: 3000,
+            },
+          )
+          .catch(() => undefined);
+      } else {
+        await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => undefined);
+      }
+    }
+  };
+
+  const screenshot = async (page: Page): Promise<Uint8Array | undefined> => {
+    if (!crawl.screenshots) return undefined;
+    try {
+      return await page.screenshot({ fullPage: true, type: 'png', timeout: timeoutMs });
+    } catch (err) {
+      run.logger.warn({ url: page.url(), err: (err as Error).message }, 'screenshot failed');
+      return undefined;
+    }
   };
 
   const crawler = new PlaywrightCrawler(
@@ -78,8 +85,8 @@ export const crawlBrowser: SourceCrawler = async (source, sink, context) => {
       log: env.log,
       maxRequestRetries: MAX_RETRIES,
       maxConcurrency: crawl.maxConcurrency,
-      navigationTimeoutSecs: crawl.timeoutSecs,
-      requestHandlerTimeoutSecs: crawl.timeoutSecs * 3 + 10,
+      navigationTimeoutSecs: handlerTimeoutSecs(crawl),
+      requestHandlerTimeoutSecs: crawl.timeoutSecs * 4 + 10,
       useSessionPool: false,
       persistCookiesPerSession: false,
       retryOnBlocked: false,
@@ -87,11 +94,12 @@ export const crawlBrowser: SourceCrawler = async (source, sink, context) => {
       launchContext: {
         launcher: chromium,
         useChrome: false,
-        userAgent: crawl.userAgent,
+        userAgent: run.userAgent(),
         launchOptions: {
           executablePath: chromiumExecutablePath(crawl.chromiumPath),
           headless: true,
           args: CHROMIUM_ARGS,
+          ...(source.proxy ? { proxy: { server: source.proxy } } : {}),
         },
       },
       browserPoolOptions: {
@@ -103,9 +111,12 @@ export const crawlBrowser: SourceCrawler = async (source, sink, context) => {
         async ({ page, request }, gotoOptions) => {
           try {
             await run.assertAllowed(request.url, true);
-            const doc = await fetchPage(request.url, run.pageOptions());
+            const doc =
+              request.label === LIST
+                ? await run.fetchList(request.url, 'html', pageNumber(request) === 1)
+                : await run.fetchArticle(request.url);
             documents.set(request.uniqueKey, doc);
-            await routeRequests(page, request, doc);
+            await routeBrowserRequests(page, request.url, doc, routeOptions);
           } catch (err) {
             if (!isRetryable(err)) request.noRetry = true;
             throw err;
@@ -116,25 +127,25 @@ export const crawlBrowser: SourceCrawler = async (source, sink, context) => {
       requestHandler: async ({ page, request }) => {
         const doc = documents.get(request.uniqueKey);
         documents.delete(request.uniqueKey);
-        const finalUrl = doc?.finalUrl ?? request.url;
+        if (!doc) return;
         if (request.label === LIST) {
-          await settle(page, source.list?.item);
-          const links = collectLinks(await page.content(), page.url() || finalUrl, source.list?.item);
-          const fresh = await run.selectNew(links);
-          await env.queue.addRequests(fresh.map((url) => ({ url, label: ARTICLE })));
+          if (doc.notModified) return;
+          await settle(page, source.waitFor ?? source.list?.item);
+          await scrollDown(page);
+          await handleListPage(run, env.queue, request, doc, await page.content());
           return;
         }
         await settle(page, source.article?.body);
-        const extracted = extractArticle(await page.content(), finalUrl, {
+        const items = extractPageItems(await page.content(), doc.finalUrl, source, {
           timezone: context.timezone,
           now: run.now(),
-          selectors: source.article,
         });
-        await run.deliver(finalUrl, extracted, doc?.fetchedAt ?? isoIn(run.now(), context.timezone));
+        const shot = await screenshot(page);
+        await run.deliverItems(items, { ...doc, ...(shot ? { screenshot: shot } : {}) });
       },
       failedRequestHandler: async ({ request }, error) => {
         documents.delete(request.uniqueKey);
-        run.skip(request.url, error, request.label === LIST);
+        run.skip(request.url, error, request.label === LIST && pageNumber(request) === 1);
       },
     },
     env.config,
@@ -146,6 +157,7 @@ export const crawlBrowser: SourceCrawler = async (source, sink, context) => {
   } finally {
     await crawler.teardown().catch(() => undefined);
     await env.dispose();
+    await run.dispose();
   }
   return run.stats;
-};
+}

@@ -1,20 +1,37 @@
+import { ProxyAgent } from 'undici';
 import type { SourceConfig } from '../config/schema.js';
 import { FetchError, type FetchErrorCode } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
-import type { ExtractedArticle } from '../core/types.js';
-import { assertPublicUrl } from './address-guard.js';
-import type { FetchPageOptions } from './fetch-page.js';
-import type { RawFetchOptions } from './http-fetch.js';
+import type { ExtractedArticle, FetchEvidence } from '../core/types.js';
+import { guardUrl } from './address-guard.js';
+import { type FetchedPage, type FetchPageOptions, fetchPage } from './fetch-page.js';
+import { createHostGate, type HostGate } from './host-gate.js';
+import type { AcceptKind, RawFetchOptions } from './http-fetch.js';
+import type { PageItem } from './page-articles.js';
 import { RobotsCache } from './robots.js';
 import type { CrawlContext, CrawlSink, ExtractedPage, SourceCrawlStats } from './types.js';
 
 /** Skip code used when the sink's onArticle throws (not a fetch problem, so not a FetchErrorCode). */
 export const SINK_ERROR_CODE = 'E_CRAWL_SINK';
 
+/** Flag set on an article whose publish date lay after its fetch time and was clamped to it. */
+export const FUTURE_DATE_FLAG = 'future-date-clamped';
+
 /** Crawlee retries per request: one retry for network trouble and 5xx, none for final answers such as 404. */
 export const MAX_RETRIES = 1;
 
-/** The bookkeeping of crawling one source once: stats, skips, robots, guard, known URLs, delivery. */
+/** What was fetched for an article, as evidence; `screenshot` only from the browser. */
+export type EvidenceSource = Pick<
+  FetchedPage,
+  'bytes' | 'contentType' | 'status' | 'finalUrl' | 'fetchedAt'
+> & {
+  screenshot?: Uint8Array;
+};
+
+/**
+ * The bookkeeping of crawling one source once: stats, skips, robots, guard, politeness (host gate, proxy),
+ * conditional GETs, known URLs, delivery with evidence. Call dispose() when done.
+ */
 export class CrawlRun {
   readonly stats: SourceCrawlStats;
   readonly source: SourceConfig;
@@ -22,6 +39,10 @@ export class CrawlRun {
   readonly logger: Logger;
   private readonly sink: CrawlSink;
   private readonly robots: RobotsCache | undefined;
+  private readonly gate: HostGate;
+  private readonly dispatcher: ProxyAgent | undefined;
+  /** Items delivered so far (maxItems applies to the whole run, over pages and queries). */
+  private taken = 0;
 
   constructor(source: SourceConfig, sink: CrawlSink, context: CrawlContext) {
     this.source = source;
@@ -29,25 +50,78 @@ export class CrawlRun {
     this.context = context;
     this.logger = context.logger.child({ component: 'crawler', source: source.id, type: source.type });
     this.stats = { sourceId: source.id, fetched: 0, skipped: 0 };
+    this.gate = context.hostGate ?? createHostGate();
+    this.dispatcher = source.proxy ? new ProxyAgent(source.proxy) : undefined;
     const respect = context.crawl.respectRobotsTxt && source.respectRobotsTxt !== false;
     this.robots = respect ? new RobotsCache(this.rawOptions(), this.logger) : undefined;
   }
 
-  /** Options for fetchRaw from the crawl settings. */
+  /** Options for fetchRaw: settings, per-source overrides, gate and proxy. */
   rawOptions(): Omit<RawFetchOptions, 'accept'> {
     const { crawl } = this.context;
     return {
-      userAgent: crawl.userAgent,
+      userAgent: this.userAgent(),
       timeoutMs: crawl.timeoutSecs * 1000,
       maxBytes: crawl.maxPageBytes,
       allowPrivateAddresses: crawl.allowPrivateAddresses,
+      allowPrivateHosts: crawl.allowPrivateHosts,
+      maxRetryAfterMs: crawl.maxRetryAfterSecs * 1000,
+      gate: this.gate,
+      delayMs: (this.source.delaySecs ?? crawl.delaySecs) * 1000,
+      ...(this.dispatcher ? { dispatcher: this.dispatcher } : {}),
     };
   }
 
+  /** The User-Agent of this source. */
+  userAgent(): string {
+    return this.source.userAgent ?? this.context.crawl.userAgent;
+  }
+
   /** Options for fetchPage. */
-  pageOptions(): FetchPageOptions {
+  pageOptions(accept?: AcceptKind): FetchPageOptions {
     const { crawl, timezone, now } = this.context;
-    return { crawl, timezone, logger: this.logger, encoding: this.source.encoding, now };
+    return {
+      crawl,
+      timezone,
+      logger: this.logger,
+      encoding: this.source.encoding,
+      now,
+      fetch: this.rawOptions(),
+      ...(accept ? { accept } : {}),
+    };
+  }
+
+  /** Fetches an article page (robots checked first). */
+  async fetchArticle(url: string): Promise<FetchedPage> {
+    await this.assertAllowed(url);
+    return fetchPage(url, this.pageOptions());
+  }
+
+  /**
+   * Fetches a list page, feed or API with a conditional GET when validators are known; a 304 comes back with
+   * `notModified`. Call remember() once its items are queued.
+   */
+  async fetchList(url: string, accept: AcceptKind, conditional = true): Promise<FetchedPage> {
+    await this.assertAllowed(url);
+    const validators = conditional
+      ? await this.context.validators?.get(url).catch(() => undefined)
+      : undefined;
+    const options = this.pageOptions(accept);
+    const page = await fetchPage(url, { ...options, fetch: { ...options.fetch, validators } });
+    if (page.notModified) this.logger.info({ url }, 'not modified since last crawl');
+    return page;
+  }
+
+  /** Stores a list page's validators for the next conditional GET. */
+  async remember(url: string, page: FetchedPage): Promise<void> {
+    if (!this.context.validators || (!page.etag && !page.lastModified)) return;
+    const v = {
+      ...(page.etag ? { etag: page.etag } : {}),
+      ...(page.lastModified ? { lastModified: page.lastModified } : {}),
+    };
+    await this.context.validators
+      .set(url, v)
+      .catch((err) => this.logger.warn({ err }, 'validator cache failed'));
   }
 
   now(): Date {
@@ -68,41 +142,67 @@ export class CrawlRun {
     }
   }
 
+  /** A list page or feed answered with no items: likely a layout change; reported in stats and as a skip. */
+  emptyList(url: string, what: string): void {
+    this.stats.emptyList = true;
+    this.skip(url, new FetchError('E_FETCH_EMPTY', url, `${what} (the page layout may have changed)`));
+  }
+
   /**
    * Checks robots.txt and (for fetches done by the browser) the private-address guard; throws FetchError
    * E_FETCH_ROBOTS / E_FETCH_PRIVATE_ADDRESS.
    */
   async assertAllowed(url: string, checkAddress = false): Promise<void> {
-    if (checkAddress && !this.context.crawl.allowPrivateAddresses) await assertPublicUrl(url);
-    if (this.robots && !(await this.robots.isAllowed(url))) {
+    if (checkAddress) await guardUrl(url, this.context.crawl);
+    if (this.robots && !(await this.robots.isAllowed(url, this.userAgent()))) {
       throw new FetchError('E_FETCH_ROBOTS', url, 'disallowed by robots.txt');
     }
   }
 
-  /** The first maxItems URLs, without those the sink already knows. */
+  /** Items still allowed this run (maxItems over all pages and queries). */
+  remaining(): number {
+    return Math.max(0, (this.source.maxItems ?? this.context.crawl.maxItemsPerSource) - this.taken);
+  }
+
+  /** The URLs not yet known to the sink, within the run's maxItems; `all` tells whether every URL was known. */
   async selectNew(urls: readonly string[]): Promise<string[]> {
-    const limit = this.source.maxItems ?? this.context.crawl.maxItemsPerSource;
-    const taken = [...new Set(urls)].slice(0, limit);
+    return (await this.partitionNew(urls)).fresh;
+  }
+
+  /** Like selectNew, also saying whether every listed URL was already known (incremental stop). */
+  async partitionNew(urls: readonly string[]): Promise<{ fresh: string[]; allKnown: boolean }> {
+    const unique = [...new Set(urls)];
     let known = new Set<string>();
     try {
-      known = await this.sink.knownUrls(taken);
+      known = await this.sink.knownUrls(unique);
     } catch (err) {
       this.logger.error({ err }, 'sink.knownUrls threw; fetching all');
     }
-    const fresh = taken.filter((u) => !known.has(u));
-    this.logger.debug(
-      { listed: urls.length, taken: taken.length, known: taken.length - fresh.length },
-      'links selected',
-    );
-    return fresh;
+    const fresh = unique.filter((u) => !known.has(u)).slice(0, this.remaining());
+    this.taken += fresh.length;
+    this.logger.debug({ listed: urls.length, known: known.size, taken: fresh.length }, 'links selected');
+    return { fresh, allKnown: unique.length > 0 && unique.every((u) => known.has(u)) };
   }
 
-  /** Turns an extracted page into an article and hands it to the sink; an empty body or title is a skip. */
-  async deliver(url: string, page: ExtractedPage, fetchedAt: string): Promise<void> {
+  /** Delivers every item of a fetched page (an article, or a forum thread and its replies) with its evidence. */
+  async deliverItems(items: PageItem[], evidence: EvidenceSource): Promise<void> {
+    for (const item of items) {
+      await this.deliver(item.url, item.page, evidence, item.parentUrl);
+    }
+  }
+
+  /** Turns an extracted page into an article and hands it to the sink; an empty body is a skip. */
+  async deliver(
+    url: string,
+    page: ExtractedPage,
+    evidence: EvidenceSource,
+    parentUrl?: string,
+  ): Promise<void> {
     if (!page.body.trim()) {
       this.skip(url, new FetchError('E_FETCH_EMPTY', url, 'no article text found on the page'));
       return;
     }
+    const fetchedAt = evidence.fetchedAt;
     const article: ExtractedArticle = {
       url,
       sourceId: this.source.id,
@@ -111,9 +211,22 @@ export class CrawlRun {
       title: page.title || page.body.slice(0, 40),
       body: page.body,
       fetchedAt,
-      ...(page.publishedAt ? { publishedAt: page.publishedAt } : {}),
       ...(page.author ? { author: page.author } : {}),
+      ...(parentUrl ? { parentUrl } : {}),
+      evidence: toEvidence(evidence),
     };
+    if (page.publishedAt) {
+      if (Date.parse(page.publishedAt) > Date.parse(fetchedAt)) {
+        this.logger.warn(
+          { url, publishedAt: page.publishedAt, fetchedAt },
+          'publish date in the future; clamped',
+        );
+        article.publishedAt = fetchedAt;
+        article.flags = [FUTURE_DATE_FLAG];
+      } else {
+        article.publishedAt = page.publishedAt;
+      }
+    }
     try {
       await this.sink.onArticle(article);
       this.stats.fetched++;
@@ -126,6 +239,23 @@ export class CrawlRun {
       );
     }
   }
+
+  /** Closes the proxy connection pool. */
+  async dispose(): Promise<void> {
+    await this.dispatcher?.close().catch(() => undefined);
+  }
+}
+
+function toEvidence(e: EvidenceSource): FetchEvidence {
+  const evidence: FetchEvidence = {
+    body: new Uint8Array(e.bytes.buffer, e.bytes.byteOffset, e.bytes.byteLength),
+    contentType: e.contentType,
+    status: e.status,
+    finalUrl: e.finalUrl,
+    fetchedAt: e.fetchedAt,
+  };
+  if (e.screenshot) evidence.screenshot = e.screenshot;
+  return evidence;
 }
 
 function codeOf(error: unknown): string {

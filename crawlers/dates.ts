@@ -25,9 +25,8 @@ export function parseChineseDate(text: string, options: DateParseOptions): strin
   if (!trimmed || !now.isValid) return undefined;
   const found = parseWhole(trimmed, zone) ?? firstMatch(trimmed, zone, now);
   if (!found) return undefined;
-  // A date far in the future is a page error (or a timezone bug); report now instead of a date we cannot trust.
-  const value = found > now.plus({ days: 1 }) ? now : found;
-  return value.setZone(zone).startOf('second').toISO({ suppressMilliseconds: true }) ?? undefined;
+  // A date in the future is kept as written: the crawler clamps it to the fetch time and flags the article.
+  return found.setZone(zone).startOf('second').toISO({ suppressMilliseconds: true }) ?? undefined;
 }
 
 /** Whole-string formats: ISO 8601 with offset and RFC 822/HTTP dates from feeds and meta tags. */

@@ -1,8 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { Settings } from '../config/schema.js';
 import type { Logger } from '../core/log.js';
-import { extractArticle } from './extract/article.js';
-import { extractFile, fetchPage } from './fetch-page.js';
+import { extractFile, fetchPage, mainItem } from './fetch-page.js';
 import type { ExtractedPage } from './types.js';
 
 /** Options of extractFromInput (what `yuqing extract` has at hand). */
@@ -27,7 +26,7 @@ export async function extractFromInput(
       logger: options.logger,
       encoding: options.encoding,
     });
-    return extractArticle(page.html, page.finalUrl, { timezone, now });
+    return mainItem(page.html, page.finalUrl, { timezone, now });
   }
   const path = isAbsolute(fileOrUrl) ? fileOrUrl : resolve(fileOrUrl);
   return extractFile(path, { timezone, now, encoding: options.encoding });

@@ -1,5 +1,5 @@
 import { load } from 'cheerio';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { FetchError } from '../core/errors.js';
 import { renderLines } from './extract/dom.js';
 
@@ -31,9 +31,10 @@ const parser = new XMLParser({
 
 /** Parses an RSS or Atom document; throws FetchError E_FETCH_PARSE when it is neither. */
 export function parseFeed(xml: string, feedUrl: string): ParsedFeed {
+  const wellFormedXml = wellFormed(xml, feedUrl);
   let doc: Record<string, unknown>;
   try {
-    doc = parser.parse(xml) as Record<string, unknown>;
+    doc = parser.parse(wellFormedXml) as Record<string, unknown>;
   } catch (err) {
     throw new FetchError('E_FETCH_PARSE', feedUrl, `not a valid XML feed: ${(err as Error).message}`, {
       cause: err,
@@ -51,6 +52,25 @@ export function parseFeed(xml: string, feedUrl: string): ParsedFeed {
     return { title: text(atom.title), entries: list(atom.entry).flatMap((e) => atomEntry(obj(e), feedUrl)) };
   }
   throw new FetchError('E_FETCH_PARSE', feedUrl, 'neither RSS nor Atom (no <rss>, <rdf:RDF> or <feed> root)');
+}
+
+/** True when the text looks like a feed document (for `search` sources whose answer may be a feed or a page). */
+export function looksLikeFeed(text: string, contentType = ''): boolean {
+  if (/rss|atom|[/+]xml/i.test(contentType) && !/html/i.test(contentType)) return true;
+  return /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:RDF)[\s>]/i.test(text.slice(0, 2048));
+}
+
+/**
+ * The document if it is well-formed XML; a bare "&" (the most common feed bug) is escaped first. Anything else
+ * broken (unclosed tags, truncation) is E_FETCH_PARSE naming the line and column.
+ */
+function wellFormed(xml: string, feedUrl: string): string {
+  if (XMLValidator.validate(xml) === true) return xml;
+  const repaired = xml.replace(/&(?!(?:[a-zA-Z][a-zA-Z0-9]*|#\d+|#x[0-9a-fA-F]+);)/g, '&amp;');
+  const result = XMLValidator.validate(repaired);
+  if (result === true) return repaired;
+  const { msg, line, col } = result.err;
+  throw new FetchError('E_FETCH_PARSE', feedUrl, `invalid XML feed at line ${line}, column ${col}: ${msg}`);
 }
 
 function rssEntry(item: Record<string, unknown> | undefined, base: string): FeedEntry[] {
@@ -102,8 +122,8 @@ function absolute(link: string | undefined, base: string): string | undefined {
   }
 }
 
-/** Feed descriptions are usually escaped HTML. */
-function htmlToText(html: string): string {
+/** Plain text (one paragraph per line) of an HTML fragment; feed descriptions are usually escaped HTML. */
+export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return html.trim();
   const $ = load(`<div>${html}</div>`);
   const root = $('div').first()[0];

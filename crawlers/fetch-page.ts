@@ -5,7 +5,8 @@ import { FetchError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { decodeBody } from './decode.js';
 import { type ExtractOptions, extractArticle } from './extract/article.js';
-import { type AcceptKind, fetchRaw } from './http-fetch.js';
+import { type AcceptKind, fetchRaw, type RawFetchOptions } from './http-fetch.js';
+import { extractPageItems } from './page-articles.js';
 import type { ExtractedPage } from './types.js';
 
 /** What fetchPage needs: crawl settings (UA, guard, limits), the zone for fetchedAt, a logger. */
@@ -17,6 +18,8 @@ export interface FetchPageOptions {
   encoding?: string;
   now?: () => Date;
   accept?: AcceptKind;
+  /** Overrides of the raw fetch (host gate, delay, proxy dispatcher, validators, User-Agent). */
+  fetch?: Partial<Omit<RawFetchOptions, 'accept'>>;
 }
 
 /** A fetched and decoded page. */
@@ -27,6 +30,13 @@ export interface FetchedPage {
   html: string;
   /** ISO 8601 with offset. */
   fetchedAt: string;
+  /** The bytes as received (content-encoding undone), kept as evidence. */
+  bytes: Buffer;
+  status: number;
+  etag?: string;
+  lastModified?: string;
+  /** 304 to a conditional GET: nothing new; `html` is empty. */
+  notModified?: boolean;
 }
 
 /**
@@ -40,23 +50,34 @@ export async function fetchPage(url: string, options: FetchPageOptions): Promise
     timeoutMs: crawl.timeoutSecs * 1000,
     maxBytes: crawl.maxPageBytes,
     allowPrivateAddresses: crawl.allowPrivateAddresses,
+    allowPrivateHosts: crawl.allowPrivateHosts,
+    maxRetryAfterMs: crawl.maxRetryAfterSecs * 1000,
+    ...options.fetch,
     accept: options.accept ?? 'html',
   });
+  const now = options.now?.() ?? new Date();
+  const base = {
+    finalUrl: res.url,
+    contentType: res.contentType,
+    fetchedAt: isoIn(now, options.timezone),
+    bytes: res.bytes,
+    status: res.status,
+    ...(res.etag ? { etag: res.etag } : {}),
+    ...(res.lastModified ? { lastModified: res.lastModified } : {}),
+  };
+  if (res.notModified) return { ...base, html: '', notModified: true };
   if (looksBinary(res.bytes)) {
     throw new FetchError('E_FETCH_NOT_HTML', res.url, 'body is binary (no HTML)');
   }
   const decoded = decodeBody(res.bytes, { contentType: res.contentType, override: options.encoding });
   options.logger.debug({ url: res.url, encoding: decoded.encoding, from: decoded.source }, 'page decoded');
-  const now = options.now?.() ?? new Date();
-  return {
-    finalUrl: res.url,
-    contentType: res.contentType,
-    html: decoded.text,
-    fetchedAt: isoIn(now, options.timezone),
-  };
+  return { ...base, html: decoded.text };
 }
 
-/** Reads a saved page from disk and runs the generic extractor on it (decoded like a fetched page). */
+/**
+ * Reads a saved page from disk and runs the crawler's extractor on it (decoded like a fetched page): a forum
+ * thread gives its first post, anything else the generic (or 公众号) extraction.
+ */
 export async function extractFile(
   path: string,
   options: Omit<ExtractOptions, 'selectors'> & { encoding?: string },
@@ -75,7 +96,17 @@ export async function extractFile(
     );
   }
   const html = decodeBody(bytes, { override: options.encoding }).text;
-  return extractArticle(html, `file://${path}`, options);
+  return mainItem(html, `file://${path}`, options);
+}
+
+/** The main item of a page as the crawler sees it (a thread's first post, or the article). */
+export function mainItem(
+  html: string,
+  url: string,
+  options: Omit<ExtractOptions, 'selectors'>,
+): ExtractedPage {
+  const dates = { timezone: options.timezone, now: options.now ?? new Date() };
+  return extractPageItems(html, url, {}, dates)[0]?.page ?? extractArticle(html, url, options);
 }
 
 /** ISO 8601 with the zone's offset, e.g. 2025-05-13T07:34:00+08:00. */

@@ -1,17 +1,14 @@
 import { runBasicCrawler } from './basic-runner.js';
 import { CrawlRun } from './crawl-run.js';
 import { createCrawleeEnv } from './crawlee-env.js';
-import { extractArticle } from './extract/article.js';
-import { fetchPage } from './fetch-page.js';
-import { collectLinks } from './links.js';
+import { ARTICLE, handleListPage, LIST, pageNumber } from './list-pages.js';
+import { extractPageItems } from './page-articles.js';
 import type { SourceCrawler } from './types.js';
 
-const LIST = 'list';
-const ARTICLE = 'article';
-
 /**
- * Crawls an `html` source: the list page, its article links (source.list.item or a guess), unknown ones only,
- * each article page extracted (source.article selectors or the generic extractor) and handed to the sink.
+ * Crawls an `html` source: the list page (conditional GET), its article links (source.list.item or a guess),
+ * unknown ones only, following list.next up to maxPages until a page holds only known items; each article page
+ * is extracted (forum threads into the thread and its replies) and handed to the sink with its evidence.
  */
 export const crawlHtml: SourceCrawler = async (source, sink, context) => {
   const run = new CrawlRun(source, sink, context);
@@ -23,27 +20,24 @@ export const crawlHtml: SourceCrawler = async (source, sink, context) => {
       env,
       {
         [LIST]: async (request) => {
-          await run.assertAllowed(request.url);
-          const page = await fetchPage(request.url, run.pageOptions());
-          const links = collectLinks(page.html, page.finalUrl, source.list?.item);
-          const fresh = await run.selectNew(links);
-          await env.queue.addRequests(fresh.map((url) => ({ url, label: ARTICLE })));
+          const page = await run.fetchList(request.url, 'html', pageNumber(request) === 1);
+          await handleListPage(run, env.queue, request, page, page.html);
         },
         [ARTICLE]: async (request) => {
-          await run.assertAllowed(request.url);
-          const page = await fetchPage(request.url, run.pageOptions());
-          const extracted = extractArticle(page.html, page.finalUrl, {
+          const page = await run.fetchArticle(request.url);
+          const items = extractPageItems(page.html, page.finalUrl, source, {
             timezone: context.timezone,
             now: run.now(),
-            selectors: source.article,
           });
-          await run.deliver(page.finalUrl, extracted, page.fetchedAt);
+          await run.deliverItems(items, page);
         },
       },
-      async (request, error) => run.skip(request.url, error, request.label === LIST),
+      async (request, error) =>
+        run.skip(request.url, error, request.label === LIST && pageNumber(request) === 1),
     );
   } finally {
     await env.dispose();
+    await run.dispose();
   }
   return run.stats;
 };

@@ -1,21 +1,32 @@
+import type { SourceConfig } from '../config/schema.js';
 import { crawlBrowser } from './browser-crawler.js';
 import { crawlHtml } from './html-crawler.js';
+import { crawlJson } from './json-crawler.js';
 import { crawlRss } from './rss-crawler.js';
+import { crawlSearch } from './search-crawler.js';
 import type { SourceCrawler } from './types.js';
 
+export { createHostGate, type HostGate } from './host-gate.js';
+export { searchQueries } from './search-crawler.js';
 export type {
   CrawlContext,
   CrawlSink,
   ExtractedPage,
+  SearchTerms,
   SkippedPage,
   SourceCrawler,
   SourceCrawlStats,
+  ValidatorCache,
+  Validators,
 } from './types.js';
+export { createMemoryValidatorCache } from './validator-cache.js';
 
-const CRAWLERS: Record<'rss' | 'html' | 'browser', SourceCrawler> = {
+const CRAWLERS: Record<SourceConfig['type'], SourceCrawler> = {
   rss: crawlRss,
   html: crawlHtml,
   browser: crawlBrowser,
+  search: crawlSearch,
+  json: crawlJson,
 };
 
 /**

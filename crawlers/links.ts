@@ -52,7 +52,8 @@ function siteOf(host: string): string {
   return parts.slice(-n).join('.');
 }
 
-function absoluteUrl(href: string | undefined, base: string): string | undefined {
+/** An http(s) URL resolved against `base`, without its #fragment; undefined for javascript:, mailto: and junk. */
+export function absoluteUrl(href: string | undefined, base: string): string | undefined {
   if (!href || /^(javascript|mailto|tel):/i.test(href.trim())) return undefined;
   try {
     const u = new URL(href.trim(), base);

@@ -18,8 +18,8 @@ export class RobotsCache {
     this.logger = logger;
   }
 
-  /** Whether our User-Agent may fetch the URL. */
-  async isAllowed(url: string): Promise<boolean> {
+  /** Whether our User-Agent (or `userAgent`) may fetch the URL. */
+  async isAllowed(url: string, userAgent = this.fetchOptions.userAgent): Promise<boolean> {
     const origin = new URL(url).origin;
     let robot = this.byOrigin.get(origin);
     if (!robot) {
@@ -27,7 +27,7 @@ export class RobotsCache {
       this.byOrigin.set(origin, robot);
     }
     const rules = await robot;
-    return rules?.isAllowed(url, this.fetchOptions.userAgent) ?? true;
+    return rules?.isAllowed(url, userAgent) ?? true;
   }
 
   private async load(origin: string): Promise<Robot | undefined> {

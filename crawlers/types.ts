@@ -1,6 +1,7 @@
 import type { Settings, SourceConfig } from '../config/schema.js';
 import type { Logger } from '../core/log.js';
 import type { ExtractedArticle } from '../core/types.js';
+import type { HostGate } from './host-gate.js';
 
 /** A page or source that produced no article, and why (always logged, counted as skipped). */
 export interface SkippedPage {
@@ -41,6 +42,32 @@ export interface CrawlContext {
   logger: Logger;
   /** Injected clock, for relative dates such as 3小时前. */
   now?: () => Date;
+  /** Per-host politeness shared across sources and cycles; without it each crawl gets its own. */
+  hostGate?: HostGate;
+  /** ETag / Last-Modified of list pages, feeds and APIs, for conditional GETs; without it none are sent. */
+  validators?: ValidatorCache;
+  /** What `search` sources look for: the watched units' names and aliases, and the rounds' keywords. */
+  search?: SearchTerms;
+}
+
+/** HTTP validators of one URL's last answer. */
+export interface Validators {
+  etag?: string;
+  lastModified?: string;
+}
+
+/** Remembers validators per URL; a 304 answer then means "nothing new" (no error, not an empty list). */
+export interface ValidatorCache {
+  get(url: string): Promise<Validators | undefined>;
+  set(url: string, validators: Validators): Promise<void>;
+}
+
+/** Query inputs of `search` sources, computed by the caller from the active rounds. */
+export interface SearchTerms {
+  /** Unit names and aliases, most important first, without duplicates. */
+  names: string[];
+  /** The rounds' keyword terms (used when a source has `riskTerms: keywords`). */
+  keywords: string[];
 }
 
 /** Crawls one source of a given type. */

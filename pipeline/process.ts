@@ -6,7 +6,7 @@ import { phaseAt } from './phase.js';
 import { assess } from './score.js';
 import { simhash64 } from './simhash.js';
 import type { Segmenter } from './types.js';
-import { matchUnits } from './units.js';
+import { matchUnits, unitPatterns } from './units.js';
 
 /** What the processor needs; the segmenter should already hold userDictionary(rounds, lexicon). */
 export interface ProcessorDeps {
@@ -15,6 +15,8 @@ export interface ProcessorDeps {
   segmenter: Segmenter;
   /** IANA zone in which phase dates are read, e.g. Asia/Shanghai. */
   timezone: string;
+  /** Each source's `weight` from sources.yaml by source id; a missing source weighs 1. */
+  sourceWeights?: ReadonlyMap<string, number>;
 }
 
 /** A pure function from an extracted article to a processed, scored one. */
@@ -35,12 +37,15 @@ export function articleId(normalizedUrl: string): string {
 export function createProcessor(deps: ProcessorDeps): Processor {
   const { segmenter, lexicon, timezone } = deps;
   const rounds = deps.rounds.filter((r) => r.active !== false);
+  // Derived names are worked out once per round, not per item.
+  const patterns = rounds.map((r) => r.units.map(unitPatterns));
   return (raw) => {
     const a = normalizeArticle(raw);
-    const assessments: Assessment[] = rounds.map((round) => {
+    const sourceWeight = deps.sourceWeights?.get(a.sourceId) ?? 1;
+    const assessments: Assessment[] = rounds.map((round, i) => {
       const phase = phaseAt(round, a.publishedAt ?? a.fetchedAt, timezone);
-      const units = matchUnits(round, a.title, a.body);
-      return assess({ round, lexicon, title: a.title, body: a.body, units, phase });
+      const units = matchUnits(round, a.title, a.body, patterns[i]);
+      return assess({ round, lexicon, title: a.title, body: a.body, units, phase, sourceWeight });
     });
     // Stable sort: rounds with equal scores keep their configured order.
     assessments.sort((x, y) => y.score - x.score);

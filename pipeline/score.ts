@@ -1,98 +1,47 @@
-import type { Keyword, RoundConfig } from '../config/schema.js';
+import type { Keyword, RoundConfig, UnitKind } from '../config/schema.js';
+import type { Assessment, PhaseName, ScorePart, UnitMatch } from '../core/types.js';
+import { clauseBounds, sentenceBounds } from './clauses.js';
 import {
-  type Assessment,
-  PHASE_LABELS,
-  type PhaseName,
-  type ScorePart,
-  type UnitMatch,
-} from '../core/types.js';
+  PUBLICITY_CAP,
+  PUBLICITY_PHRASES,
+  PUBLICITY_POINTS,
+  REFUTATION_CAP,
+  REFUTATION_PHRASES,
+  REFUTATION_POINTS,
+} from './context-phrases.js';
 import { levelFor } from './level.js';
+import { type Field, type Hit, locateMentions, type RoleMention, termHits, textOf } from './score-inputs.js';
+import { sentimentOf } from './sentiment.js';
 import { findPhrases } from './spans.js';
+import { compileTerm, type TermRule } from './terms.js';
 
-/** Points per occurrence are weight × this in the title, weight × 1 in the body. */
+export {
+  PUBLICITY_PHRASES,
+  PUBLICITY_POINTS,
+  REFUTATION_PHRASES,
+  REFUTATION_POINTS,
+} from './context-phrases.js';
+
+/** Points per occurrence are weight × TERM_POINTS × proximity, × this in the title. */
 export const TITLE_MULTIPLIER = 2;
+/** Points per unit of lexicon weight for an occurrence in the unit's own clause. */
+export const TERM_POINTS = 5;
+/** Each further term part (by strength) counts this fraction of the one before. */
+export const TERM_DECAY = 0.6;
+/** No term part counts less than this fraction, so every piece of evidence stays in the explanation. */
+export const TERM_DECAY_FLOOR = 0.15;
 /** Occurrences of one term counted in the title. */
 export const TITLE_CAP = 2;
 /** Occurrences of one term counted in the body. */
 export const BODY_CAP = 3;
-/** Points of a watched unit named in the title. */
+/** Points of a watched unit named (as the subject) in the title. */
 export const UNIT_IN_TITLE_POINTS = 10;
-
-/** Phrases that refute or deny a report (辟谣, 经核实…); each distinct one lowers the score. */
-export const REFUTATION_PHRASES: readonly string[] = [
-  '辟谣',
-  '谣言',
-  '不实信息',
-  '消息不实',
-  '内容不实',
-  '情况不实',
-  '反映不实',
-  '举报不实',
-  '经核实',
-  '经调查核实',
-  '未发现',
-  '不存在',
-  '纯属捏造',
-  '纯属虚构',
-  '并非事实',
-  '与事实不符',
-  '澄清',
-];
-/** Points of each distinct refutation phrase. */
-export const REFUTATION_POINTS = -15;
-/** How many distinct refutation phrases count. */
-export const REFUTATION_CAP = 2;
-
-/**
- * Markers of official publicity about achievements (成效, 经验做法…) and of the official register in which
- * such reports are written (聚焦, 构建…机制, 全面从严治党…); complaints rarely use them, and each distinct one
- * lowers the risk a little. They outweigh the many misconduct words an article about inspection work names.
- */
-export const PUBLICITY_PHRASES: readonly string[] = [
-  '成效',
-  '取得积极成效',
-  '取得明显成效',
-  '取得实效',
-  '经验做法',
-  '典型经验',
-  '表彰',
-  '先进集体',
-  '先进个人',
-  '获评',
-  '荣获',
-  '高质量发展',
-  '扎实推进',
-  '有力抓手',
-  '稳步推进',
-  '持续深化',
-  '不断提升',
-  '全面加强',
-  '圆满完成',
-  '再上新台阶',
-  '走深走实',
-  '提质增效',
-  '赋能',
-  '助推',
-  '聚焦',
-  '构建',
-  '健全',
-  '闭环',
-  '一体化',
-  '统筹',
-  '织密',
-  '贯彻落实',
-  '深入贯彻',
-  '新时代',
-  '全面从严治党',
-  '政治监督',
-  '推动解决',
-  '常态长效',
-  '以案促改',
-];
-/** Points of each distinct publicity marker. */
-export const PUBLICITY_POINTS = -5;
-/** How many distinct publicity markers count. */
-export const PUBLICITY_CAP = 10;
+/** Points per unit of net negative sentiment around the unit, and the bounds of the sentiment part. */
+export const SENTIMENT_POINTS = 2;
+export const SENTIMENT_MAX = 16;
+export const SENTIMENT_MIN = -6;
+/** Share of the risk a unit keeps when it is only tagged, asked to act or cited as a source. */
+export const ASIDE_FACTOR = 0.3;
 
 /** What assess needs about one item and one round. */
 export interface AssessInput {
@@ -105,6 +54,8 @@ export interface AssessInput {
   units: UnitMatch[];
   /** The round's phase the item falls in, if any. */
   phase?: PhaseName;
+  /** The source's `weight` (sources.yaml): the score is multiplied by it; 1 when absent. */
+  sourceWeight?: number;
 }
 
 /**
@@ -126,52 +77,17 @@ export function effectiveTerms(
   );
 }
 
-function termParts(
-  terms: readonly Keyword[],
-  where: 'title' | 'body',
-  text: string,
-  phase?: PhaseName,
-): ScorePart[] {
-  const byTerm = new Map(terms.map((k) => [k.term, k]));
-  const parts: ScorePart[] = [];
-  const [place, multiplier, cap] =
-    where === 'title' ? ['标题', TITLE_MULTIPLIER, TITLE_CAP] : ['正文', 1, BODY_CAP];
-  for (const [term, offsets] of findPhrases(text, [...byTerm.keys()])) {
-    const k = byTerm.get(term);
-    if (k === undefined) continue;
-    const count = Math.min(offsets.length, cap);
-    const extra = offsets.length > count ? `（共${offsets.length}次，按${count}次计）` : '';
-    const scoped = k.phases !== undefined && k.phases.length > 0;
-    const part: ScorePart = {
-      kind: 'term',
-      label: `${place}命中「${term}」(${k.category}) ×${count}${extra}`,
-      term,
-      category: k.category,
-      where,
-      weight: k.weight,
-      count,
-      points: k.weight * multiplier * count,
-    };
-    // effectiveTerms only keeps a phase-scoped term when the item is in one of its phases.
-    if (scoped && phase !== undefined) {
-      part.phase = phase;
-      part.label += `（${PHASE_LABELS[phase]}阶段）`;
-    }
-    parts.push(part);
-  }
-  return parts;
-}
-
-function unitParts(units: readonly UnitMatch[]): ScorePart[] {
-  return units
-    .filter((u) => u.mentions.some((m) => m.where === 'title'))
-    .map((u) => ({
-      kind: 'unit' as const,
-      label: `标题点名被巡察单位「${u.unitName}」`,
-      unitId: u.unitId,
-      where: 'title' as const,
-      points: UNIT_IN_TITLE_POINTS,
-    }));
+// Compiled rules per lexicon array and phase, so a stream of items does not recompile them.
+const compiled = new WeakMap<readonly Keyword[], WeakMap<RoundConfig, Map<string, TermRule[]>>>();
+function rulesFor(round: RoundConfig, lexicon: readonly Keyword[], phase?: PhaseName): TermRule[] {
+  const byRound = compiled.get(lexicon) ?? new WeakMap<RoundConfig, Map<string, TermRule[]>>();
+  compiled.set(lexicon, byRound);
+  const byPhase = byRound.get(round) ?? new Map<string, TermRule[]>();
+  byRound.set(round, byPhase);
+  const key = phase ?? '';
+  const rules = byPhase.get(key) ?? effectiveTerms(round, lexicon, phase).map(compileTerm);
+  byPhase.set(key, rules);
+  return rules;
 }
 
 function contextPart(
@@ -189,33 +105,294 @@ function contextPart(
   return { kind: 'context', label: `${what}${shown}，降低风险${capped}`, count, points: pointsEach * count };
 }
 
+/** A unit's mentions indexed for proximity lookups, so long texts with many mentions stay linear. */
+interface UnitView {
+  /** Body clauses and sentences holding a subject mention of the unit. */
+  clauses: Set<number>;
+  sentences: Set<number>;
+  /** Sorted offsets of subject mentions in the body, and of every mention per field. */
+  starts: number[];
+  all: Record<'title' | 'body', number[]>;
+  inTitle: boolean;
+  /** Body clauses holding a subject mention of another unit. */
+  otherClauses: Set<number>;
+  sole: boolean;
+  salient: boolean;
+}
+
+function unitView(own: readonly RoleMention[], others: readonly RoleMention[], salient: boolean): UnitView {
+  const subject = own.filter((m) => m.role === 'subject');
+  const body = subject.filter((m) => m.where === 'body');
+  const sorted = (xs: RoleMention[]) => xs.map((m) => m.start).sort((a, b) => a - b);
+  return {
+    clauses: new Set(body.map((m) => m.clause)),
+    sentences: new Set(body.map((m) => m.sentence)),
+    starts: sorted(body),
+    all: {
+      title: sorted(own.filter((m) => m.where === 'title')),
+      body: sorted(own.filter((m) => m.where === 'body')),
+    },
+    inTitle: subject.some((m) => m.where === 'title'),
+    otherClauses: new Set(
+      others.filter((o) => o.role === 'subject' && o.where === 'body').map((o) => o.clause),
+    ),
+    sole: others.length === 0,
+    salient,
+  };
+}
+
+/** Distance from `x` to the nearest of the sorted offsets (Infinity when there are none). */
+function nearest(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] ?? 0) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = sorted[lo];
+  const before = sorted[lo - 1];
+  return Math.min(after === undefined ? Infinity : after - x, before === undefined ? Infinity : x - before);
+}
+
+/** Proximity of a term occurrence to a unit, 0–1, with the reason shown in the explanation. */
+function proximity(hit: Hit, v: UnitView) {
+  const near = hit.rule.near;
+  if (near !== undefined && nearest(v.all[hit.where], hit.start) > near)
+    return { factor: 0, why: `距单位超过${near}字` };
+  if (hit.where === 'title') {
+    if (v.inTitle) return { factor: 1, why: '与单位同在标题' };
+    return v.salient ? { factor: 0.5, why: '标题' } : { factor: 0.25, why: '标题（未点名该单位）' };
+  }
+  // A clause about another unit is about that unit, not this one.
+  const otherClause = v.otherClauses.has(hit.clause);
+  if (v.clauses.has(hit.clause))
+    return otherClause
+      ? { factor: 0.7, why: '与本单位及其他单位同一分句' }
+      : { factor: 1, why: '与单位同一分句' };
+  if (otherClause) return { factor: 0.15, why: '其他单位所在分句' };
+  if (v.sentences.has(hit.sentence)) return { factor: 0.6, why: '与单位同句' };
+  if (nearest(v.starts, hit.start) <= 60) return { factor: 0.4, why: '单位附近' };
+  if (v.inTitle) return { factor: 0.6, why: '正文（标题点名该单位）' };
+  if (v.sole) return { factor: 0.5, why: '正文（唯一点名的单位）' };
+  return v.salient ? { factor: 0.35, why: '正文（主要单位）' } : { factor: 0.15, why: '正文（远离该单位）' };
+}
+
+function termPartsFor(
+  hits: readonly Hit[],
+  factorOf: (h: Hit) => { factor: number; why: string },
+): ScorePart[] {
+  const groups = new Map<string, Hit[]>();
+  for (const h of hits) {
+    const key = `${h.where}\u0000${h.rule.display}`;
+    groups.set(key, [...(groups.get(key) ?? []), h]);
+  }
+  const parts: ScorePart[] = [];
+  const raws: { part: ScorePart; raw: number }[] = [];
+  for (const group of groups.values()) {
+    const first = group[0];
+    if (!first) continue;
+    const { keyword, display } = first.rule;
+    const title = first.where === 'title';
+    const scored = group.map((h) => ({ h, ...factorOf(h) })).sort((a, b) => b.factor - a.factor);
+    const counted = scored.slice(0, title ? TITLE_CAP : BODY_CAP).filter((s) => s.factor > 0);
+    if (counted.length === 0) continue;
+    const raw =
+      counted.reduce((s, c) => s + c.factor, 0) *
+      keyword.weight *
+      TERM_POINTS *
+      (title ? TITLE_MULTIPLIER : 1);
+    const extra = group.length > counted.length ? `（共${group.length}次，按${counted.length}次计）` : '';
+    const part: ScorePart = {
+      kind: 'term',
+      label: `${title ? '标题' : '正文'}命中「${display}」(${keyword.category}) ×${counted.length}${extra}，${counted[0]?.why}`,
+      term: display,
+      category: keyword.category,
+      where: first.where,
+      weight: keyword.weight,
+      count: counted.length,
+      points: 0,
+    };
+    if (first.phase !== undefined) {
+      part.phase = first.phase;
+      part.label += '（阶段词）';
+    }
+    raws.push({ part, raw });
+  }
+  // Diminishing returns: the strongest term counts fully, each further one less, so a long article listing
+  // many risk words does not outscore a short post making one clear allegation.
+  raws.sort((a, b) => b.raw - a.raw);
+  raws.forEach(({ part, raw }, i) => {
+    const decay = Math.max(TERM_DECAY_FLOOR, TERM_DECAY ** i);
+    part.points = Math.round(raw * decay);
+    if (i > 0 && part.points > 0) part.label += `（第${i + 1}强证据，按${Math.round(decay * 100)}%计）`;
+    if (part.points > 0) parts.push(part);
+  });
+  return parts;
+}
+
+function sentimentPart(fields: readonly Field[], own: readonly RoleMention[]): ScorePart | undefined {
+  const windows: string[] = [];
+  for (const m of own.filter((x) => x.role === 'subject')) {
+    const field = fields.find((f) => f.where === m.where);
+    if (!field) continue;
+    const [from, to] = [
+      field.sentences.starts[m.sentence] ?? 0,
+      field.sentences.starts[m.sentence + 1] ?? field.text.length,
+    ];
+    windows.push(field.text.slice(Math.max(from, m.start - 80), Math.min(to, m.end + 80)));
+  }
+  if (windows.length === 0) return undefined;
+  const s = sentimentOf([...new Set(windows)].join('\n'));
+  const net = s.negative - s.positive * 0.5;
+  const points = Math.max(SENTIMENT_MIN, Math.min(SENTIMENT_MAX, Math.round(net * SENTIMENT_POINTS)));
+  if (points === 0) return undefined;
+  const words = s.words
+    .slice(0, 6)
+    .map((w) => `「${w}」`)
+    .join('');
+  return {
+    kind: 'sentiment',
+    label: points > 0 ? `单位周边负面情绪${words}` : '单位周边语气正面',
+    points,
+  };
+}
+
+/** Whether a title is just the start of the body (forum and Weibo items without a headline). */
+export function repeatsBody(title: string, body: string): boolean {
+  const head = title.replace(/[\s?？.…]+$/u, '').slice(0, 30);
+  return head.length >= 8 && body.replace(/^\s+/, '').startsWith(head);
+}
+
+/** Where a unit is named as the subject of the headline: the title, else the body's first sentence. */
+function headlineMention(own: readonly RoleMention[], noTitle: boolean): 'title' | 'body' | undefined {
+  const subject = own.filter((m) => m.role === 'subject');
+  if (subject.some((m) => m.where === 'title')) return 'title';
+  if (noTitle && subject.some((m) => m.where === 'body' && m.sentence === 0 && m.start < HEADLINE_REACH))
+    return 'body';
+  return undefined;
+}
+
+/** Without a title, a unit named this early in the body's first sentence is its headline subject. */
+const HEADLINE_REACH = 40;
+
+interface Scored {
+  score: number;
+  parts: ScorePart[];
+}
+
+function finish(
+  parts: ScorePart[],
+  sourceWeight: number,
+  levels: RoundConfig['levels'],
+  kind?: UnitKind,
+): Scored {
+  let sum = parts.reduce((s, p) => s + p.points, 0);
+  if (sourceWeight !== 1 && sum > 0) {
+    const points = Math.round(sum * (sourceWeight - 1));
+    if (points !== 0)
+      parts.push({ kind: 'source', label: `来源权重 ×${sourceWeight}`, weight: sourceWeight, points });
+    sum += points;
+  }
+  // A place is where something happened, not who did it: it is never alerted on its own.
+  if (kind === 'place' && sum >= levels.orange) {
+    parts.push({ kind: 'context', label: '地点名称，非责任主体', points: levels.orange - 1 - sum });
+    sum = levels.orange - 1;
+  }
+  if (sum < 0) parts.push({ kind: 'context', label: '分值下限为0', points: -sum });
+  return { score: Math.max(0, sum), parts };
+}
+
 /**
- * Explainable risk score of an item for one round: every addend is a ScorePart and the score is exactly the
- * sum of their points (never below 0: a clamping part makes up the difference); the level follows the
- * round's thresholds.
+ * Explainable risk score of an item for one round. Each mentioned unit gets its own score: lexicon terms
+ * weighted by how close they stand to the unit's mentions (same clause, sentence, nearby, elsewhere), the
+ * unit named in the title, the negative sentiment around it, and the document's refutation and publicity
+ * context; a unit only tagged, asked to act or cited as a source keeps a fraction. Negated terms (未发现…,
+ * 严禁…) do not count. The assessment takes the best unit's score, level and parts; every score is exactly
+ * the sum of its parts (never below 0: a clamping part makes up the difference).
  */
 export function assess(input: AssessInput): Assessment {
-  const { round, title, body, units, phase } = input;
-  const terms = effectiveTerms(round, input.lexicon, phase);
-  const whole = `${title}\n${body}`;
-  const parts: ScorePart[] = [
-    ...termParts(terms, 'title', title, phase),
-    ...termParts(terms, 'body', body, phase),
-    ...unitParts(units),
+  const { round, units, phase } = input;
+  // A title that only repeats the start of the body (a post without a headline) is read once, in the body.
+  const title = repeatsBody(input.title, input.body) ? '' : input.title;
+  const fields: Field[] = [
+    { where: 'title', text: title, sentences: sentenceBounds(title), clauses: clauseBounds(title) },
+    {
+      where: 'body',
+      text: input.body,
+      sentences: sentenceBounds(input.body),
+      clauses: clauseBounds(input.body),
+    },
   ];
+  const { counted, negated } = termHits(fields, rulesFor(round, input.lexicon, phase), phase);
+  const whole = textOf(fields);
+  const docParts: ScorePart[] = [];
+  if (negated.length > 0) {
+    const shown = [...new Set(negated.map((n) => `「${n.negator}…${n.rule.display}」`))].slice(0, 5).join('');
+    docParts.push({
+      kind: 'context',
+      label: `否定/规定/提醒语境${shown}，不计分`,
+      count: negated.length,
+      points: 0,
+    });
+  }
   const refuted = contextPart(whole, REFUTATION_PHRASES, REFUTATION_POINTS, REFUTATION_CAP, '辟谣/否定语境');
-  if (refuted !== undefined) parts.push(refuted);
+  if (refuted !== undefined) docParts.push(refuted);
   const publicity = contextPart(whole, PUBLICITY_PHRASES, PUBLICITY_POINTS, PUBLICITY_CAP, '正面宣传语境');
-  if (publicity !== undefined) parts.push(publicity);
-  const sum = parts.reduce((s, p) => s + p.points, 0);
-  if (sum < 0) parts.push({ kind: 'context', label: '分值下限为0', points: -sum });
-  const score = parts.reduce((s, p) => s + p.points, 0);
+  if (publicity !== undefined) docParts.push(publicity);
+  const weight = input.sourceWeight ?? 1;
+
+  const mentions = locateMentions(fields, units).filter((m) => m.where === 'body' || title !== '');
+  const subjectCount = (id: string) => mentions.filter((m) => m.unitId === id && m.role === 'subject').length;
+  const most = Math.max(0, ...units.map((u) => subjectCount(u.unitId)));
+  const scoredUnits: UnitMatch[] = units.map((u) => {
+    const own = mentions.filter((m) => m.unitId === u.unitId);
+    const others = mentions.filter((m) => m.unitId !== u.unitId);
+    const salient = most > 0 && subjectCount(u.unitId) === most;
+    const aside = own.every((m) => m.role !== 'subject');
+    // A unit only tagged or asked to act is located by all its mentions, at a fraction of the weight.
+    const located = aside ? own.map((m) => ({ ...m, role: 'subject' as const })) : own;
+    const view = unitView(located, others, salient);
+    const parts = termPartsFor(counted, (h) => {
+      const p = proximity(h, view);
+      return aside ? { factor: p.factor * ASIDE_FACTOR, why: `${p.why}（仅被@、请求或引用）` } : p;
+    });
+    const headline = headlineMention(own, title === '');
+    if (headline !== undefined)
+      parts.push({
+        kind: 'unit',
+        label: `${headline === 'title' ? '标题' : '首句'}点名被巡察单位「${u.unitName}」`,
+        unitId: u.unitId,
+        where: headline,
+        points: UNIT_IN_TITLE_POINTS,
+      });
+    const sentiment = sentimentPart(fields, own);
+    if (sentiment !== undefined) parts.push({ ...sentiment, unitId: u.unitId });
+    const kind = round.units.find((c) => c.id === u.unitId)?.kind;
+    const { score, parts: all } = finish(
+      [...parts, ...docParts.map((p) => ({ ...p }))],
+      weight,
+      round.levels,
+      kind,
+    );
+    return { ...u, score, level: levelFor(score, round.levels), parts: all };
+  });
+
+  let best: Scored;
+  const top = [...scoredUnits].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
+  if (top) best = { score: top.score ?? 0, parts: top.parts ?? [] };
+  else
+    best = finish(
+      [...termPartsFor(counted, () => ({ factor: 1, why: '未点名单位' })), ...docParts],
+      weight,
+      round.levels,
+    );
   const assessment: Assessment = {
     roundId: round.id,
-    units,
-    score,
-    level: levelFor(score, round.levels),
-    parts,
+    units: scoredUnits,
+    score: best.score,
+    level: levelFor(best.score, round.levels),
+    parts: best.parts,
   };
   if (phase !== undefined) assessment.phase = phase;
   return assessment;

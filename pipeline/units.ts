@@ -1,45 +1,100 @@
-import type { RoundConfig } from '../config/schema.js';
-import type { UnitMatch, UnitMention, Where } from '../core/types.js';
+import type { RoundConfig, UnitConfig } from '../config/schema.js';
+import type { MatchRule, UnitMatch, UnitMention, Where } from '../core/types.js';
+import { deriveNames, placeBefore, placeContext, splitPlaces } from './aliases.js';
 import { findAll, overlapsAny, type Span } from './spans.js';
+
+/** A leader's name counts only within this many characters of the unit's name or place. */
+export const PERSON_WINDOW = 40;
 
 interface Candidate extends Span {
   unit: number;
   text: string;
   where: Where;
-  person: boolean;
+  rule: MatchRule;
+  detail?: string;
 }
 
-function candidates(round: RoundConfig, where: Where, text: string): Candidate[] {
+/** One name to look for, with the rule that makes it a mention of its unit. */
+interface Pattern {
+  text: string;
+  rule: MatchRule;
+  detail?: string;
+  /** Counts only where the text also names the unit's place (a bare 住建局). */
+  needsPlace?: boolean;
+}
+
+/** Everything a round's unit is looked for by; computed once per round. */
+export interface UnitPatterns {
+  patterns: Pattern[];
+  people: string[];
+  exclude: string[];
+  /** The unit's place chain texts (明州市, 明州); empty for a unit whose name starts with no place. */
+  places: string[];
+}
+
+/** The names, derived abbreviations, subordinate units and people of a unit, with their rules. */
+export function unitPatterns(unit: UnitConfig): UnitPatterns {
+  const patterns: Pattern[] = [{ text: unit.name, rule: 'name' }];
+  for (const a of unit.aliases) if (a !== '') patterns.push({ text: a, rule: 'alias' });
+  if (unit.derive !== false) {
+    for (const d of deriveNames(unit.name))
+      patterns.push({ text: d.text, rule: 'derived', needsPlace: d.needsPlace });
+  }
+  for (const child of unit.children ?? []) {
+    for (const text of [child.name, ...child.aliases])
+      if (text !== '') patterns.push({ text, rule: 'child', detail: child.name });
+  }
+  const seen = new Set<string>();
+  return {
+    // The first rule given for a text wins: a configured alias is not reported as derived.
+    patterns: patterns.filter((p) => !seen.has(p.text) && seen.add(p.text)),
+    people: unit.people.filter((p) => p !== ''),
+    exclude: unit.exclude.filter((p) => p !== ''),
+    places: placeContext(unit.name),
+  };
+}
+
+/** Whether a place named right before a mention is another place than the unit's own (明湖区 vs 明州市). */
+function otherPlace(text: string, start: number, mention: string, places: readonly string[]): boolean {
+  if (places.length === 0 || splitPlaces(mention).places.length > 0) return false;
+  const before = placeBefore(text, start);
+  return before !== undefined && !places.some((p) => before.endsWith(p) || p.endsWith(before));
+}
+
+function candidates(all: readonly UnitPatterns[], where: Where, text: string, whole: string): Candidate[] {
   const out: Candidate[] = [];
-  round.units.forEach((unit, index) => {
+  all.forEach((u, index) => {
     // Exclude phrases (明湖区住建局) are masked per unit before its names are looked for.
-    const excluded: Span[] = unit.exclude.flatMap((phrase) =>
+    const excluded: Span[] = u.exclude.flatMap((phrase) =>
       findAll(text, phrase).map((start) => ({ start, end: start + phrase.length })),
     );
-    const add = (words: readonly string[], person: boolean) => {
-      for (const word of new Set(words)) {
-        for (const start of findAll(text, word)) {
-          const end = start + word.length;
-          if (!overlapsAny(excluded, start, end))
-            out.push({ unit: index, text: word, where, start, end, person });
-        }
+    const placeNamed = u.places.some((p) => whole.includes(p));
+    for (const p of u.patterns) {
+      if (p.needsPlace && !placeNamed) continue;
+      for (const start of findAll(text, p.text)) {
+        const end = start + p.text.length;
+        if (overlapsAny(excluded, start, end)) continue;
+        if (p.rule !== 'name' && otherPlace(text, start, p.text, u.places)) continue;
+        const c: Candidate = { unit: index, text: p.text, where, start, end, rule: p.rule };
+        if (p.detail !== undefined) c.detail = p.detail;
+        out.push(c);
       }
-    };
-    add(
-      [unit.name, ...unit.aliases].filter((w) => w !== ''),
-      false,
-    );
-    add(
-      unit.people.filter((w) => w !== ''),
-      true,
-    );
+    }
+    for (const person of u.people) {
+      for (const start of findAll(text, person)) {
+        const end = start + person.length;
+        if (!overlapsAny(excluded, start, end))
+          out.push({ unit: index, text: person, where, start, end, rule: 'person', detail: person });
+      }
+    }
   });
   return out;
 }
 
 // Longest first, so a full name claims its span before an alias inside it; names before people on ties.
 function byPriority(a: Candidate, b: Candidate): number {
-  return b.end - b.start - (a.end - a.start) || Number(a.person) - Number(b.person) || a.start - b.start;
+  const person = (c: Candidate) => Number(c.rule === 'person');
+  return b.end - b.start - (a.end - a.start) || person(a) - person(b) || a.start - b.start;
 }
 
 function claim(all: Candidate[]): Candidate[] {
@@ -57,20 +112,50 @@ function claim(all: Candidate[]): Candidate[] {
   return kept;
 }
 
+/** A person counts only near a name of the same unit or a mention of its place, in the same field. */
+function personInContext(c: Candidate, own: readonly Candidate[], text: string, places: readonly string[]) {
+  const near = (start: number) => Math.abs(start - c.start) <= PERSON_WINDOW;
+  if (own.some((o) => o.rule !== 'person' && o.where === c.where && near(o.start))) return true;
+  const from = Math.max(0, c.start - PERSON_WINDOW);
+  const window = text.slice(from, c.end + PERSON_WINDOW);
+  return places.some((p) => window.includes(p));
+}
+
+function toMention(c: Candidate): UnitMention {
+  const m: UnitMention = { text: c.text, where: c.where, offset: c.start, rule: c.rule };
+  if (c.detail !== undefined) m.detail = c.detail;
+  return m;
+}
+
 /**
- * The round's units mentioned in an item, in the round's unit order. A unit matches on its full name or an
- * alias outside its exclude phrases; longer names win over overlapping shorter ones; a person's name counts
- * (as a mention) only when the same unit is also named in the item.
+ * The round's units mentioned in an item, in the round's unit order. A unit matches on its full name, an
+ * alias, an abbreviation derived from its full name (a bare 住建局 only where its place is named, and never
+ * right after another place: 明湖区住建局 is not 明州市住建局), or a subordinate unit (rolled up to it), outside
+ * its exclude phrases; longer names win over overlapping shorter ones. A leader's name counts only within
+ * PERSON_WINDOW characters of the unit's name or place. Each mention records its rule.
  */
-export function matchUnits(round: RoundConfig, title: string, body: string): UnitMatch[] {
-  const kept = [...claim(candidates(round, 'title', title)), ...claim(candidates(round, 'body', body))];
+export function matchUnits(
+  round: RoundConfig,
+  title: string,
+  body: string,
+  patterns: readonly UnitPatterns[] = round.units.map(unitPatterns),
+): UnitMatch[] {
+  const whole = `${title}\n${body}`;
+  const kept = [
+    ...claim(candidates(patterns, 'title', title, whole)),
+    ...claim(candidates(patterns, 'body', body, whole)),
+  ];
   const matches: UnitMatch[] = [];
   round.units.forEach((unit, index) => {
     const own = kept.filter((c) => c.unit === index);
-    if (!own.some((c) => !c.person)) return;
-    const mentions: UnitMention[] = own
+    const places = patterns[index]?.places ?? [];
+    const counted = own.filter(
+      (c) => c.rule !== 'person' || personInContext(c, own, c.where === 'title' ? title : body, places),
+    );
+    if (counted.length === 0) return;
+    const mentions = counted
       .sort((a, b) => (a.where === b.where ? a.start - b.start : a.where === 'title' ? -1 : 1))
-      .map((c) => ({ text: c.text, where: c.where, offset: c.start }));
+      .map(toMention);
     const match: UnitMatch = { roundId: round.id, unitId: unit.id, unitName: unit.name, mentions };
     if (unit.team !== undefined) match.team = unit.team;
     matches.push(match);

@@ -1,4 +1,5 @@
 import type {
+  DismissReason,
   Level,
   Notice,
   OutboxAlert,
@@ -6,6 +7,8 @@ import type {
   ProcessedArticle,
   SourceType,
   Tip,
+  TipHistoryEntry,
+  TipStatus,
 } from '../core/types.js';
 
 /** An article as stored: the processed article plus its story cluster. */
@@ -38,7 +41,11 @@ export interface IngestRecord {
   article: ProcessedArticle;
   /** Join this existing cluster, or start a new one (whose id is the article's id) when absent. */
   joinClusterId?: string;
-  /** Tips to create; a tip whose (roundId, clusterId, unitId) exists is ignored with its alerts. */
+  /**
+   * Tips to create; a tip whose (roundId, clusterId, unitId) exists is ignored with its alerts, unless its level
+   * is higher than the stored one: then the stored tip takes the new level, score and parts, and one upgrade
+   * alert per channel is queued.
+   */
   tips: NewTip[];
 }
 
@@ -52,6 +59,8 @@ export interface IngestResult {
   clusterSize: number;
   /** Ids of tips actually created (duplicates of existing tips are left out). */
   createdTipIds: string[];
+  /** Ids of existing tips whose level this ingest raised (each got one upgrade alert per channel). */
+  escalatedTipIds?: string[];
 }
 
 /** Search request. `terms` are already segmented by the caller; every term must occur (AND). */
@@ -123,6 +132,54 @@ export interface SourceRun {
   ok: boolean;
   error?: string;
   stored: number;
+  /** The list page or feed answered with no items (likely layout change); kept as a warning until items return. */
+  emptyList?: boolean;
+}
+
+/** What is kept as proof (取证) of a stored item; the files live under `<dataDir>/evidence/<path>`. */
+export interface EvidenceRecord {
+  articleId: string;
+  /** SHA-256 (hex) of the raw response bytes, recorded when they were saved. */
+  sha256: string;
+  /** Raw response size in bytes. */
+  size: number;
+  contentType: string;
+  status: number;
+  /** URL after redirects. */
+  finalUrl: string;
+  /** ISO time of the fetch. */
+  fetchedAt: string;
+  /** Folder of the evidence files, relative to the evidence root. */
+  path: string;
+  /** SHA-256 (hex) and size of the full-page screenshot (browser sources). */
+  screenshotSha256?: string;
+  screenshotSize?: number;
+  /** ISO time the evidence was written. */
+  savedAt: string;
+}
+
+/** A source's state plus what source health reports beyond it. */
+export interface SourceHealthState extends SourceState {
+  /** ISO time of the last failed run. */
+  lastErrorAt?: string;
+  /** First failed run of the current failure streak (absent when the last run succeeded). */
+  failingSince?: string;
+  /** Last run whose list page or feed gave no items (likely layout change); cleared by a successful run. */
+  emptyListAt?: string;
+}
+
+/** Items of one source stored on one local day. */
+export interface SourceDayCount {
+  sourceId: string;
+  /** YYYY-MM-DD in the requested offset. */
+  day: string;
+  count: number;
+}
+
+/** HTTP validators of a URL, for conditional GET. */
+export interface HttpValidators {
+  etag?: string;
+  lastModified?: string;
 }
 
 /** The persistence contract every backend (SQLite, Elasticsearch) implements; one contract test suite covers it. */
@@ -166,6 +223,23 @@ export interface Store {
   recordSourceRun(run: SourceRun): Promise<void>;
 
   // ---- evidence and source health (issue #3) ----
+  /** Record (or replace) where and what the evidence of a stored item is; E_STORE_NOT_FOUND for an unknown item. */
+  putEvidence(record: EvidenceRecord): Promise<void>;
+  /** The evidence record of an item, if its evidence was saved. */
+  getEvidence(articleId: string): Promise<EvidenceRecord | undefined>;
+  /** A source's state with its health details, if it ever ran. */
+  getSourceHealthState(sourceId: string): Promise<SourceHealthState | undefined>;
+  /** Health details of every source that ever ran, by source id. */
+  listSourceHealthStates(): Promise<SourceHealthState[]>;
+  /**
+   * Items stored per source and local day since `since` (ISO), days as YYYY-MM-DD at `utcOffsetMinutes`
+   * from UTC (the configured timezone's offset).
+   */
+  countStoredBySourceDay(since: string, utcOffsetMinutes: number): Promise<SourceDayCount[]>;
+  /** ETag / Last-Modified last seen for a URL (conditional GET). */
+  getValidators(url: string): Promise<HttpValidators | undefined>;
+  /** Remember a URL's validators; both absent forgets the URL. */
+  putValidators(url: string, validators: HttpValidators): Promise<void>;
 
   // ---- cluster alerts, escalation and delivery (issue #5) ----
   /**
@@ -173,6 +247,113 @@ export interface Store {
    * it idempotent: a second call with the same key and channel queues nothing. Returns the ids queued.
    */
   enqueueNotice(channels: readonly string[], notice: Notice, dedupKey: string): Promise<string[]>;
+  /** A queued notice by id, for the sender. */
+  getNotice(id: string): Promise<Notice | undefined>;
+  /** Mark several alerts sent in one transaction (one merged robot message carried them all). */
+  markAlertsSent(ids: readonly string[], at: string): Promise<void>;
 
   // ---- tip workflow (issue #5) ----
+  /**
+   * Apply one workflow step atomically: check the tip is still in `expectedStatus` (StoreError E_STORE_CONFLICT
+   * otherwise, E_STORE_NOT_FOUND for an unknown tip), set the new fields, append the history entry and, when
+   * given, record the exclusion suggestion. Returns the updated tip.
+   */
+  updateTipWorkflow(update: TipWorkflowUpdate): Promise<Tip>;
+  /** The history of a tip, oldest first (empty for an unknown tip). */
+  tipHistory(tipId: string): Promise<TipHistoryEntry[]>;
+  /** Tips assigned or in progress whose dueAt is before `now`, most overdue first. */
+  overdueTips(now: string): Promise<Tip[]>;
+  /** Exclusion suggestions, newest first; all when `status` is absent. */
+  listSuggestions(status?: SuggestionStatus): Promise<ExclusionSuggestion[]>;
+  /**
+   * Accept or reject a pending suggestion (E_STORE_NOT_FOUND for an unknown id, E_STORE_CONFLICT when it was
+   * already decided). Accepted suggestions are the exclusions the processor applies.
+   */
+  decideSuggestion(id: string, decision: SuggestionDecision): Promise<ExclusionSuggestion>;
+  /** What a 舆情简报 of a round over [from, to] reports (both ISO times, inclusive). */
+  reportData(roundId: string, from: string, to: string): Promise<ReportData>;
+}
+
+/** The fields a workflow step sets on a tip; absent fields are left as they are. */
+export interface TipWorkflowPatch {
+  status: TipStatus;
+  team?: string;
+  assignee?: string;
+  dueAt?: string;
+  result?: string;
+  dismissReason?: DismissReason;
+}
+
+/** One workflow step to persist (built by alerts/workflow from the tip as read). */
+export interface TipWorkflowUpdate {
+  tipId: string;
+  /** The status the step was planned from; another change in between is a conflict. */
+  expectedStatus: TipStatus;
+  patch: TipWorkflowPatch;
+  /** History entry without tipId and seq (the store numbers them). */
+  entry: Omit<TipHistoryEntry, 'tipId' | 'seq'>;
+  /** A phrase proposed as an exclusion of the tip's round (a 误报 dismissal). */
+  suggestion?: { phrase: string };
+}
+
+/** State of an exclusion suggestion. */
+export type SuggestionStatus = 'pending' | 'accepted' | 'rejected';
+
+/** A phrase proposed, from a 误报 dismissal, as "not a risk here" for a round and unit. */
+export interface ExclusionSuggestion {
+  id: string;
+  roundId: string;
+  unitId: string;
+  phrase: string;
+  /** The dismissed tip it came from. */
+  tipId: string;
+  status: SuggestionStatus;
+  createdAt: string;
+  createdBy: string;
+  decidedAt?: string;
+  decidedBy?: string;
+}
+
+/** An admin's decision on a suggestion. */
+export interface SuggestionDecision {
+  status: 'accepted' | 'rejected';
+  by: string;
+  at: string;
+}
+
+/** Counts of a unit's articles in a period, by level. */
+export interface UnitLevelCounts {
+  unitId: string;
+  counts: Record<Level, number>;
+}
+
+/** A story (cluster) ranked by spread in a report. */
+export interface TopStory {
+  clusterId: string;
+  /** Title and link of the story's first article. */
+  title: string;
+  url: string;
+  sourceName: string;
+  publishedAt?: string;
+  /** Articles in the cluster (all time), and distinct sources among them. */
+  size: number;
+  sites: number;
+  level: Level;
+  /** Units of the round the story's articles in the period mention. */
+  unitIds: string[];
+}
+
+/** The raw numbers of a report; alerts/report turns them into the document. */
+export interface ReportData {
+  roundId: string;
+  from: string;
+  to: string;
+  /** Only units with at least one article in the period; by the level of the article's assessment for the round. */
+  unitLevels: UnitLevelCounts[];
+  /** Tips of the round created in the period, oldest first, with their current status. */
+  newTips: Tip[];
+  /** Up to 10 stories with articles about the round's units in the period, by size, then sites. */
+  topStories: TopStory[];
+  /** Every tip of the round by current status (the open backlog). */
+  tipStatusCounts: Record<TipStatus, number>;
 }

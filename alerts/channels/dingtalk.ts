@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
+import type { Notice } from '../../core/types.js';
 import { alertSubject, oneLine, renderMarkdown } from '../render.js';
+import { noticeSubject, renderNoticeMarkdown } from '../render-notice.js';
 import type { AlertMessage, Channel, ChannelReply } from '../types.js';
 import { checkRobotCode, hostOf, postJson } from './http.js';
 import type { ChannelOptions, RobotChannelConfig } from './options.js';
@@ -27,21 +29,18 @@ export function createDingtalkChannel(
   options: ChannelOptions = {},
 ): Channel {
   const now = options.now ?? Date.now;
+  const post = async (title: string, text: string): Promise<ChannelReply> => {
+    const payload = { msgtype: 'markdown', markdown: { title: oneLine(title, 60), text } };
+    const url = config.secret ? signedDingtalkUrl(config.url, config.secret, now()) : config.url;
+    const reply = await postJson(name, url, payload, options);
+    return checkRobotCode(name, url, reply, ['errcode'], ['errmsg'], RATE_LIMIT_CODES);
+  };
   return {
     name,
     type: 'dingtalk',
     target: hostOf(config.url),
-    async send(message: AlertMessage): Promise<ChannelReply> {
-      const payload = {
-        msgtype: 'markdown',
-        markdown: {
-          title: oneLine(alertSubject(message), 60),
-          text: renderMarkdown(message, 'dingtalk', options),
-        },
-      };
-      const url = config.secret ? signedDingtalkUrl(config.url, config.secret, now()) : config.url;
-      const reply = await postJson(name, url, payload, options);
-      return checkRobotCode(name, url, reply, ['errcode'], ['errmsg'], RATE_LIMIT_CODES);
-    },
+    send: (message: AlertMessage) =>
+      post(alertSubject(message), renderMarkdown(message, 'dingtalk', options)),
+    sendNotice: (notice: Notice) => post(noticeSubject(notice), renderNoticeMarkdown(notice, 'dingtalk')),
   };
 }

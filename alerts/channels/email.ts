@@ -1,6 +1,8 @@
 import { createTransport } from 'nodemailer';
 import { DeliveryError } from '../../core/errors.js';
+import type { Notice } from '../../core/types.js';
 import { renderEmail } from '../render.js';
+import { renderNoticeEmail } from '../render-notice.js';
 import type { AlertMessage, Channel, ChannelReply } from '../types.js';
 import { DEFAULT_TIMEOUT_MS } from './http.js';
 import type { ChannelOptions, EmailChannelConfig } from './options.js';
@@ -51,27 +53,27 @@ export function createEmailChannel(
     disableFileAccess: true,
     disableUrlAccess: true,
   });
+  const deliver = async (mail: {
+    subject: string;
+    text: string;
+    html: string;
+    attachments?: { filename: string; contentType: string; content: Buffer }[];
+  }): Promise<ChannelReply> => {
+    try {
+      const info = await transport.sendMail({ from: config.from, to: config.to, ...mail });
+      const response = String(info.response ?? '');
+      const status = Number.parseInt(response, 10);
+      return { ok: true, ...(Number.isFinite(status) && { status }), detail: response.slice(0, 200) };
+    } catch (error) {
+      throw smtpDeliveryError(name, host, error);
+    }
+  };
   return {
     name,
     type: 'email',
     target: host,
-    async send(message: AlertMessage): Promise<ChannelReply> {
-      const mail = renderEmail(message, options);
-      try {
-        const info = await transport.sendMail({
-          from: config.from,
-          to: config.to,
-          subject: mail.subject,
-          text: mail.text,
-          html: mail.html,
-        });
-        const response = String(info.response ?? '');
-        const status = Number.parseInt(response, 10);
-        return { ok: true, ...(Number.isFinite(status) && { status }), detail: response.slice(0, 200) };
-      } catch (error) {
-        throw smtpDeliveryError(name, host, error);
-      }
-    },
+    send: (message: AlertMessage) => deliver(renderEmail(message, options)),
+    sendNotice: (notice: Notice) => deliver(renderNoticeEmail(notice)),
     async close(): Promise<void> {
       transport.close();
     },

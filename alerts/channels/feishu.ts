@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
-import type { Level } from '../../core/types.js';
+import type { Level, Notice } from '../../core/types.js';
 import { alertSubject, oneLine, renderMarkdown } from '../render.js';
+import { noticeSubject, renderNoticeMarkdown } from '../render-notice.js';
 import type { AlertMessage, Channel, ChannelReply } from '../types.js';
 import { checkRobotCode, hostOf, postJson } from './http.js';
 import type { ChannelOptions, RobotChannelConfig } from './options.js';
@@ -28,33 +29,36 @@ export function createFeishuChannel(
   options: ChannelOptions = {},
 ): Channel {
   const now = options.now ?? Date.now;
+  const post = async (title: string, template: string, markdown: string): Promise<ChannelReply> => {
+    const card = {
+      config: { wide_screen_mode: true },
+      header: { title: { tag: 'plain_text', content: oneLine(title, 100) }, template },
+      elements: [{ tag: 'markdown', content: markdown }],
+    };
+    const signature = config.secret ? signatureFields(config.secret, now()) : {};
+    const payload = { ...signature, msg_type: 'interactive', card };
+    const reply = await postJson(name, config.url, payload, options);
+    return checkRobotCode(
+      name,
+      config.url,
+      reply,
+      ['code', 'StatusCode'],
+      ['msg', 'StatusMessage'],
+      RATE_LIMIT_CODES,
+    );
+  };
   return {
     name,
     type: 'feishu',
     target: hostOf(config.url),
-    async send(message: AlertMessage): Promise<ChannelReply> {
-      const card = {
-        config: { wide_screen_mode: true },
-        header: {
-          title: { tag: 'plain_text', content: oneLine(alertSubject(message), 100) },
-          template: TEMPLATES[message.tip.level],
-        },
-        elements: [
-          { tag: 'markdown', content: renderMarkdown(message, 'feishu', { ...options, withHeading: false }) },
-        ],
-      };
-      const signature = config.secret ? signatureFields(config.secret, now()) : {};
-      const payload = { ...signature, msg_type: 'interactive', card };
-      const reply = await postJson(name, config.url, payload, options);
-      return checkRobotCode(
-        name,
-        config.url,
-        reply,
-        ['code', 'StatusCode'],
-        ['msg', 'StatusMessage'],
-        RATE_LIMIT_CODES,
-      );
-    },
+    send: (message: AlertMessage) =>
+      post(
+        alertSubject(message),
+        TEMPLATES[message.tip.level],
+        renderMarkdown(message, 'feishu', { ...options, withHeading: false }),
+      ),
+    sendNotice: (notice: Notice) =>
+      post(noticeSubject(notice), 'blue', renderNoticeMarkdown(notice, 'feishu', { withHeading: false })),
   };
 }
 

@@ -1,5 +1,27 @@
 import { DeliveryError } from '../../core/errors.js';
 
+/**
+ * The receiver said "too many": a 429/503 (with its Retry-After when given) or a robot's rate-limit code. The
+ * sender waits at least `retryAfterMs` and merges the channel's waiting alerts into one message.
+ */
+export class RateLimitError extends DeliveryError {
+  /** How long the receiver asked us to wait, when it said. */
+  readonly retryAfterMs?: number;
+  constructor(channel: string, message: string, retryAfterMs?: number) {
+    super(channel, message, true);
+    if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** Milliseconds of a Retry-After header (delta seconds or an HTTP date), undefined when absent or bad. */
+export function parseRetryAfter(value: string | null, nowMs: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number.parseInt(trimmed, 10) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
+}
+
 /** Default time a robot or webhook has to answer, including the body. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -51,6 +73,7 @@ export async function postJson(
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let status: number;
   let text: string;
+  let retryAfter: string | null = null;
   try {
     const response = await fetch(url, {
       method: 'POST',
@@ -61,6 +84,7 @@ export async function postJson(
       signal: AbortSignal.timeout(timeoutMs),
     });
     status = response.status;
+    retryAfter = response.headers.get('retry-after');
     text = await response.text();
   } catch (error) {
     const name = (error as { name?: string }).name;
@@ -72,6 +96,13 @@ export async function postJson(
     throw new DeliveryError(channel, `POST ${host}: network error (${networkReason(error)})`, true, {
       cause: error,
     });
+  }
+  if (status === 429 || (status === 503 && retryAfter)) {
+    throw new RateLimitError(
+      channel,
+      `POST ${host}: HTTP ${status} rate limited`,
+      parseRetryAfter(retryAfter),
+    );
   }
   if (status < 200 || status >= 300) {
     const retryable = status === 429 || status >= 500;
@@ -126,9 +157,7 @@ export function checkRobotCode(
   if (code === undefined) {
     throw new DeliveryError(channel, `POST ${host}: unexpected reply "${snippet(reply.text)}"`, false);
   }
-  throw new DeliveryError(
-    channel,
-    `POST ${host}: error code ${code} ${message}`.trim(),
-    rateLimitCodes.has(code),
-  );
+  const text = `POST ${host}: error code ${code} ${message}`.trim();
+  if (rateLimitCodes.has(code)) throw new RateLimitError(channel, text);
+  throw new DeliveryError(channel, text, false);
 }

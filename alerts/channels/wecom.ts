@@ -1,4 +1,6 @@
+import type { Notice } from '../../core/types.js';
 import { renderMarkdown } from '../render.js';
+import { renderNoticeMarkdown } from '../render-notice.js';
 import type { AlertMessage, Channel, ChannelReply } from '../types.js';
 import { checkRobotCode, hostOf, postJson } from './http.js';
 import type { ChannelOptions, RobotChannelConfig } from './options.js';
@@ -12,15 +14,16 @@ export function createWecomChannel(
   config: RobotChannelConfig,
   options: ChannelOptions = {},
 ): Channel {
+  const post = async (content: string): Promise<ChannelReply> => {
+    const payload = { msgtype: 'markdown', markdown: { content } };
+    const reply = await postJson(name, config.url, payload, options);
+    return checkRobotCode(name, config.url, reply, ['errcode'], ['errmsg'], RATE_LIMIT_CODES);
+  };
   return {
     name,
     type: 'wecom',
     target: hostOf(config.url),
-    async send(message: AlertMessage): Promise<ChannelReply> {
-      const content = renderMarkdown(message, 'wecom', options);
-      const payload = { msgtype: 'markdown', markdown: { content } };
-      const reply = await postJson(name, config.url, payload, options);
-      return checkRobotCode(name, config.url, reply, ['errcode'], ['errmsg'], RATE_LIMIT_CODES);
-    },
+    send: (message: AlertMessage) => post(renderMarkdown(message, 'wecom', options)),
+    sendNotice: (notice: Notice) => post(renderNoticeMarkdown(notice, 'wecom')),
   };
 }

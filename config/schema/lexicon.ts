@@ -2,14 +2,24 @@ import { z } from 'zod';
 import { phaseNameSchema, str } from './common.js';
 
 export const keywordSchema = z.object({
+  /**
+   * The phrase (matched as written) or a `/regex/`; may carry inline rules after spaces:
+   * `+词` must occur in the same sentence, `-词` must not, `~N` within N characters of a unit mention.
+   */
   term: str('a term'),
   category: str('a category'),
   weight: z.number({ error: 'expected a number' }),
   phases: z.array(phaseNameSchema).optional(),
+  /** Every one of these must occur in the same sentence as the term. */
+  must: z.array(str('a word')).optional(),
+  /** The term does not count in a sentence holding any of these. */
+  exclude: z.array(str('a word')).optional(),
+  /** The term counts only within this many characters of a mention of the unit. */
+  near: z.number().int().positive({ error: 'expected a positive whole number' }).optional(),
 });
 export const lexiconFileSchema = z.object({
   terms: z.array(keywordSchema, { error: 'expected a list of terms' }),
 });
 
-/** A lexicon term with its category and weight. */
+/** A lexicon term with its category and weight, and optional boolean and proximity rules. */
 export type Keyword = z.infer<typeof keywordSchema>;

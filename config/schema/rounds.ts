@@ -7,6 +7,17 @@ const windowSchema = z
   .object({ start: isoDate, end: isoDate })
   .refine((w) => w.start <= w.end, { error: 'start must not be after end' });
 
+/** What a unit is; a `place` is only a location (never the one an allegation is about). */
+export const unitKindSchema = z.enum(['gov', 'company', 'institution', 'village', 'place', 'other'], {
+  error: 'expected one of gov, company, institution, village, place, other',
+});
+
+/** A subordinate unit (下属单位): its mentions count as mentions of the parent. */
+export const childUnitSchema = z.object({
+  name: str('the subordinate unit name'),
+  aliases: strList().default([]),
+});
+
 export const unitSchema = z.object({
   id: str('a unit id'),
   name: str('the unit name'),
@@ -14,6 +25,10 @@ export const unitSchema = z.object({
   exclude: strList().default([]),
   people: strList().default([]),
   team: z.string().optional(),
+  kind: unitKindSchema.optional(),
+  /** Derive abbreviations (市住建局, 明州住建局) from the full name; on unless false. */
+  derive: z.boolean().optional(),
+  children: z.array(childUnitSchema, { error: 'expected a list of subordinate units' }).optional(),
 });
 
 export const roundSchema = z.object({
@@ -40,6 +55,10 @@ export const roundSchema = z.object({
     .prefault({}),
 });
 
+/** A subordinate unit of a watched unit. */
+export type ChildUnitConfig = z.infer<typeof childUnitSchema>;
+/** Kind of a watched unit. */
+export type UnitKind = z.infer<typeof unitKindSchema>;
 /** A watched unit. */
 export type UnitConfig = z.infer<typeof unitSchema>;
 /** A validated round file. */

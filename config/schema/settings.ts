@@ -35,6 +35,14 @@ export const settingsSchema = z.object({
       maxItemsPerSource: z.number().int().positive().default(100),
       /** Path of the Chromium binary used by `browser` sources. */
       chromiumPath: z.string().optional(),
+      /** Minimum seconds between two requests to the same host (one request per host at a time). */
+      delaySecs: z.number({ error: 'expected a number of seconds' }).min(0).default(2),
+      /** A 429/503 whose Retry-After asks for a longer wait than this is given up for this cycle. */
+      maxRetryAfterSecs: z.number().min(0).default(120),
+      /** Hosts (`host` or `host:port`) exempt from the private-address guard, e.g. an intranet site to watch. */
+      allowPrivateHosts: z.array(z.string()).default([]),
+      /** Full-page PNG screenshot of every article rendered by a `browser` source, kept as evidence. */
+      screenshots: z.boolean({ error: 'expected true or false' }).default(true),
     })
     .prefault({}),
   alerts: z
@@ -42,6 +50,10 @@ export const settingsSchema = z.object({
       /** Seconds between outbox sender runs. */
       sendIntervalSecs: z.number().positive().default(10),
       maxAttempts: z.number().int().positive().default(8),
+      /** Channels (names in channels.yaml) that get system notices such as a source failing repeatedly. */
+      adminChannels: z.array(z.string({ error: 'expected a channel name' })).default([]),
+      /** A source failing this many cycles in a row raises one notice to the admin channels. */
+      sourceFailureThreshold: z.number().int().positive().default(5),
     })
     .prefault({}),
   /** Serve the bundled offline demo site on this loopback port (the example config uses it). */

@@ -7,27 +7,99 @@ const selectorsSchema = z.object({
   body: z.string().optional(),
 });
 
-/** One entry of sources.yaml. */
-export const sourceSchema = z.object({
-  id: str('a source id').regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected letters, digits, "-", "_" or "."' }),
-  name: str('a name'),
-  type: z.enum(['rss', 'html', 'browser'], { error: 'expected one of rss, html, browser' }),
-  url: z.url({ error: 'expected an http(s) URL', protocol: /^https?$/ }),
-  schedule: str('a cron expression such as "*/10 * * * *"').default('*/15 * * * *'),
-  enabled: z.boolean().default(true),
-  list: z.object({ item: str('a CSS selector') }).optional(),
-  article: selectorsSchema.optional(),
-  encoding: z.string().optional(),
-  respectRobotsTxt: z.boolean().optional(),
-  /** Why robots.txt is ignored for this source (required when respectRobotsTxt is false). */
-  reason: z.string().optional(),
-  maxItems: z.number().int().positive().optional(),
-  /** Multiplies the risk score of this source's items (an official site < 1, an anonymous forum > 1). */
-  weight: z
-    .number({ error: 'expected a number' })
-    .positive({ error: 'expected a positive number' })
-    .default(1),
+const listSchema = z.object({
+  /** CSS selector of the article links (or of elements containing one). */
+  item: str('a CSS selector'),
+  /** CSS selector of the "next page" link; paging stops at the first page whose items are all known. */
+  next: z.string().optional(),
+  /** Pages read per cycle when `next` is set, the first page included (default 5). */
+  maxPages: z.number().int().positive().max(100).optional(),
 });
+
+/** Field paths (dot-separated, e.g. `data.list` or `attrs.0.value`) of a `json` source. */
+const jsonFieldsSchema = z.object({
+  /** Path of the array of items in the response; empty for a top-level array. */
+  items: z.string().default(''),
+  title: str('a field path'),
+  url: str('a field path'),
+  time: z.string().optional(),
+  /** Without a body field, each item's page is fetched and extracted. */
+  body: z.string().optional(),
+  author: z.string().optional(),
+});
+
+/** Selectors of a forum thread page, when the built-in detection (Discuz!, phpBB, 贴吧...) does not fit. */
+const forumSchema = z.object({
+  /** One element per post, the first post first. */
+  post: str('a CSS selector'),
+  /** The post's text inside a post element. */
+  content: str('a CSS selector'),
+  author: z.string().optional(),
+  time: z.string().optional(),
+});
+
+/** One entry of sources.yaml. */
+export const sourceSchema = z
+  .object({
+    id: str('a source id').regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected letters, digits, "-", "_" or "."' }),
+    name: str('a name'),
+    type: z.enum(['rss', 'html', 'browser', 'search', 'json'], {
+      error: 'expected one of rss, html, browser, search, json',
+    }),
+    /** List page, feed, API; for `search` a template with {query}. */
+    url: z.url({ error: 'expected an http(s) URL', protocol: /^https?$/ }),
+    schedule: str('a cron expression such as "*/10 * * * *"').default('*/15 * * * *'),
+    enabled: z.boolean().default(true),
+    list: listSchema.optional(),
+    article: selectorsSchema.optional(),
+    forum: forumSchema.optional(),
+    json: jsonFieldsSchema.optional(),
+    encoding: z.string().optional(),
+    respectRobotsTxt: z.boolean().optional(),
+    /** Why robots.txt is ignored for this source (required when respectRobotsTxt is false). */
+    reason: z.string().optional(),
+    maxItems: z.number().int().positive().optional(),
+    /** Minimum seconds between two requests to the same host (overrides settings.crawl.delaySecs). */
+    delaySecs: z.number({ error: 'expected a number of seconds' }).min(0).optional(),
+    /** HTTP proxy for this source, e.g. http://10.0.0.1:3128. */
+    proxy: z.url({ error: 'expected an http:// proxy URL', protocol: /^https?$/ }).optional(),
+    /** User-Agent for this source (overrides settings.crawl.userAgent). */
+    userAgent: z.string().optional(),
+    /** `rss`: take title and text from the feed entry instead of fetching the page (RSSHub 微博 routes...). */
+    useFeedContent: z.boolean().optional(),
+    /** `browser`: wait for this selector on the list page. */
+    waitFor: z.string().optional(),
+    /** `browser`: scroll to the bottom this many times (infinite lists). */
+    scroll: z.number().int().min(0).max(50).optional(),
+    /** `search`: at most this many queries per cycle (default 20). */
+    queries: z.number().int().positive().optional(),
+    /** `search`: words combined with each unit name ("name word"), or `keywords` for the rounds' keywords. */
+    riskTerms: z.union([z.array(str('a word')), z.literal('keywords')]).optional(),
+    /** Multiplies the risk score of this source's items (an official site < 1, an anonymous forum > 1). */
+    weight: z
+      .number({ error: 'expected a number' })
+      .positive({ error: 'expected a positive number' })
+      .default(1),
+  })
+  .check((ctx) => {
+    const s = ctx.value;
+    if (s.type === 'search' && !s.url.includes('{query}') && !s.url.includes('%7Bquery%7D')) {
+      ctx.issues.push({
+        code: 'custom',
+        path: ['url'],
+        message: 'a search source needs {query} in its url',
+        input: s.url,
+      });
+    }
+    if (s.type === 'json' && !s.json) {
+      ctx.issues.push({
+        code: 'custom',
+        path: ['json'],
+        message: 'a json source needs json: { items, title, url }',
+        input: s,
+      });
+    }
+  });
 export const sourcesFileSchema = z.array(sourceSchema, { error: 'expected a list of sources' });
 
 /** Validated source entry. */

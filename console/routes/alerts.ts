@@ -10,6 +10,9 @@ export function registerAlertRoutes(app: FastifyInstance, deps: ConsoleDeps): vo
   app.get('/api/alerts', async (request) => {
     const query = request.query as RawQuery;
     rejectUnknown(query, ['status']);
-    return { alerts: await deps.store.listAlerts(readEnum(query, 'status', ALERT_STATUSES)) };
+    const alerts = await deps.store.listAlerts(readEnum(query, 'status', ALERT_STATUSES));
+    // Dead letters (alerts given up after their last attempt) are counted whatever the filter.
+    const dead = (await deps.store.listAlerts('dead')).length;
+    return { alerts, dead };
   });
 }

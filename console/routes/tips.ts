@@ -3,6 +3,7 @@ import { LEVELS, type TipStatus } from '../../core/types.js';
 import type { TipFilter } from '../../store/store.js';
 import type { ConsoleDeps } from '../deps.js';
 import { checkRoundUnit, type RawQuery, readEnum, readInt, readString, rejectUnknown } from '../params.js';
+import { registerTipWorkflowRoutes } from './tip-workflow.js';
 
 const TIP_STATUSES: readonly TipStatus[] = ['new', 'assigned', 'in_progress', 'closed', 'dismissed'];
 
@@ -28,9 +29,14 @@ export function parseTipFilter(query: RawQuery, deps: Pick<ConsoleDeps, 'config'
   return filter;
 }
 
-/** GET /api/tips: tips, newest first, as `{ total, tips }`. */
+/**
+ * GET /api/tips: tips, newest first, as `{ total, tips }`; plus the workflow API (GET /api/tips/:id,
+ * GET /api/tips/:id/history, POST /api/tips/:id/transitions, GET /api/suggestions,
+ * POST /api/suggestions/:id/decision).
+ */
 export function registerTipRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
   app.get('/api/tips', async (request) =>
     deps.store.listTips(parseTipFilter(request.query as RawQuery, deps)),
   );
+  registerTipWorkflowRoutes(app, deps);
 }

@@ -1,8 +1,8 @@
-import { load } from 'cheerio';
 import type { ExtractedPage } from '../types.js';
 import { extractBody } from './body.js';
 import { removeNoise } from './clean.js';
 import { squash } from './dom.js';
+import { loadHtml } from './load-html.js';
 import { extractAuthor, extractSiteName } from './meta.js';
 import { extractPublishTime, neighbourhood } from './time.js';
 import { extractTitle } from './title.js';
@@ -29,10 +29,10 @@ export interface ExtractOptions {
  * never throws on odd HTML (an unusable page gives empty strings, which the caller reports as E_FETCH_EMPTY).
  */
 export function extractArticle(html: string, url: string, options: ExtractOptions): ExtractedPage {
-  const $ = load(html, { baseURI: url });
+  const $ = loadHtml(html, url);
   const dateOptions = { timezone: options.timezone, now: options.now ?? new Date() };
   const selectors = options.selectors ?? {};
-  const wechat = isWechatArticle($) ? extractWechat($, dateOptions) : undefined;
+  const wechat = isWechatArticle($, url) ? extractWechat($, dateOptions) : undefined;
   if (wechat && !selectors.body) return wechat;
   const { title, element } = extractTitle($, selectors.title);
   const near = neighbourhood($, element);

@@ -5,8 +5,11 @@ import type { ExtractedPage } from '../types.js';
 import { cleanLines } from './body.js';
 import { renderLines, squash } from './dom.js';
 
-/** True for a WeChat 公众号 article page (mp.weixin.qq.com layout). */
-export function isWechatArticle($: CheerioAPI): boolean {
+/** True for a WeChat 公众号 article page: an mp.weixin.qq.com/s URL, or the layout (mirrors, saved copies). */
+export function isWechatArticle($: CheerioAPI, url = ''): boolean {
+  // On the platform's own URL the layout decides even when #js_content is missing (a deleted article):
+  // the generic extractor would take the "该内容已被发布者删除" notice or the page chrome for a body.
+  if (/^https?:\/\/mp\.weixin\.qq\.com\/s[/?]/.test(url)) return true;
   return $('#js_content').length > 0 && ($('#activity-name').length > 0 || $('#js_name').length > 0);
 }
 

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { StoreError } from '../../core/errors.js';
 import { type Level, levelRank, type ProcessedArticle } from '../../core/types.js';
 import { searchGrams } from '../search-grams.js';
 import { normalizeSimhash, simhashBands } from '../simhash.js';
 import type { IngestRecord, IngestResult, NewTip } from '../store.js';
 import { isoToEpochMs } from '../time.js';
+import { queueTipAlerts } from './outbox.js';
 import type { ClusterRow } from './rows.js';
 import type { Prepare } from './statements.js';
 
@@ -31,8 +31,23 @@ export function ingestRecord(prep: Prepare, record: IngestRecord, now: string): 
     ? joinCluster(prep, record.joinClusterId, article.level, now)
     : createCluster(prep, article, now);
   insertArticle(prep, article, clusterId, now);
-  const createdTipIds = record.tips.filter((t) => insertTip(prep, t, clusterId, now)).map((t) => t.tip.id);
-  return { articleId: article.id, clusterId, inserted: true, clusterSize, createdTipIds };
+  const createdTipIds: string[] = [];
+  const escalatedTipIds: string[] = [];
+  for (const newTip of record.tips) {
+    const write = writeTip(prep, newTip, clusterId, now);
+    if (write.outcome === 'created') createdTipIds.push(write.tipId);
+    else if (write.outcome === 'escalated' && !escalatedTipIds.includes(write.tipId)) {
+      escalatedTipIds.push(write.tipId);
+    }
+  }
+  return {
+    articleId: article.id,
+    clusterId,
+    inserted: true,
+    clusterSize,
+    createdTipIds,
+    ...(escalatedTipIds.length > 0 && { escalatedTipIds }),
+  };
 }
 
 function joinCluster(prep: Prepare, clusterId: string, level: Level, now: string) {
@@ -114,11 +129,42 @@ function insertArticle(prep: Prepare, a: ProcessedArticle, clusterId: string, no
   }
 }
 
-/** Insert a tip and, only when it is new, one pending outbox row per channel; true when inserted. */
-function insertTip(prep: Prepare, { tip, channels }: NewTip, clusterId: string, now: string): boolean {
+/** What writing one routed tip did: created it, raised an existing one (escalated), or nothing. */
+type TipWrite = { outcome: 'created' | 'escalated' | 'unchanged'; tipId: string };
+
+/**
+ * Insert a tip with one pending alert per channel; when the (round, cluster, unit) tip exists and the new level
+ * is higher, raise it and queue one upgrade alert per channel instead. A level that is not higher changes nothing.
+ */
+function writeTip(prep: Prepare, { tip, channels }: NewTip, clusterId: string, now: string): TipWrite {
   const createdMs = isoToEpochMs(tip.createdAt);
   if (createdMs === undefined) {
     throw new StoreError('E_STORE_INPUT', `tip ${tip.id}: createdAt is not an ISO time: ${tip.createdAt}`);
+  }
+  const existing = prep(
+    'SELECT id, level_rank, score FROM tips WHERE round_id = ? AND cluster_id = ? AND unit_id = ?',
+  ).get(tip.roundId, clusterId, tip.unitId) as { id: string; level_rank: number; score: number } | undefined;
+  if (existing) {
+    if (levelRank(tip.level) <= existing.level_rank) {
+      // A repost at the same level: the spread shows in the tip's score and parts, but nothing is sent.
+      if (tip.score > existing.score) {
+        prep('UPDATE tips SET score = ?, parts = ? WHERE id = ?').run(
+          tip.score,
+          JSON.stringify(tip.parts),
+          existing.id,
+        );
+      }
+      return { outcome: 'unchanged', tipId: existing.id };
+    }
+    prep('UPDATE tips SET level = ?, level_rank = ?, score = ?, parts = ? WHERE id = ?').run(
+      tip.level,
+      levelRank(tip.level),
+      tip.score,
+      JSON.stringify(tip.parts),
+      existing.id,
+    );
+    queueTipAlerts(prep, { id: existing.id, level: tip.level }, channels, true, now);
+    return { outcome: 'escalated', tipId: existing.id };
   }
   const result = prep(
     `INSERT OR IGNORE INTO tips (id, round_id, unit_id, unit_name, team, cluster_id, article_id, title, url,
@@ -145,13 +191,7 @@ function insertTip(prep: Prepare, { tip, channels }: NewTip, clusterId: string, 
     tip.createdAt,
     createdMs,
   );
-  if (result.changes === 0) return false;
-  const nowMs = isoToEpochMs(now) ?? Date.now();
-  const outbox = prep(
-    `INSERT OR IGNORE INTO outbox (id, tip_id, channel, status, attempts, next_attempt_at, next_attempt_ms,
-       created_at, created_ms)
-     VALUES (?, ?, ?, 'pending', 0, ?, ?, ?, ?)`,
-  );
-  for (const channel of channels) outbox.run(randomUUID(), tip.id, channel, now, nowMs, now, nowMs);
-  return true;
+  if (result.changes === 0) return { outcome: 'unchanged', tipId: tip.id };
+  queueTipAlerts(prep, tip, channels, false, now);
+  return { outcome: 'created', tipId: tip.id };
 }

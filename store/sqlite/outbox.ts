@@ -1,9 +1,75 @@
-// Alert outbox queries: the sender polls due rows and records each delivery attempt.
+// Alert outbox queries: the sender polls due rows and records each delivery attempt. A row is a tip alert
+// (one per tip, level and channel) or a notice (one per dedup key and channel).
+import { randomUUID } from 'node:crypto';
 import { StoreError } from '../../core/errors.js';
-import type { OutboxAlert } from '../../core/types.js';
+import type { Level, Notice, OutboxAlert } from '../../core/types.js';
 import { clampInt } from '../query.js';
+import { isoToEpochMs } from '../time.js';
 import { type OutboxRow, toOutboxAlert } from './rows.js';
 import type { Prepare } from './statements.js';
+
+/** Dedup key of a tip alert: one alert per tip and level on each channel. */
+export function tipDedupKey(tipId: string, level: Level): string {
+  return `tip:${tipId}:${level}`;
+}
+
+/** Queue one pending alert per channel for a tip at a level; a (tip, level, channel) already queued is skipped. */
+export function queueTipAlerts(
+  prep: Prepare,
+  tip: { id: string; level: Level },
+  channels: readonly string[],
+  upgrade: boolean,
+  now: string,
+): void {
+  const nowMs = isoToEpochMs(now) ?? Date.now();
+  const insert = prep(
+    `INSERT OR IGNORE INTO outbox (id, kind, tip_id, level, upgrade, dedup_key, channel, status, attempts,
+       next_attempt_at, next_attempt_ms, created_at, created_ms)
+     VALUES (?, 'tip', ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)`,
+  );
+  const key = tipDedupKey(tip.id, tip.level);
+  for (const channel of channels) {
+    insert.run(randomUUID(), tip.id, tip.level, upgrade ? 1 : 0, key, channel, now, nowMs, now, nowMs);
+  }
+}
+
+/** Queue a notice to each channel unless (dedupKey, channel) was queued before; the ids queued. */
+export function enqueueNotice(
+  prep: Prepare,
+  channels: readonly string[],
+  notice: Notice,
+  dedupKey: string,
+  now: string,
+): string[] {
+  if (!dedupKey) throw new StoreError('E_STORE_INPUT', 'enqueueNotice: dedupKey is empty');
+  const known = prep('SELECT 1 FROM outbox WHERE dedup_key = ? AND channel = ?');
+  const fresh = [...new Set(channels)].filter((c) => !known.get(dedupKey, c));
+  if (fresh.length === 0) return [];
+  const nowMs = isoToEpochMs(now) ?? Date.now();
+  const noticeId = randomUUID();
+  prep('INSERT INTO notices (id, kind, body, created_at) VALUES (?, ?, ?, ?)').run(
+    noticeId,
+    notice.kind,
+    JSON.stringify(notice),
+    now,
+  );
+  const insert = prep(
+    `INSERT INTO outbox (id, kind, notice_id, dedup_key, channel, status, attempts, next_attempt_at,
+       next_attempt_ms, created_at, created_ms)
+     VALUES (?, 'notice', ?, ?, ?, 'pending', 0, ?, ?, ?, ?)`,
+  );
+  return fresh.map((channel) => {
+    const id = randomUUID();
+    insert.run(id, noticeId, dedupKey, channel, now, nowMs, now, nowMs);
+    return id;
+  });
+}
+
+/** A queued notice by id. */
+export function getNotice(prep: Prepare, id: string): Notice | undefined {
+  const row = prep('SELECT body FROM notices WHERE id = ?').get(id) as { body: string } | undefined;
+  return row && (JSON.parse(row.body) as Notice);
+}
 
 /** Pending alerts with next attempt at or before `nowMs`, oldest first. */
 export function dueAlerts(prep: Prepare, nowMs: number, limit: number): OutboxAlert[] {
@@ -29,6 +95,19 @@ export function markAlertSent(prep: Prepare, id: string, at: string): void {
     "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
   ).run(at, id);
   if (result.changes === 0) throw new StoreError('E_STORE_NOT_FOUND', `markAlertSent: no alert ${id}`);
+}
+
+/** Mark several delivered by one merged message; the caller runs it in one transaction. */
+export function markAlertsSent(prep: Prepare, ids: readonly string[], at: string): void {
+  const carrier = ids[0];
+  const update = prep(
+    `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL,
+       merged_into = ? WHERE id = ?`,
+  );
+  for (const id of ids) {
+    const result = update.run(at, ids.length > 1 ? (carrier ?? null) : null, id);
+    if (result.changes === 0) throw new StoreError('E_STORE_NOT_FOUND', `markAlertsSent: no alert ${id}`);
+  }
 }
 
 /** Record a failed attempt: pending again from `nextAttemptAt`, or dead. */

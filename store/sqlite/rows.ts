@@ -97,7 +97,11 @@ export interface TipRow {
 /** A row of `outbox`. */
 export interface OutboxRow {
   id: string;
-  tip_id: string;
+  kind: string;
+  tip_id: string | null;
+  notice_id: string | null;
+  level: string | null;
+  upgrade: number;
   channel: string;
   status: string;
   attempts: number;
@@ -186,7 +190,10 @@ export function toTip(row: TipRow): Tip {
 export function toOutboxAlert(row: OutboxRow): OutboxAlert {
   return {
     id: row.id,
-    tipId: row.tip_id,
+    tipId: row.tip_id ?? '',
+    ...opt('noticeId', row.notice_id),
+    ...opt('level', row.level as Level | null),
+    ...(row.upgrade === 1 && { upgrade: true }),
     channel: row.channel,
     status: row.status as OutboxAlert['status'],
     attempts: row.attempts,

@@ -3,28 +3,40 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError, YuqingError } from '../../core/errors.js';
 import type { Logger } from '../../core/log.js';
-import type { OutboxAlert, Tip } from '../../core/types.js';
+import type { Notice, OutboxAlert, Tip, TipHistoryEntry } from '../../core/types.js';
 import { normalizeSearchQuery } from '../query.js';
 import type {
   Cluster,
+  EvidenceRecord,
+  ExclusionSuggestion,
+  HttpValidators,
   IngestRecord,
   IngestResult,
+  ReportData,
   SearchQuery,
   SearchResult,
+  SourceDayCount,
+  SourceHealthState,
   SourceRun,
   SourceState,
   Store,
   StoredArticle,
+  SuggestionDecision,
+  SuggestionStatus,
   TipFilter,
+  TipWorkflowUpdate,
 } from '../store.js';
 import { isoToEpochMs } from '../time.js';
 import * as articles from './articles.js';
+import * as evidence from './evidence-records.js';
 import { ingestRecord } from './ingest.js';
 import * as outbox from './outbox.js';
+import * as reports from './report-data.js';
 import { migrate } from './schema.js';
 import { searchArticles } from './search.js';
 import * as sources from './source-state.js';
 import { type Prepare, statementCache } from './statements.js';
+import * as suggestions from './suggestions.js';
 import * as tips from './tips.js';
 
 /** Options of the embedded store. */
@@ -178,10 +190,96 @@ export class SqliteStore implements Store {
     this.run('recordSourceRun', () => sources.recordSourceRun(this.prep, run));
   }
   // ---- evidence and source health (issue #3) ----
+  /** E_STORE_NOT_FOUND when the article is not stored; E_STORE_INPUT when sha256 is not 64 hex digits. */
+  async putEvidence(record: EvidenceRecord): Promise<void> {
+    this.run('putEvidence', () => evidence.putEvidence(this.prep, record));
+  }
+
+  async getEvidence(articleId: string): Promise<EvidenceRecord | undefined> {
+    return this.run('getEvidence', () => evidence.getEvidence(this.prep, articleId));
+  }
+
+  async getSourceHealthState(sourceId: string): Promise<SourceHealthState | undefined> {
+    return this.run('getSourceHealthState', () => sources.getSourceHealthState(this.prep, sourceId));
+  }
+
+  async listSourceHealthStates(): Promise<SourceHealthState[]> {
+    return this.run('listSourceHealthStates', () => sources.listSourceHealthStates(this.prep));
+  }
+
+  /** E_STORE_INPUT when `since` is not an ISO time or the offset is not a whole number of minutes. */
+  async countStoredBySourceDay(since: string, utcOffsetMinutes: number): Promise<SourceDayCount[]> {
+    const sinceUtc = new Date(requireTime('countStoredBySourceDay.since', since)).toISOString();
+    if (!Number.isInteger(utcOffsetMinutes) || Math.abs(utcOffsetMinutes) > 24 * 60) {
+      throw new StoreError('E_STORE_INPUT', `countStoredBySourceDay: bad UTC offset ${utcOffsetMinutes}`);
+    }
+    return this.run('countStoredBySourceDay', () =>
+      sources.countStoredBySourceDay(this.prep, sinceUtc, utcOffsetMinutes),
+    );
+  }
+
+  async getValidators(url: string): Promise<HttpValidators | undefined> {
+    return this.run('getValidators', () => evidence.getValidators(this.prep, url));
+  }
+
+  async putValidators(url: string, validators: HttpValidators): Promise<void> {
+    this.run('putValidators', () =>
+      evidence.putValidators(this.prep, url, validators, this.clock().toISOString()),
+    );
+  }
 
   // ---- cluster alerts, escalation and delivery (issue #5) ----
+  /** One transaction: the notice row and its outbox rows; E_STORE_INPUT for an empty dedupKey. */
+  async enqueueNotice(channels: readonly string[], notice: Notice, dedupKey: string): Promise<string[]> {
+    return this.run('enqueueNotice', () => {
+      const now = this.clock().toISOString();
+      const queue = () => outbox.enqueueNotice(this.prep, channels, notice, dedupKey, now);
+      return this.db.transaction(queue).immediate();
+    });
+  }
+
+  async getNotice(id: string): Promise<Notice | undefined> {
+    return this.run('getNotice', () => outbox.getNotice(this.prep, id));
+  }
+
+  /** All or nothing; E_STORE_NOT_FOUND for an unknown id. */
+  async markAlertsSent(ids: readonly string[], at: string): Promise<void> {
+    this.run('markAlertsSent', () =>
+      this.db.transaction(() => outbox.markAlertsSent(this.prep, ids, at)).immediate(),
+    );
+  }
 
   // ---- tip workflow (issue #5) ----
+  /** One immediate transaction: status check, update, history entry and suggestion together. */
+  async updateTipWorkflow(update: TipWorkflowUpdate): Promise<Tip> {
+    return this.run('updateTipWorkflow', () =>
+      this.db.transaction(() => tips.updateTipWorkflow(this.prep, update)).immediate(),
+    );
+  }
+
+  async tipHistory(tipId: string): Promise<TipHistoryEntry[]> {
+    return this.run('tipHistory', () => tips.tipHistory(this.prep, tipId));
+  }
+
+  async overdueTips(now: string): Promise<Tip[]> {
+    const nowMs = requireTime('overdueTips.now', now);
+    return this.run('overdueTips', () => tips.overdueTips(this.prep, nowMs));
+  }
+
+  async listSuggestions(status?: SuggestionStatus): Promise<ExclusionSuggestion[]> {
+    return this.run('listSuggestions', () => suggestions.listSuggestions(this.prep, status));
+  }
+
+  async decideSuggestion(id: string, decision: SuggestionDecision): Promise<ExclusionSuggestion> {
+    return this.run('decideSuggestion', () =>
+      this.db.transaction(() => suggestions.decideSuggestion(this.prep, id, decision)).immediate(),
+    );
+  }
+
+  /** New tips are capped at 500, top stories at 10. */
+  async reportData(roundId: string, from: string, to: string): Promise<ReportData> {
+    return this.run('reportData', () => reports.reportData(this.prep, roundId, from, to));
+  }
 
   /** Run an operation on a ready store. */
   private run<T>(operation: string, fn: () => T): T {

@@ -182,6 +182,7 @@ describe('generic webhook channel', () => {
       schemaVersion: 1,
       type: 'tip',
       alertId: 'alert-1',
+      upgrade: false,
       tip: redTip(),
       roundName: '明州市委2026年第四轮巡察',
       consoleUrl: message.consoleUrl,

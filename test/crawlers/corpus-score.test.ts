@@ -12,9 +12,17 @@ const PAGES = join(SHARED, 'corpus', 'articles', 'pages');
 const LABELS = join(SHARED, 'corpus', 'articles', 'labels');
 const SCORER = join(SHARED, 'tools', 'extraction-score.mjs');
 
-describe.skipIf(!existsSync(PAGES) || !existsSync(SCORER))('generic extractor on the labelled corpus', () => {
+// Issue #3: title ≥ 95 %, time ≥ 90 %, body ≥ 90 % on the labelled set.
+const THRESHOLDS: Record<string, number> = { title: 0.95, time: 0.9, body: 0.9 };
+const AVAILABLE = existsSync(PAGES) && existsSync(SCORER);
+
+describe('generic extractor on the labelled corpus', () => {
+  if (!AVAILABLE) {
+    it.skip(`skipped: the labelled corpus or its scorer is missing (${PAGES}, ${SCORER}); set YUQING_SHARED_DIR`, () => {});
+    return;
+  }
   // Through extractFile, the path `yuqing extract FILE` takes (bytes → charset detection → extractor).
-  it('gets title, time and body right on at least 90% of the pages', async () => {
+  it('gets title ≥ 95 %, time ≥ 90 % and body ≥ 90 % of the pages right', async () => {
     const predictions: Record<string, { title: string; publishedAt: string | null; body: string }> = {};
     for (const file of readdirSync(PAGES).filter((f) => f.endsWith('.html'))) {
       const name = file.replace(/\.html$/, '');
@@ -32,10 +40,10 @@ describe.skipIf(!existsSync(PAGES) || !existsSync(SCORER))('generic extractor on
         encoding: 'utf8',
       });
       const summary = out.trim().split('\n').at(-1) ?? '';
-      for (const field of ['title', 'time', 'body']) {
+      for (const [field, min] of Object.entries(THRESHOLDS)) {
         const m = new RegExp(`${field} (\\d+)/(\\d+)`).exec(summary);
         expect(m, summary).not.toBeNull();
-        expect(Number(m?.[1]) / Number(m?.[2]), `${field}: ${summary}`).toBeGreaterThanOrEqual(0.9);
+        expect(Number(m?.[1]) / Number(m?.[2]), `${field}: ${summary}`).toBeGreaterThanOrEqual(min);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

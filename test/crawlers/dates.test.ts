@@ -41,8 +41,8 @@ describe('parseChineseDate', () => {
     }
   });
 
-  it('clamps dates more than a day in the future to now', () => {
-    expect(parseChineseDate('2030-01-01 08:00', opts)).toBe('2025-05-13T10:00:00+08:00');
+  it('keeps a future date as written (the crawler clamps and flags it)', () => {
+    expect(parseChineseDate('2030-01-01 08:00', opts)).toBe('2030-01-01T08:00:00+08:00');
     expect(parseChineseDate('2025-05-14 08:00', opts)).toBe('2025-05-14T08:00:00+08:00');
   });
 });

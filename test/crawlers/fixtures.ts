@@ -75,3 +75,22 @@ export function listPage(links: { href: string; text: string }[]): string {
 <div class="footer"><a href="/contact.html">联系我们青石日报社编辑部</a></div>
 </body></html>`;
 }
+
+/** A Discuz!-style thread page: subject, the first post and two replies (one quoting the first post). */
+export function forumThreadPage(): string {
+  const post = (pid: number, author: string, time: string, content: string) => `
+<div id="post_${pid}" class="post"><table><tr>
+<td class="pls"><div class="authi"><a class="xw1" href="/u/${pid}">${author}</a></div><dl><dt>注册时间</dt><dd>2015-03-15</dd></dl></td>
+<td class="plc"><div class="pi"><div class="authi"><em id="authorposton${pid}">发表于 ${time}</em></div></div>
+<div class="t_fsz"><table><tr><td class="t_f" id="postmessage_${pid}">${content}</td></tr></table></div></td>
+</tr></table></div>`;
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>城关镇卫生院收费乱象谁来管 - 民生杂谈 - 青石论坛</title></head><body>
+<div id="hd"><a href="/">青石论坛</a></div>
+<div id="postlist">
+<table><tr><td><h1 class="ts"><span id="thread_subject">城关镇卫生院收费乱象谁来管</span></h1></td></tr></table>
+${post(501, '青石老王', '2025-5-12 08:30', '上周带孩子去城关镇卫生院看病，挂号费收了两次。<br><br>问收费处，对方说是系统问题，让我们自己去找院办。')}
+${post(502, '路过的', '2025-5-12 09:10', '<div class="quote"><blockquote>上周带孩子去城关镇卫生院看病</blockquote></div>我上个月也遇到过，药费单上多出一项“诊疗服务费”。')}
+${post(503, '热心市民', '2025-5-12 10:00', '建议直接打县卫健局的投诉电话。')}
+</div>
+<div class="ft">青石论坛</div></body></html>`;
+}

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { z } from 'zod';
 import { type Settings, type SourceConfig, settingsSchema, sourceSchema } from '../../config/schema.js';
 import { silentLogger } from '../../core/log.js';
 import type { ExtractedArticle } from '../../core/types.js';
@@ -64,7 +65,14 @@ export async function closedPort(): Promise<number> {
 /** Crawl settings for tests: loopback allowed, short timeouts. */
 export function testCrawl(overrides: Partial<Settings['crawl']> = {}): Settings['crawl'] {
   const base = settingsSchema.parse({}).crawl;
-  return { ...base, allowPrivateAddresses: true, timeoutSecs: 5, userAgent: 'yuqing-test/1.0', ...overrides };
+  return {
+    ...base,
+    allowPrivateAddresses: true,
+    timeoutSecs: 5,
+    userAgent: 'yuqing-test/1.0',
+    delaySecs: 0,
+    ...overrides,
+  };
 }
 
 /** A crawl context with a silent logger and a fixed clock. */
@@ -79,7 +87,7 @@ export function testContext(overrides: Partial<Settings['crawl']> = {}): CrawlCo
 
 /** A validated source. */
 export function testSource(
-  fields: Partial<SourceConfig> & Pick<SourceConfig, 'id' | 'type' | 'url'>,
+  fields: Partial<z.input<typeof sourceSchema>> & Pick<SourceConfig, 'id' | 'type' | 'url'>,
 ): SourceConfig {
   return sourceSchema.parse({ name: `测试源${fields.id}`, ...fields });
 }

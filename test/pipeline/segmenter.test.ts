@@ -35,7 +35,8 @@ describe('createJiebaSegmenter', () => {
 
   it('keeps a user word (a unit alias) as one token in precise mode', () => {
     const tokens = segmenter.cut('实名举报明州市住建局工作人员，青石镇政府也不管');
-    expect(tokens).toContain('市住建局');
+    // The derived abbreviation 明州市住建局 is a user word too; either way the unit stays one token.
+    expect(tokens.some((t) => t === '市住建局' || t === '明州市住建局')).toBe(true);
     expect(tokens).toContain('青石镇政府');
   });
 

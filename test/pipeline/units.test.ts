@@ -20,8 +20,8 @@ describe('matchUnits', () => {
       unitName: '明州市住房和城乡建设局',
       team: '第一巡察组',
       mentions: [
-        { text: '明州市住房和城乡建设局', where: 'title', offset: 0 },
-        { text: '明州市住房和城乡建设局', where: 'body', offset: 3 },
+        { text: '明州市住房和城乡建设局', where: 'title', offset: 0, rule: 'name' },
+        { text: '明州市住房和城乡建设局', where: 'body', offset: 3, rule: 'name' },
       ],
     });
   });
@@ -30,14 +30,14 @@ describe('matchUnits', () => {
     expect(ids('市住建局回应', '')).toEqual(['zjj']);
     expect(ids('', '网友称明州住建局不作为')).toEqual(['zjj']);
     const [m] = matchUnits(DEMO_ROUND, '青石镇政府：已处理', '');
-    expect(m?.mentions).toEqual([{ text: '青石镇政府', where: 'title', offset: 0 }]);
+    expect(m?.mentions).toEqual([{ text: '青石镇政府', where: 'title', offset: 0, rule: 'alias' }]);
   });
 
   it('ignores names inside an exclude phrase (明湖区住建局 is another bureau)', () => {
     expect(ids('明湖区住建局被指违规收费', '居民反映明湖区住建局乱收费。')).toEqual([]);
     // The same text with the real unit also named still matches, only on the real mention.
     const [m] = matchUnits(DEMO_ROUND, '', '明湖区住建局与市住建局均未回应');
-    expect(m?.mentions).toEqual([{ text: '市住建局', where: 'body', offset: 7 }]);
+    expect(m?.mentions).toEqual([{ text: '市住建局', where: 'body', offset: 7, rule: 'alias' }]);
   });
 
   it('masks the exclude phrase for every name of the unit, not only the alias inside it', () => {
@@ -65,20 +65,77 @@ describe('matchUnits', () => {
     ]);
   });
 
-  it('counts a person only together with a name of the same unit, and records the person as a mention', () => {
+  it('counts a person only near a name of the same unit or its place, and records the person as a mention', () => {
     expect(ids('王建华出席会议', '王建华表示……')).toEqual([]);
     const [m] = matchUnits(DEMO_ROUND, '王建华被举报', '市住建局科长王建华');
     expect(m?.unitId).toBe('zjj');
+    // The title names no unit or place near the person, so only the body mention of the person counts.
     expect(m?.mentions).toEqual([
-      { text: '王建华', where: 'title', offset: 0 },
-      { text: '市住建局', where: 'body', offset: 0 },
-      { text: '王建华', where: 'body', offset: 6 },
+      { text: '市住建局', where: 'body', offset: 0, rule: 'alias' },
+      { text: '王建华', where: 'body', offset: 6, rule: 'person', detail: '王建华' },
     ]);
+    // Near the unit's place (明州) the person alone is a mention of the unit.
+    expect(ids('', '明州市民反映，王建华多次收受红包')).toEqual(['zjj']);
+    // Far from any unit or place context, the person does not count.
+    expect(ids('', `市住建局召开会议。${'无关的内容'.repeat(20)}王建华`)).toEqual(['zjj']);
+    const [far] = matchUnits(DEMO_ROUND, '', `市住建局召开会议。${'无关的内容'.repeat(20)}王建华`);
+    expect(far?.mentions.map((x) => x.rule)).toEqual(['alias']);
     // Another unit's name does not make the person count.
     expect(ids('王建华被举报', '青石镇政府回应')).toEqual(['qsz']);
   });
 
   it('reports units in the round order', () => {
     expect(ids('青石镇政府与市市场监管局', '市住建局')).toEqual(['zjj', 'scjg', 'qsz']);
+  });
+
+  it('derives abbreviations from the full name: 市住建局, 明州住建局, and a bare 住建局 only where 明州 is named', () => {
+    const round: RoundConfig = {
+      ...DEMO_ROUND,
+      units: [{ id: 'j', name: '明州市住房和城乡建设局', aliases: [], exclude: [], people: [] }],
+    };
+    const [m] = matchUnits(round, '', '网友称明州住建局乱收费，市住建局未回应');
+    expect(m?.mentions.map((x) => [x.text, x.rule])).toEqual([
+      ['明州住建局', 'derived'],
+      ['市住建局', 'derived'],
+    ]);
+    expect(ids('', '明州市民反映：住建局窗口乱收费', round)).toEqual(['j']);
+    expect(ids('', '有人反映住建局窗口乱收费', round)).toEqual([]);
+    const plain: RoundConfig = {
+      ...round,
+      units: [
+        { id: 'j', name: '明州市住房和城乡建设局', aliases: [], exclude: [], people: [], derive: false },
+      ],
+    };
+    expect(ids('', '网友称市住建局乱收费', plain)).toEqual([]);
+  });
+
+  it('does not take a same-name bureau of another place for the unit (明湖区住建局 is not 明州市住建局)', () => {
+    const round: RoundConfig = {
+      ...DEMO_ROUND,
+      units: [{ id: 'j', name: '明州市住房和城乡建设局', aliases: ['住建局'], exclude: [], people: [] }],
+    };
+    expect(ids('', '明州市明湖区住建局被指乱收费', round)).toEqual([]);
+    expect(ids('', '明州市住建局被指乱收费', round)).toEqual(['j']);
+  });
+
+  it('rolls subordinate units up to their parent, recording the child', () => {
+    const round: RoundConfig = {
+      ...DEMO_ROUND,
+      units: [
+        {
+          id: 'j',
+          name: '明州市住房和城乡建设局',
+          aliases: [],
+          exclude: [],
+          people: [],
+          children: [{ name: '明州市住房公积金管理中心', aliases: ['市公积金中心'] }],
+        },
+      ],
+    };
+    const [m] = matchUnits(round, '市公积金中心办事难', '');
+    expect(m?.unitId).toBe('j');
+    expect(m?.mentions).toEqual([
+      { text: '市公积金中心', where: 'title', offset: 0, rule: 'child', detail: '明州市住房公积金管理中心' },
+    ]);
   });
 });

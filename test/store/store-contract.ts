@@ -4,10 +4,13 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../store/store.js';
 import { articleContract } from './contract/article-contract.js';
 import type { ContractContext } from './contract/context.js';
+import { evidenceHealthContract } from './contract/evidence-health-contract.js';
+import { noticeContract } from './contract/notice-contract.js';
 import { outboxContract } from './contract/outbox-contract.js';
 import { searchContract } from './contract/search-contract.js';
 import { sourceStateContract } from './contract/source-state-contract.js';
 import { tipContract } from './contract/tip-contract.js';
+import { tipWorkflowContract } from './contract/tip-workflow-contract.js';
 
 /** One backend instance under test, over its own empty data (file, index...). */
 export interface StoreHarness {
@@ -64,5 +67,8 @@ export function runStoreContract(name: string, makeStore: StoreFactory): void {
     searchContract(ctx);
     outboxContract(ctx);
     sourceStateContract(ctx);
+    evidenceHealthContract(ctx);
+    tipWorkflowContract(ctx);
+    noticeContract(ctx);
   });
 }

@@ -1,0 +1,163 @@
+// The 舆情简报 as display-ready values; the .docx, the digest email and the robot lines all lay out this one
+// model, so they always carry the same numbers.
+import type { RoundConfig } from '../../config/schema.js';
+import {
+  LEVEL_LABELS,
+  LEVELS,
+  type Level,
+  PHASE_LABELS,
+  type PhaseName,
+  TIP_STATUS_LABELS,
+  type TipStatus,
+} from '../../core/types.js';
+import { phaseAt } from '../../pipeline/phase.js';
+import type { ReportData } from '../../store/store.js';
+import { formatLocalTime, oneLine, safeHttpUrl } from '../render.js';
+
+/** One unit's row of the level table. */
+export interface ReportUnitRow {
+  unitId: string;
+  unitName: string;
+  team: string;
+  counts: Record<Level, number>;
+  total: number;
+}
+
+/** One new tip of the period. */
+export interface ReportTipRow {
+  id: string;
+  level: Level;
+  unitName: string;
+  title: string;
+  url?: string;
+  status: TipStatus;
+  statusLabel: string;
+  createdText: string;
+}
+
+/** One story ranked by spread. */
+export interface ReportStoryRow {
+  title: string;
+  url?: string;
+  sourceName: string;
+  size: number;
+  sites: number;
+  level: Level;
+  unitNames: string;
+}
+
+/** A complete report, ready to render. */
+export interface Report {
+  roundId: string;
+  roundName: string;
+  /** e.g. `2026-11-01 00:00 至 2026-11-07 23:59`. */
+  periodText: string;
+  /** Local date of the period's end, for file names. */
+  endDate: string;
+  phase?: PhaseName;
+  /** e.g. `进驻阶段（2026-11-01 至 2027-01-15）` or `不在巡察阶段内`. */
+  phaseText: string;
+  generatedText: string;
+  units: ReportUnitRow[];
+  totals: Record<Level, number> & { total: number };
+  newTips: ReportTipRow[];
+  topStories: ReportStoryRow[];
+  /** e.g. [['待研判', 3], ['已分办', 1], …]. */
+  tipStatus: [string, number][];
+}
+
+/** Options of buildReport. */
+export interface BuildReportOptions {
+  timeZone: string;
+  /** ISO time the report is made at. */
+  generatedAt: string;
+}
+
+function zeroCounts(): Record<Level, number> {
+  return Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<Level, number>;
+}
+
+function sum(counts: Record<Level, number>): number {
+  return LEVELS.reduce((s, l) => s + counts[l], 0);
+}
+
+function phaseText(round: RoundConfig, phase: PhaseName | undefined): string {
+  if (phase === undefined) return '不在巡察阶段内';
+  const window = round.phases[phase];
+  return window
+    ? `${PHASE_LABELS[phase]}阶段（${window.start} 至 ${window.end}）`
+    : `${PHASE_LABELS[phase]}阶段`;
+}
+
+function unitRows(data: ReportData, round: RoundConfig): ReportUnitRow[] {
+  const counted = new Map(data.unitLevels.map((u) => [u.unitId, u.counts]));
+  // Every configured unit gets a row (a quiet unit is news too); units no longer configured keep theirs.
+  const ids = [
+    ...round.units.map((u) => u.id),
+    ...[...counted.keys()].filter((id) => !round.units.some((u) => u.id === id)),
+  ];
+  return ids.map((unitId) => {
+    const unit = round.units.find((u) => u.id === unitId);
+    const counts = { ...zeroCounts(), ...counted.get(unitId) };
+    return { unitId, unitName: unit?.name ?? unitId, team: unit?.team ?? '', counts, total: sum(counts) };
+  });
+}
+
+/** Turn the store's numbers into the report of a round (pure). */
+export function buildReport(data: ReportData, round: RoundConfig, options: BuildReportOptions): Report {
+  const tz = options.timeZone;
+  const phase = phaseAt(round, data.to, tz);
+  const units = unitRows(data, round);
+  const totals = { ...zeroCounts(), total: 0 };
+  for (const row of units) {
+    for (const level of LEVELS) totals[level] += row.counts[level];
+    totals.total += row.total;
+  }
+  const unitName = (id: string) => round.units.find((u) => u.id === id)?.name ?? id;
+  const link = (url: string) => {
+    const safe = safeHttpUrl(url);
+    return safe === undefined ? {} : { url: safe };
+  };
+  return {
+    roundId: round.id,
+    roundName: round.name,
+    periodText: `${formatLocalTime(data.from, tz)} 至 ${formatLocalTime(data.to, tz)}`,
+    endDate: formatLocalTime(data.to, tz).slice(0, 10),
+    ...(phase !== undefined && { phase }),
+    phaseText: phaseText(round, phase),
+    generatedText: formatLocalTime(options.generatedAt, tz),
+    units,
+    totals,
+    newTips: data.newTips.map((t) => ({
+      id: t.id,
+      level: t.level,
+      unitName: oneLine(t.unitName, 60),
+      title: oneLine(t.title, 120),
+      ...link(t.url),
+      status: t.status,
+      statusLabel: TIP_STATUS_LABELS[t.status],
+      createdText: formatLocalTime(t.createdAt, tz),
+    })),
+    topStories: data.topStories.map((s) => ({
+      title: oneLine(s.title, 120),
+      ...link(s.url),
+      sourceName: oneLine(s.sourceName, 40),
+      size: s.size,
+      sites: s.sites,
+      level: s.level,
+      unitNames: s.unitIds.map(unitName).join('、'),
+    })),
+    tipStatus: (Object.keys(TIP_STATUS_LABELS) as TipStatus[]).map((s) => [
+      TIP_STATUS_LABELS[s],
+      data.tipStatusCounts[s],
+    ]),
+  };
+}
+
+/** The level labels in table order (红 橙 黄 绿). */
+export const LEVEL_HEADERS: readonly string[] = LEVELS.map((l) => LEVEL_LABELS[l]);
+
+/** Subject line of a report: `舆情简报｜<round>｜<period>`. */
+export function reportTitle(report: Report): string {
+  return `舆情简报｜${oneLine(report.roundName, 80)}｜${report.periodText}`;
+}

@@ -1,0 +1,31 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadLexicon } from '../../config/lexicon.js';
+import { InputError } from '../../core/errors.js';
+import { evaluate, formatReport } from '../../pipeline/eval.js';
+import { loadDataset } from '../../pipeline/eval-dataset.js';
+import { type GlobalOptions, printJson } from '../command-context.js';
+
+/** Options of `yuqing eval`. */
+export interface EvalOptions extends GlobalOptions {
+  json?: boolean;
+}
+
+/**
+ * `yuqing eval DATASET_DIR`: score a labelled data set (items.jsonl) with the real scorer and print precision,
+ * recall, F1, unit attribution, items/s and the level confusion. The lexicon is the default one plus the
+ * config dir's lexicon/ when that exists; no other config is needed.
+ */
+export async function evalCommand(dir: string, options: EvalOptions): Promise<void> {
+  const root = resolve(dir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new InputError(`评测集目录不存在：${dir}`);
+  const items = await loadDataset(root);
+  const lexicon = await loadLexicon(options.config ?? './config');
+  const report = evaluate(items, lexicon);
+  if (options.json) {
+    const { tp, fp, fn, ...rest } = report;
+    printJson({ ...rest, counts: { tp, fp, fn } });
+    return;
+  }
+  process.stdout.write(formatReport(report, dir));
+}

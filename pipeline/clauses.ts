@@ -1,0 +1,44 @@
+// Sentence and clause boundaries, found once per text so that many lookups stay cheap on long texts.
+
+const SENTENCE_END = /[。！？!?；;\n]/;
+const CLAUSE_END = /[。！？!?；;\n，,：:、]/;
+
+/** Start offsets of the sentences (or clauses) of a text, ascending; lookups by binary search. */
+export interface Bounds {
+  starts: number[];
+  length: number;
+}
+
+function bounds(text: string, end: RegExp): Bounds {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (end.test(text.charAt(i))) starts.push(i + 1);
+  return { starts, length: text.length };
+}
+
+/** Sentence boundaries: 。！？；and line breaks. */
+export function sentenceBounds(text: string): Bounds {
+  return bounds(text, SENTENCE_END);
+}
+
+/** Clause boundaries: sentence ends plus ，、：. */
+export function clauseBounds(text: string): Bounds {
+  return bounds(text, CLAUSE_END);
+}
+
+/** Index of the sentence or clause holding `offset`. */
+export function indexAt(b: Bounds, offset: number): number {
+  let lo = 0;
+  let hi = b.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((b.starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The [start, end) range of the sentence or clause holding `offset`. */
+export function rangeAt(b: Bounds, offset: number): [number, number] {
+  const i = indexAt(b, offset);
+  return [b.starts[i] ?? 0, b.starts[i + 1] ?? b.length];
+}

@@ -1,0 +1,97 @@
+// Context that changes what a term or a unit mention means: negation, rule quotation, request, news source.
+
+/** Negators that cancel a term right after them (未/不/没/无 within one character: 未收取, 没有乱收费). */
+const SHORT_NEGATORS = ['未', '不', '没', '无', '非', '别'];
+/** Phrases that cancel a term later in the same clause: denial, a rule quoted, a warning or a campaign. */
+export const CLAUSE_NEGATORS: readonly string[] = [
+  '未发现',
+  '没有发现',
+  '不存在',
+  '没有',
+  '并无',
+  '并未',
+  '从未',
+  '严禁',
+  '禁止',
+  '不得',
+  '不准',
+  '杜绝',
+  '防止',
+  '防范',
+  '严防',
+  '谨防',
+  '警惕',
+  '打击',
+  '整治',
+  '遏制',
+  '纠治',
+  '抵制',
+  '反对',
+  '如何',
+  '怎么',
+  '是否',
+  '识别',
+  '远离',
+  '避免',
+  '揭秘',
+  '科普',
+];
+const CLAUSE_REACH = 12;
+
+/** The negator that cancels a term starting at `start` within its clause [clauseStart, …), if any. */
+export function negatorBefore(text: string, start: number, clauseStart: number): string | undefined {
+  const near = text.slice(Math.max(clauseStart, start - 2), start);
+  const short = SHORT_NEGATORS.find((n) => near.endsWith(n) || near.slice(0, -1).endsWith(n));
+  if (short !== undefined) return short;
+  const window = text.slice(Math.max(clauseStart, start - CLAUSE_REACH), start);
+  return CLAUSE_NEGATORS.find((n) => window.includes(n));
+}
+
+/** How a unit is named at one mention: as the one acted on, as someone asked to act, or as a news source. */
+export type MentionRole = 'subject' | 'addressee' | 'source';
+
+// Asking someone to act (请A3区纪委…, 向市质监站反映, 拨打12345): the unit named is not the one accused.
+const REQUEST_BEFORE = /(?:请|恳请|恳求|请求|呼吁|拨打|寻求|求助|致电|致信)\s*$/;
+// 向X反映/投诉: X receives the complaint (向X借款 does not make X a recipient of one).
+const TO_RECIPIENT = /^[^，。；！？\n]{0,14}?(?:反映|投诉|举报|求助|申请|咨询|报告|报案|信访)/;
+// A news source (据新华网报道, 网贷天眼讯, 来源：…).
+const SOURCE_BEFORE = /(?:据|来源[:：]?|来自|转自|转载自|分享自@?|记者从)\s*$/;
+const SOURCE_AFTER =
+  /^\s*(?:讯|报道|报导|消息|记者|统计|获悉|援引|整理|原创|早报|晚报|快讯|数据显示|官网|发布的?数据)/;
+
+/**
+ * The role of a mention at [start, end) in `text`: an `@name` or a name after 请/向/拨打 in its clause is an
+ * addressee; a name after 据/来源 or before 讯/报道 is a news source; a `#topic#` is a hashtag (addressee);
+ * otherwise the subject.
+ */
+export function mentionRole(text: string, start: number, end: number, clauseStart: number): MentionRole {
+  const before = text.slice(Math.max(clauseStart, start - 6), start);
+  if (SOURCE_BEFORE.test(before) || SOURCE_AFTER.test(text.slice(end, end + 6))) return 'source';
+  const justBefore = text.slice(Math.max(clauseStart, start - 3), start);
+  if (REQUEST_BEFORE.test(justBefore)) return 'addressee';
+  if (/向\s*$/.test(justBefore) && TO_RECIPIENT.test(text.slice(end))) return 'addressee';
+  if (atInList(text, start)) return 'addressee';
+  if (inHashtag(text, start, end)) return 'addressee';
+  return 'subject';
+}
+
+// One `@name` among several (@公安 @媒体 @银行): the post calls on them; a lone @ may be the one accused.
+function atInList(text: string, start: number): boolean {
+  if (text.charAt(start - 1) !== '@') return false;
+  const around = text.slice(Math.max(0, start - 40), start + 40);
+  return (around.match(/@/g) ?? []).length >= 3;
+}
+
+// A Weibo topic that is just the name (#小资钱包#, #小资钱包[超话]#): it tags the post. A topic that says
+// something (#打击骗子平台海象理财#) is read as text.
+function inHashtag(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('#', start - 1);
+  if (open === -1 || start - open > 3) return false;
+  const close = text.indexOf('#', end);
+  if (close === -1 || close - end > 6) return false;
+  // An even number of # before the opening one on its line means it opens a topic.
+  let hashes = 0;
+  const line = text.lastIndexOf('\n', open) + 1;
+  for (let i = text.indexOf('#', line); i !== -1 && i < open; i = text.indexOf('#', i + 1)) hashes++;
+  return hashes % 2 === 0 && !/[。！？\n]/.test(text.slice(open, close));
+}

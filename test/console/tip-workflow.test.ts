@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConsoleServer } from '../../console/server.js';
+import { silentLogger } from '../../core/log.js';
+import type { Tip, TipHistoryEntry } from '../../core/types.js';
+import type { ExclusionSuggestion } from '../../store/store.js';
+import { PLANTED, tempDir, testConfig } from './fixtures.js';
+import { seededStore } from './seed.js';
+
+let app: FastifyInstance;
+let cleanup: () => Promise<void>;
+const TIP = `tip-${PLANTED.id}`;
+
+beforeAll(async () => {
+  const tmp = tempDir();
+  const store = await seededStore(tmp.dir);
+  app = createConsoleServer({
+    store,
+    config: testConfig(tmp.dir),
+    queryTerms: (q) => q.split(/\s+/).filter(Boolean),
+    logger: silentLogger(),
+  });
+  await app.ready();
+  cleanup = async () => {
+    await app.close();
+    await store.close();
+    tmp.remove();
+  };
+});
+
+afterAll(async () => cleanup());
+
+async function post(url: string, payload: unknown) {
+  return app.inject({ method: 'POST', url, payload: payload as Record<string, unknown> });
+}
+
+describe('tip workflow API', () => {
+  it('applies transitions, answers 409 for an illegal one and returns the history', async () => {
+    const assigned = await post(`/api/tips/${TIP}/transitions`, {
+      action: 'assign',
+      team: '第一巡察组',
+      assignee: '李四',
+      dueAt: '2026-12-01',
+      by: '张三',
+      note: '请核实',
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    const body = assigned.json() as { tip: Tip; history: TipHistoryEntry[] };
+    expect(body.tip).toMatchObject({
+      status: 'assigned',
+      assignee: '李四',
+      dueAt: '2026-12-01T23:59:59+08:00',
+    });
+    expect(body.history).toHaveLength(1);
+
+    const illegal = await post(`/api/tips/${TIP}/transitions`, { action: 'close', result: '完成' });
+    expect(illegal.statusCode).toBe(409);
+    expect(illegal.json()).toMatchObject({ error: { code: 'E_TIP_TRANSITION' } });
+    expect((illegal.json() as { error: { message: string } }).error.message).toContain('assigned -> closed');
+
+    expect((await post(`/api/tips/${TIP}/transitions`, { action: 'start' })).statusCode).toBe(200);
+    const history = await app.inject({ method: 'GET', url: `/api/tips/${TIP}/history` });
+    expect(history.statusCode).toBe(200);
+    const entries = (history.json() as { history: TipHistoryEntry[] }).history;
+    expect(entries.map((h) => [h.actor, h.from, h.to])).toEqual([
+      ['张三', 'new', 'assigned'],
+      ['console', 'assigned', 'in_progress'],
+    ]);
+    const shown = await app.inject({ method: 'GET', url: `/api/tips/${TIP}` });
+    expect((shown.json() as { tip: Tip }).tip.status).toBe('in_progress');
+  });
+
+  it('rejects bad input with 400 and unknown tips with 404', async () => {
+    const bad = [
+      { action: 'fly' },
+      { action: 'assign', team: 'T' },
+      { action: 'dismiss', reason: '不想办' },
+      { action: 'start', extra: 'x' },
+      { action: 'start', note: 5 },
+    ];
+    for (const payload of bad) {
+      const res = await post(`/api/tips/${TIP}/transitions`, payload);
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(res.json()).toMatchObject({ error: { code: 'E_INPUT' } });
+    }
+    expect((await post('/api/tips/nope/transitions', { action: 'start' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/api/tips/nope/history' })).statusCode).toBe(404);
+  });
+
+  it('lists and decides suggestions from a 误报 dismissal', async () => {
+    const list = await app.inject({ method: 'GET', url: '/api/tips?status=new' });
+    const target = (list.json() as { tips: Tip[] }).tips.find((t) => t.id !== TIP)?.id ?? '';
+    const dismissed = await post(`/api/tips/${target}/transitions`, {
+      action: 'dismiss',
+      reason: '误报',
+      phrase: '违规收费',
+    });
+    expect(dismissed.statusCode, dismissed.body).toBe(200);
+    const pending = await app.inject({ method: 'GET', url: '/api/suggestions?status=pending' });
+    const [suggestion] = (pending.json() as { suggestions: ExclusionSuggestion[] }).suggestions;
+    expect(suggestion).toMatchObject({ phrase: '违规收费', tipId: target });
+    const decided = await post(`/api/suggestions/${suggestion?.id}/decision`, {
+      decision: 'accept',
+      by: 'admin',
+    });
+    expect(decided.json()).toMatchObject({ suggestion: { status: 'accepted', decidedBy: 'admin' } });
+    expect(
+      (await post(`/api/suggestions/${suggestion?.id}/decision`, { decision: 'reject' })).statusCode,
+    ).toBe(409);
+    expect((await post('/api/suggestions/none/decision', { decision: 'reject' })).statusCode).toBe(404);
+  });
+});
