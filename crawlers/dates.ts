@@ -24,7 +24,8 @@ export function parseChineseDate(text: string, options: DateParseOptions): strin
   const trimmed = text.replace(/\s+/g, ' ').trim();
   if (!trimmed || !now.isValid) return undefined;
   const found = parseWhole(trimmed, zone) ?? firstMatch(trimmed, zone, now);
-  if (!found) return undefined;
+  // Relative forms can land anywhere ("17768100小时前"); such a date is no date.
+  if (!found || !sane(found)) return undefined;
   // A date in the future is kept as written: the crawler clamps it to the fetch time and flags the article.
   return found.setZone(zone).startOf('second').toISO({ suppressMilliseconds: true }) ?? undefined;
 }

@@ -1,7 +1,7 @@
-import { load } from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { FetchError } from '../core/errors.js';
 import { renderLines } from './extract/dom.js';
+import { loadHtml } from './extract/load-html.js';
 
 /** One entry of an RSS 2.0 / RSS 1.0 (RDF) / Atom feed. */
 export interface FeedEntry {
@@ -125,7 +125,7 @@ function absolute(link: string | undefined, base: string): string | undefined {
 /** Plain text (one paragraph per line) of an HTML fragment; feed descriptions are usually escaped HTML. */
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return html.trim();
-  const $ = load(`<div>${html}</div>`);
+  const $ = loadHtml(`<div>${html}</div>`);
   const root = $('div').first()[0];
   return root ? renderLines(root).join('\n') : '';
 }

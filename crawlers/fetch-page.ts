@@ -120,13 +120,8 @@ export function isoIn(date: Date, timezone: string): string {
 /** PDFs, images and archives served without a Content-Type: NUL bytes or a known signature in the first bytes. */
 function looksBinary(bytes: Buffer): boolean {
   const head = bytes.subarray(0, 1024);
-  if (
-    head.includes(0) &&
-    !(head[0] === 0xff && head[1] === 0xfe) &&
-    !(head[0] === 0xfe && head[1] === 0xff)
-  ) {
-    return true;
-  }
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  if (!utf16 && controlShare(head) > 0.1) return true;
   const sig = head.subarray(0, 8).toString('latin1');
   return (
     sig.startsWith('%PDF') ||
@@ -134,4 +129,14 @@ function looksBinary(bytes: Buffer): boolean {
     sig.startsWith('GIF8') ||
     sig.startsWith('PK\x03\x04')
   );
+}
+
+// Share of control bytes (tab, newline, carriage return and form feed excepted): a stray NUL in a text page is
+// not binary, a body made of them is.
+function controlShare(head: Buffer): number {
+  if (head.length === 0) return 0;
+  let controls = 0;
+  for (const byte of head)
+    if (byte < 0x20 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13) controls++;
+  return controls / head.length;
 }

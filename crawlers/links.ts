@@ -1,14 +1,14 @@
-import { load } from 'cheerio';
 import type { Element } from 'domhandler';
 import { removeNoise } from './extract/clean.js';
 import { countCjk, flatText, isElement, squash } from './extract/dom.js';
+import { loadHtml } from './extract/load-html.js';
 
 /**
  * Article links of a list page, absolute, de-duplicated, in page order. With a selector, each match is a link
  * or contains one; without, a guess: same-site links whose text reads like a headline, outside page furniture.
  */
 export function collectLinks(html: string, pageUrl: string, selector?: string): string[] {
-  const $ = load(html, { baseURI: pageUrl });
+  const $ = loadHtml(html, pageUrl);
   const anchors: Element[] = [];
   if (selector) {
     $(selector).each((_, el) => {

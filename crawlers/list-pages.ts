@@ -1,6 +1,6 @@
-import { load } from 'cheerio';
 import type { Request, RequestQueue } from 'crawlee';
 import type { CrawlRun } from './crawl-run.js';
+import { loadHtml } from './extract/load-html.js';
 import type { FetchedPage } from './fetch-page.js';
 import { absoluteUrl, collectLinks } from './links.js';
 
@@ -14,7 +14,7 @@ export const DEFAULT_MAX_PAGES = 5;
 /** The "next page" URL of a list page, from the `list.next` selector (a link or an element containing one). */
 export function nextPageUrl(html: string, pageUrl: string, selector: string | undefined): string | undefined {
   if (!selector) return undefined;
-  const $ = load(html, { baseURI: pageUrl });
+  const $ = loadHtml(html, pageUrl);
   const el = $(selector).first();
   const href = el.is('a[href]') ? el.attr('href') : el.find('a[href]').first().attr('href');
   const url = absoluteUrl(href, pageUrl);

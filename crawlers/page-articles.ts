@@ -1,8 +1,8 @@
-import { load } from 'cheerio';
 import type { SourceConfig } from '../config/schema.js';
 import type { DateParseOptions } from './dates.js';
 import { extractArticle } from './extract/article.js';
 import { extractForumThread } from './extract/forum.js';
+import { loadHtml } from './extract/load-html.js';
 import type { ExtractedPage } from './types.js';
 
 /** One item found on a fetched page: the page itself, or a forum reply with its own anchor URL. */
@@ -27,7 +27,7 @@ export function extractPageItems(
   options: DateParseOptions,
 ): PageItem[] {
   if (source.forum || !source.article?.body) {
-    const $ = load(html, { baseURI: url });
+    const $ = loadHtml(html, url);
     const thread = extractForumThread($, url, {
       ...options,
       ...(source.forum ? { layout: source.forum } : {}),
