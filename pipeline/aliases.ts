@@ -142,3 +142,38 @@ export function placeBefore(text: string, offset: number): string | undefined {
   const m = new RegExp(`([^\\s，。、；：！？,.;:!?（）()“”"]{1,5}?(?:${PLACE_LEVEL}))$`).exec(head);
   return m?.[1];
 }
+
+// What may stand around a brand inside the same organisation's longer name: a place or bracketed place before
+// it, a legal form, trade words or 网/平台 after it (钱宝 → 钱宝网, 资易贷 → 北京资易贷金融信息服务有限公司).
+const SAME_ORG_HEAD = /^(?:[^\p{L}\p{N}]*|[（(][^）)]*[）)]|\p{Script=Han}{2,3}?(?:省|市|区|县)?)$/u;
+const SAME_ORG_TAIL =
+  /^(?:[（(][^）)]*[）)]|股份|集团|控股|网|平台|系|有限责任公司|有限公司|公司|金融信息服务|互联网金融信息服务|信息服务|金融服务|电子商务|网络科技|信息科技|信息技术|电子科技|投资管理|资产管理|企业管理咨询|管理咨询|科技|投资|实业|贸易)*$/u;
+
+/**
+ * Whether `long` is the same organisation as `short` written out in full (钱宝 and 钱宝网, 资易贷 and 北京资易贷
+ * 金融信息服务有限公司), not a subordinate unit or another organisation bearing its name (A5区教育局基础教育科,
+ * 中建五局第三建设有限公司).
+ */
+export function sameOrganisation(short: string, long: string): boolean {
+  const at = long.indexOf(short);
+  if (short.length < 2 || at === -1 || short === long) return false;
+  return SAME_ORG_HEAD.test(long.slice(0, at)) && SAME_ORG_TAIL.test(long.slice(at + short.length));
+}
+
+// A name's short form given in brackets right after it: 北京资易贷金融信息服务有限公司（简称小资钱包）,
+// …公司(以下简称"美信资产"), 资易贷(小资钱包), 钱爸爸电子商务有限公司(钱爸爸平台).
+const DECLARED_SHORT =
+  /^\s*[（(]\s*(以下简称|以下称|下称|简称|以下统称)?[:：]?\s*[“"「『]?([^）)“”"」』，,、；;：:\s]{2,12}?)(?:平台)?[”"」』]?\s*[）)]/u;
+// Bracketed words that are not a short name: a generic noun, a place, a stock code or a date.
+const NOT_SHORT = new RegExp(
+  `^(?:本?公司|该公司|平台|集团|本行|银行|原名.*|.*(?:${PLACE_LEVEL}))$|^[\\d.A-Za-z-]*\\d[\\d.A-Za-z-]*$`,
+);
+
+/** The short form a text gives in brackets for the name ending at `end` (…公司（以下简称美信资产）), if any. */
+export function declaredShortName(text: string, end: number): string | undefined {
+  const m = DECLARED_SHORT.exec(text.slice(end, end + 30));
+  const short = m?.[2];
+  if (short === undefined || NOT_SHORT.test(short)) return undefined;
+  // Without 简称, a bracketed two-character word is as likely a place (北京) as a short name.
+  return m?.[1] !== undefined || short.length >= 3 ? short : undefined;
+}

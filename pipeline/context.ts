@@ -47,17 +47,34 @@ export function negatorBefore(text: string, start: number, clauseStart: number):
   return CLAUSE_NEGATORS.find((n) => window.includes(n));
 }
 
-/** How a unit is named at one mention: as the one acted on, as someone asked to act, or as a news source. */
-export type MentionRole = 'subject' | 'addressee' | 'source';
+/**
+ * How a unit is named at one mention: as the one acted on, as someone asked to act, as a news source or
+ * authority, or as a landmark giving a place (X旁边, X4楼).
+ */
+export type MentionRole = 'subject' | 'addressee' | 'source' | 'location';
 
 // Asking someone to act (请A3区纪委…, 向市质监站反映, 拨打12345): the unit named is not the one accused.
-const REQUEST_BEFORE = /(?:请|恳请|恳求|请求|呼吁|拨打|寻求|求助|致电|致信)\s*$/;
+const REQUEST_BEFORE =
+  /(?:请|恳请|恳求|请求|呼吁|拨打|寻求|求助|致电|致信|请到|邀请|(?:投诉|反映|反应|举报|求助|上访)(?:到|给|至))\s*$/;
 // 向X反映/投诉: X receives the complaint (向X借款 does not make X a recipient of one).
 const TO_RECIPIENT = /^[^，。；！？\n]{0,14}?(?:反映|投诉|举报|求助|申请|咨询|报告|报案|信访)/;
+// 到/去/找X投诉 (像 is a common slip for 向): closer and with complaint verbs only (去X租房想咨询 is not one).
+const COMPLAINED_TO = /^[^，。；！？\n]{0,6}?(?:反映|反应|投诉|举报|求助|信访|上访)/;
 // A news source (据新华网报道, 网贷天眼讯, 来源：…).
 const SOURCE_BEFORE = /(?:据|来源[:：]?|来自|转自|转载自|分享自@?|记者从)\s*$/;
 const SOURCE_AFTER =
   /^\s*(?:讯|报道|报导|消息|记者|统计|获悉|援引|整理|原创|早报|晚报|快讯|数据显示|官网|发布的?数据)/;
+// An authority acting on a case (福田分局…立案侦查, 松江公安分局通报称, 被住建委查处): it is not the one accused.
+const AUTHORITY_AFTER =
+  /^(?:于[^，。；！？\n]{1,10}?)?[^，。；！？\n]{0,4}?(?:通报|发函|约谈|查处|立案侦查|依法|审理|宣判|判决|裁定|责令|提醒投资者|发布风险提示|风险提示)/;
+const AUTHORITY_AROUND = /(?:被|经|由|在)\s*$/;
+const SALUTATION = /^[\s\p{P}]*(?:尊敬的)?\s*$/u;
+const AUTHORITY_VERB = /^[^，。；！？\n]{0,6}?(?:点名|查处|处罚|通报|约谈|立案|审理|判决|责令|查封)/;
+// A landmark naming where something is (广圣大酒店4楼…, 学院西门…旁边): the place, not the one accused.
+const LOCATION_AFTER =
+  /^(?:[\d一二三四五六七八九十]+(?:楼|层)|旁边?|附近|对面|门口|周边|[东西南北]门|[东西南北]侧|路口|院内|楼下|楼上)/;
+// A site's name at the end of a headline (…-天眼原创-网贷天眼): the publisher.
+const TITLE_SIGNATURE = /[-_|—–]\s*$/;
 
 /**
  * The role of a mention at [start, end) in `text`: an `@name` or a name after 请/向/拨打 in its clause is an
@@ -66,10 +83,27 @@ const SOURCE_AFTER =
  */
 export function mentionRole(text: string, start: number, end: number, clauseStart: number): MentionRole {
   const before = text.slice(Math.max(clauseStart, start - 6), start);
-  if (SOURCE_BEFORE.test(before) || SOURCE_AFTER.test(text.slice(end, end + 6))) return 'source';
+  const after = text.slice(end, end + 16);
+  if (SOURCE_BEFORE.test(before) || SOURCE_AFTER.test(after)) return 'source';
+  if (TITLE_SIGNATURE.test(before) && text.slice(end).trim() === '') return 'source';
+  // 对X立案侦查 makes X the one acted on.
+  const object = /[对将把]\s*$/.test(before);
+  if (
+    (AUTHORITY_AFTER.test(after) && !object) ||
+    (AUTHORITY_AROUND.test(before) && AUTHORITY_VERB.test(after))
+  )
+    return 'source';
+  if (LOCATION_AFTER.test(after)) return 'location';
   const justBefore = text.slice(Math.max(clauseStart, start - 3), start);
   if (REQUEST_BEFORE.test(justBefore)) return 'addressee';
   if (/向\s*$/.test(justBefore) && TO_RECIPIENT.test(text.slice(end))) return 'addressee';
+  if (/[像到去找]\s*$/.test(justBefore) && COMPLAINED_TO.test(text.slice(end))) return 'addressee';
+  // A letter's salutation (A市政府：…, 尊敬的X领导): the one written to.
+  if (
+    SALUTATION.test(text.slice(clauseStart, start)) &&
+    /^\s*(?:领导)?\s*[:：]/.test(text.slice(end, end + 4))
+  )
+    return 'addressee';
   if (atInList(text, start)) return 'addressee';
   if (inHashtag(text, start, end)) return 'addressee';
   return 'subject';

@@ -75,13 +75,15 @@ export function locateMentions(fields: readonly Field[], units: readonly UnitMat
       const f = fields.find((x) => x.where === m.where);
       if (!f) continue;
       const end = m.offset + m.text.length;
-      const clause = indexAt(f.clauses, m.offset);
+      // A name written with leading symbols (????宜湃网) stands in the clause of its first word character.
+      const at = m.offset + Math.max(0, m.text.search(/[\p{L}\p{N}]/u));
+      const clause = indexAt(f.clauses, at);
       out.push({
         unitId: u.unitId,
         where: m.where,
         start: m.offset,
         end,
-        sentence: indexAt(f.sentences, m.offset),
+        sentence: indexAt(f.sentences, at),
         clause,
         role: mentionRole(f.text, m.offset, end, f.clauses.starts[clause] ?? 0),
       });

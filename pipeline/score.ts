@@ -13,6 +13,7 @@ import { levelFor } from './level.js';
 import { type Field, type Hit, locateMentions, type RoleMention, termHits, textOf } from './score-inputs.js';
 import { sentimentOf } from './sentiment.js';
 import { findPhrases } from './spans.js';
+import { listClauses } from './targeting.js';
 import { compileTerm, type TermRule } from './terms.js';
 
 export {
@@ -120,12 +121,17 @@ interface UnitView {
   salient: boolean;
 }
 
-function unitView(own: readonly RoleMention[], others: readonly RoleMention[], salient: boolean): UnitView {
+function unitView(
+  own: readonly RoleMention[],
+  others: readonly RoleMention[],
+  salient: boolean,
+  listed: ReadonlySet<number> = new Set(),
+): UnitView {
   const subject = own.filter((m) => m.role === 'subject');
   const body = subject.filter((m) => m.where === 'body');
   const sorted = (xs: RoleMention[]) => xs.map((m) => m.start).sort((a, b) => a - b);
   return {
-    clauses: new Set(body.map((m) => m.clause)),
+    clauses: new Set([...body.map((m) => m.clause), ...listed]),
     sentences: new Set(body.map((m) => m.sentence)),
     starts: sorted(body),
     all: {
@@ -345,6 +351,7 @@ export function assess(input: AssessInput): Assessment {
   const mentions = locateMentions(fields, units).filter((m) => m.where === 'body' || title !== '');
   const subjectCount = (id: string) => mentions.filter((m) => m.unitId === id && m.role === 'subject').length;
   const most = Math.max(0, ...units.map((u) => subjectCount(u.unitId)));
+  const lists = listClauses(mentions, input.body);
   const scoredUnits: UnitMatch[] = units.map((u) => {
     const own = mentions.filter((m) => m.unitId === u.unitId);
     const others = mentions.filter((m) => m.unitId !== u.unitId);
@@ -352,10 +359,10 @@ export function assess(input: AssessInput): Assessment {
     const aside = own.every((m) => m.role !== 'subject');
     // A unit only tagged or asked to act is located by all its mentions, at a fraction of the weight.
     const located = aside ? own.map((m) => ({ ...m, role: 'subject' as const })) : own;
-    const view = unitView(located, others, salient);
+    const view = unitView(located, others, salient, lists.get(u.unitId));
     const parts = termPartsFor(counted, (h) => {
       const p = proximity(h, view);
-      return aside ? { factor: p.factor * ASIDE_FACTOR, why: `${p.why}（仅被@、请求或引用）` } : p;
+      return aside ? { factor: p.factor * ASIDE_FACTOR, why: `${p.why}（仅被@、请求、引用或作地点）` } : p;
     });
     const headline = headlineMention(own, title === '');
     if (headline !== undefined)

@@ -1,6 +1,13 @@
 import type { RoundConfig, UnitConfig } from '../config/schema.js';
 import type { MatchRule, UnitMatch, UnitMention, Where } from '../core/types.js';
-import { deriveNames, placeBefore, placeContext, splitPlaces } from './aliases.js';
+import {
+  declaredShortName,
+  deriveNames,
+  placeBefore,
+  placeContext,
+  sameOrganisation,
+  splitPlaces,
+} from './aliases.js';
 import { findAll, overlapsAny, type Span } from './spans.js';
 
 /** A leader's name counts only within this many characters of the unit's name or place. */
@@ -128,6 +135,40 @@ function toMention(c: Candidate): UnitMention {
 }
 
 /**
+ * Mentions a unit gets from other names the item ties to it: a short name the text declares in brackets after
+ * the unit's name (…有限公司（简称小资钱包）) wherever it occurs, and the standalone mentions of another watched
+ * unit whose name is the same organisation's shorter name (钱宝 for 钱宝网), once the unit itself is named.
+ */
+function sharedCandidates(round: RoundConfig, kept: readonly Candidate[], title: string, body: string) {
+  const fieldText = (w: Where) => (w === 'title' ? title : body);
+  const extra: Candidate[] = [];
+  const key = (unit: number, where: Where, start: number) => `${unit}:${where}:${start}`;
+  const seen = new Set(kept.map((c) => key(c.unit, c.where, c.start)));
+  const add = (unit: number, where: Where, start: number, text: string) => {
+    if (seen.has(key(unit, where, start))) return;
+    seen.add(key(unit, where, start));
+    extra.push({ unit, text, where, start, end: start + text.length, rule: 'alias', detail: text });
+  };
+  const declared = new Set<string>();
+  for (const c of kept) {
+    if (c.rule === 'person') continue;
+    const short = declaredShortName(fieldText(c.where), c.end);
+    if (short === undefined || declared.has(`${c.unit}:${short}`)) continue;
+    declared.add(`${c.unit}:${short}`);
+    for (const where of ['title', 'body'] as const)
+      for (const start of findAll(fieldText(where), short)) add(c.unit, where, start, short);
+  }
+  round.units.forEach((long, l) => {
+    if (!kept.some((c) => c.unit === l)) return;
+    round.units.forEach((short, s) => {
+      if (s === l || !sameOrganisation(short.name, long.name)) return;
+      for (const c of kept) if (c.unit === s) add(l, c.where, c.start, c.text);
+    });
+  });
+  return extra;
+}
+
+/**
  * The round's units mentioned in an item, in the round's unit order. A unit matches on its full name, an
  * alias, an abbreviation derived from its full name (a bare 住建局 only where its place is named, and never
  * right after another place: 明湖区住建局 is not 明州市住建局), or a subordinate unit (rolled up to it), outside
@@ -141,10 +182,11 @@ export function matchUnits(
   patterns: readonly UnitPatterns[] = round.units.map(unitPatterns),
 ): UnitMatch[] {
   const whole = `${title}\n${body}`;
-  const kept = [
+  const named = [
     ...claim(candidates(patterns, 'title', title, whole)),
     ...claim(candidates(patterns, 'body', body, whole)),
   ];
+  const kept = [...named, ...sharedCandidates(round, named, title, body)];
   const matches: UnitMatch[] = [];
   round.units.forEach((unit, index) => {
     const own = kept.filter((c) => c.unit === index);

@@ -68,8 +68,9 @@ describe('evaluate', () => {
   });
 });
 
-// Regression floors on the development set, below the figures reached when they were set (P 0.76, R 0.78,
-// attribution 0.90). The targets (P ≥ 0.85, R ≥ 0.95, attribution ≥ 0.95) are not reached yet.
+// Regression floors on the development set, just below the figures reached when they were set (P 0.787,
+// R 0.803, attribution 0.921; gov-messages P 0.75). The targets (P ≥ 0.85, R ≥ 0.95, attribution ≥ 0.95)
+// are not reached yet.
 describe.skipIf(!existsSync(join(DEV, 'items.jsonl')))('the development set', () => {
   it('keeps precision, recall and unit attribution above their floors', async () => {
     const report = evaluate(
@@ -77,8 +78,10 @@ describe.skipIf(!existsSync(join(DEV, 'items.jsonl')))('the development set', ()
       await loadLexicon(join(import.meta.dirname, '../../config')),
     );
     expect(report.items).toBeGreaterThan(500);
-    expect(report.precision).toBeGreaterThanOrEqual(0.74);
-    expect(report.recall).toBeGreaterThanOrEqual(0.75);
-    expect(report.attribution).toBeGreaterThanOrEqual(0.88);
+    expect(report.precision).toBeGreaterThanOrEqual(0.77);
+    expect(report.recall).toBeGreaterThanOrEqual(0.79);
+    expect(report.attribution).toBeGreaterThanOrEqual(0.91);
+    expect(report.bySource['gov-messages']?.precision).toBeGreaterThanOrEqual(0.72);
+    expect(report.bySource['finance-news']?.recall).toBeGreaterThanOrEqual(0.79);
   }, 120_000);
 });
