@@ -382,7 +382,7 @@ export function assess(input: AssessInput): Assessment {
       round.levels,
       kind,
     );
-    return { ...u, score, level: levelFor(score, round.levels), parts: all };
+    return { ...u, score, level: levelFor(score, round.levels, all), parts: all };
   });
 
   let best: Scored;
@@ -398,7 +398,7 @@ export function assess(input: AssessInput): Assessment {
     roundId: round.id,
     units: scoredUnits,
     score: best.score,
-    level: levelFor(best.score, round.levels),
+    level: levelFor(best.score, round.levels, best.parts),
     parts: best.parts,
   };
   if (phase !== undefined) assessment.phase = phase;

@@ -51,7 +51,13 @@ export const roundSchema = z.object({
   alerts: z.array(routeSchema, { error: 'expected a list of routes' }).default([]),
   /** Score thresholds of each level (score ≥ threshold). */
   levels: z
-    .object({ red: z.number().default(60), orange: z.number().default(35), yellow: z.number().default(15) })
+    .object({
+      red: z.number().default(60),
+      orange: z.number().default(35),
+      yellow: z.number().default(15),
+      /** Red also needs one risk term at least this heavy (a serious allegation) or a story that spread; default 8. */
+      redMinTermWeight: z.number().optional(),
+    })
     .prefault({}),
 });
 
