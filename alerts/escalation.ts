@@ -65,13 +65,13 @@ export function clusterTips(
     for (const [unitId, best] of bestPerUnit(round.id, all)) {
       const source = all.find((a) => a.id === best.member.id) ?? article;
       const score = best.assessment.score + (spread?.points ?? 0);
-      const level = levelFor(score, round.levels);
+      const parts: ScorePart[] = [...best.assessment.parts, ...(spread ? [spread] : [])];
+      const level = levelFor(score, round.levels, parts);
       const phase = best.assessment.phase;
       const team = unitTeam(round, best.unit);
       const target = { unitId, ...(team !== undefined && { team }) };
       const channels = channelsFor(round, { level, ...(phase !== undefined && { phase }) }, target, teams);
       if (channels.length === 0) continue;
-      const parts: ScorePart[] = [...best.assessment.parts, ...(spread ? [spread] : [])];
       const scored = { level, score, parts, ...(phase !== undefined && { phase }) };
       tips.push({ tip: buildTip(round, source, best.unit, clusterId, scored, now), channels });
     }

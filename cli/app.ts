@@ -34,6 +34,11 @@ export interface App {
   /** Per-host politeness (one request at a time, delay, Retry-After) shared by all sources and cycles. */
   hostGate: HostGate;
   close(): Promise<void>;
+  /**
+   * Swap in a new validated config without restart (console round setup, issue #6): rounds, scoring,
+   * dictionary, query terms. Store, channels and the listening console stay as they are.
+   */
+  reload?(config: AppConfig): Promise<void>;
 }
 
 /** Where the config lives and how the process was started. */
@@ -76,7 +81,7 @@ export async function buildApp(config: AppConfig, logger: Logger): Promise<App> 
     logger: logger.child({ component: 'alerts' }),
     maxAttempts: config.settings.alerts.maxAttempts,
   });
-  return {
+  const app: App = {
     config,
     logger,
     store,
@@ -93,4 +98,21 @@ export async function buildApp(config: AppConfig, logger: Logger): Promise<App> 
       await store.close();
     },
   };
+  app.reload = async (next) => {
+    const rounds = applyExclusions(next.rounds, await store.listSuggestions('accepted'));
+    const nextSegmenter = createJiebaSegmenter(userDictionary(rounds, next.lexicon));
+    app.process = createProcessor({
+      rounds: rounds.filter((r) => r.active !== false),
+      lexicon: next.lexicon,
+      segmenter: nextSegmenter,
+      timezone: next.settings.timezone,
+      sourceWeights: new Map(next.sources.map((s) => [s.id, s.weight])),
+    });
+    app.segmenter = nextSegmenter;
+    app.queryTerms = (text) => queryTerms(text, nextSegmenter);
+    app.activeRounds = () => next.rounds.filter((r) => r.active !== false);
+    app.config = next;
+    logger.info({ component: 'config', rounds: next.rounds.length }, 'config reloaded');
+  };
+  return app;
 }

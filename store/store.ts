@@ -80,6 +80,19 @@ export interface SearchQuery {
   sort?: 'time' | 'score';
   limit?: number;
   offset?: number;
+  // ---- console search syntax and scope (issue #6) ----
+  /** Exact phrases that must each occur in the title or body. */
+  phrases?: string[];
+  /** Words or phrases none of which may occur. */
+  exclude?: string[];
+  /** Groups of alternatives: each group needs at least one of its words (A OR B). */
+  anyOf?: string[][];
+  /** Only items whose story has a tip in this status (of `roundId` when given). */
+  tipStatus?: TipStatus;
+  /** One hit per story (cluster): its best-ranked matching copy, with `matchedInCluster`. */
+  foldClusters?: boolean;
+  /** Only items mentioning a unit inside one of these entries (absent = no restriction; empty = nothing). */
+  scope?: ScopeEntry[];
 }
 
 /** One search result. `highlights` are HTML-escaped snippets with matches in <mark>…</mark>. */
@@ -97,6 +110,8 @@ export interface SearchHit {
   clusterId: string;
   clusterSize: number;
   highlights: string[];
+  /** Folded searches: copies of the story that match the query. */
+  matchedInCluster?: number;
 }
 
 /** Search response. */
@@ -272,6 +287,192 @@ export interface Store {
   decideSuggestion(id: string, decision: SuggestionDecision): Promise<ExclusionSuggestion>;
   /** What a 舆情简报 of a round over [from, to] reports (both ISO times, inclusive). */
   reportData(roundId: string, from: string, to: string): Promise<ReportData>;
+
+  // ---- console accounts, sessions, audit (issue #6) ----
+  /** Add an account; StoreError E_STORE_CONFLICT when the name is taken. */
+  createUser(user: UserAccount): Promise<void>;
+  /** An account by name. */
+  getUser(name: string): Promise<UserAccount | undefined>;
+  /** Every account, by name. */
+  listUsers(): Promise<UserAccount[]>;
+  /** Change an account (E_STORE_NOT_FOUND for an unknown name); returns the updated account. */
+  updateUser(name: string, patch: UserPatch): Promise<UserAccount>;
+  /** Store a new session (its id is stored only as a hash). */
+  createSession(session: SessionRecord): Promise<void>;
+  /** A session by the hash of its id, if it exists and has not expired at `now`. */
+  getSession(idHash: string, now: string): Promise<SessionRecord | undefined>;
+  /** Move a session's expiry (sliding sessions). */
+  touchSession(idHash: string, expiresAt: string): Promise<void>;
+  /** End one session; ending an unknown session is not an error. */
+  deleteSession(idHash: string): Promise<void>;
+  /** End every session of an account (password change, disabling); returns how many ended. */
+  deleteUserSessions(user: string): Promise<number>;
+  /** Append an audit entry (the log is append-only: the backend refuses updates and deletes). */
+  appendAudit(entry: NewAuditEntry): Promise<AuditEntry>;
+  /** Audit entries, newest first, with the total matching the filter. */
+  listAudit(filter?: AuditFilter): Promise<{ total: number; entries: AuditEntry[] }>;
+  /** A user's saved searches, newest first. */
+  listSavedSearches(user: string): Promise<SavedSearch[]>;
+  /** Save a search; E_STORE_CONFLICT when the user already has one with that name. */
+  createSavedSearch(search: SavedSearch): Promise<void>;
+  /** Delete one of the user's saved searches; false when it does not exist (or is another user's). */
+  deleteSavedSearch(user: string, id: string): Promise<boolean>;
+  /** Add a note to a tip (E_STORE_NOT_FOUND for an unknown tip). */
+  addTipNote(note: TipNote): Promise<void>;
+  /** A tip's notes, oldest first. */
+  tipNotes(tipId: string): Promise<TipNote[]>;
+  /**
+   * Store a tip made by hand from an item (no alerts are queued); E_STORE_CONFLICT when the story already has a
+   * tip for that round and unit, E_STORE_NOT_FOUND when the article is unknown.
+   */
+  createTip(tip: Tip): Promise<Tip>;
+  /** Tips for the console board: TipFilter plus access scope, team and overdue filters and per-status counts. */
+  listConsoleTips(filter: ConsoleTipFilter): Promise<ConsoleTipList>;
+  /** The numbers of the situation dashboard of one round over a period. */
+  dashboardData(query: DashboardQuery): Promise<DashboardData>;
+}
+
+// ---- console accounts, sessions, audit (issue #6) ----
+
+/** What a console account may do: admin everything, officer all rounds without setup, team its own scope. */
+export type UserRole = 'admin' | 'officer' | 'team';
+
+/** A local console account. */
+export interface UserAccount {
+  name: string;
+  role: UserRole;
+  /** Team accounts: the rounds they see. */
+  rounds: string[];
+  /** Team accounts: the units they see (empty = every unit of their rounds). */
+  units: string[];
+  /** Display name of the 巡察组 of a team account. */
+  team?: string;
+  /** `scrypt$N$r$p$saltB64$hashB64`. */
+  passwordHash: string;
+  disabled: boolean;
+  /** A one-time password was issued: only the password change works until it is replaced. */
+  mustChangePassword: boolean;
+  createdAt: string;
+  updatedAt?: string;
+  lastLoginAt?: string;
+}
+
+/** Fields of an account to change; `team: null` clears the team. */
+export interface UserPatch {
+  role?: UserRole;
+  rounds?: string[];
+  units?: string[];
+  team?: string | null;
+  passwordHash?: string;
+  disabled?: boolean;
+  mustChangePassword?: boolean;
+  lastLoginAt?: string;
+  updatedAt?: string;
+}
+
+/** A login session; the random id itself is only in the cookie, the store keeps its SHA-256. */
+export interface SessionRecord {
+  idHash: string;
+  user: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+  ip?: string;
+}
+
+/** One audit entry as stored. */
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  user: string;
+  /** login, login_failed, logout, search, view_item, export, tip_change, config_change… */
+  action: string;
+  target?: string;
+  detail?: Record<string, unknown>;
+  ip?: string;
+}
+
+/** An audit entry to append (the store numbers it). */
+export type NewAuditEntry = Omit<AuditEntry, 'seq'>;
+
+/** Filter of the audit log. */
+export interface AuditFilter {
+  user?: string;
+  action?: string;
+  /** ISO bounds on `at`, inclusive. */
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** A search a user saved under a name: the console's search parameters as given. */
+export interface SavedSearch {
+  id: string;
+  user: string;
+  name: string;
+  params: Record<string, string>;
+  createdAt: string;
+}
+
+/** A free-text note on a tip. */
+export interface TipNote {
+  id: string;
+  tipId: string;
+  at: string;
+  user: string;
+  text: string;
+}
+
+/** One entry of an access scope: a round, and optionally only some of its units. */
+export interface ScopeEntry {
+  roundId: string;
+  /** Absent or empty = every unit of the round. */
+  unitIds?: string[];
+}
+
+/** Filter of the console's tip board. */
+export interface ConsoleTipFilter extends TipFilter {
+  /** Only tips inside one of these entries (absent = no restriction; empty = nothing). */
+  scope?: ScopeEntry[];
+  team?: string;
+  /** Only tips of this story. */
+  clusterId?: string;
+  /** Only tips assigned/in progress whose due time is before this ISO time. */
+  overdueAt?: string;
+}
+
+/** A page of the tip board and the count of each status under the same filter without `status`. */
+export interface ConsoleTipList {
+  total: number;
+  tips: Tip[];
+  counts: Record<TipStatus, number>;
+}
+
+/** What the situation dashboard asks for. */
+export interface DashboardQuery {
+  roundId: string;
+  /** ISO bounds of the period, inclusive. */
+  from: string;
+  to: string;
+  /** Offset of the local day from UTC, for the daily trend. */
+  utcOffsetMinutes: number;
+  /** Only these units (a team account's scope); absent = every unit. */
+  unitIds?: string[];
+}
+
+/** Raw numbers of the situation dashboard. */
+export interface DashboardData {
+  /** Items of the round in the period per unit and level (the item's overall level). */
+  unitLevels: UnitLevelCounts[];
+  /** Open tips (new, assigned, in progress) of the round per unit and level, whatever their age. */
+  openTips: UnitLevelCounts[];
+  /** Items per local day and level; days without items are left out. */
+  trend: { day: string; level: Level; count: number }[];
+  /** Items per source type. */
+  sourceTypes: { type: string; count: number }[];
+  /** Most frequent risk terms and title words of the period, most frequent first (at most 60). */
+  topTerms: { term: string; count: number }[];
 }
 
 /** The fields a workflow step sets on a tip; absent fields are left as they are. */

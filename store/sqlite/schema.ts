@@ -4,6 +4,7 @@ import type { Logger } from '../../core/log.js';
 import { MIGRATION_V2 } from './migration-v2-sources.js';
 import { MIGRATION_V3 } from './migration-v3-alerts.js';
 import { MIGRATION_V4 } from './migration-v4-tip-workflow.js';
+import { MIGRATION_V5 } from './migration-v5-console.js';
 
 /** One schema step; `version` is the `PRAGMA user_version` the database has after it runs. */
 export interface Migration {
@@ -172,6 +173,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_V2,
   MIGRATION_V3,
   MIGRATION_V4,
+  MIGRATION_V5,
 ];
 
 /** The schema version this code expects. */

@@ -3,6 +3,7 @@ import { buildHighlights } from '../highlight.js';
 import type { NormalizedSearchQuery } from '../query.js';
 import type { SearchHit, SearchResult } from '../store.js';
 import { ftsMatchExpression } from './fts-match.js';
+import { highlightTerms, syntaxClauses } from './search-syntax.js';
 import { type ArticleRow, articleSelectList, toStoredArticle } from './rows.js';
 import type { Prepare } from './statements.js';
 
@@ -58,6 +59,7 @@ function whereClause(q: NormalizedSearchQuery): { sql: string; params: Params } 
     clauses.push('a.time_ms <= @toMs');
     params.toMs = q.toMs;
   }
+  syntaxClauses(q, clauses, params);
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
@@ -66,7 +68,10 @@ function unitIds(assessments: readonly Assessment[]): string[] {
   return [...new Set(assessments.flatMap((a) => a.units.map((u) => u.unitId)))];
 }
 
-function toHit(row: ArticleRow & { cluster_size: number }, terms: readonly string[]): SearchHit {
+function toHit(
+  row: ArticleRow & { cluster_size: number; matched?: number },
+  terms: readonly string[],
+): SearchHit {
   const article = toStoredArticle(row);
   return {
     id: article.id,
@@ -81,12 +86,14 @@ function toHit(row: ArticleRow & { cluster_size: number }, terms: readonly strin
     clusterId: article.clusterId,
     clusterSize: row.cluster_size,
     highlights: buildHighlights(article.title, article.body, terms),
+    ...(row.matched === undefined ? {} : { matchedInCluster: row.matched }),
   };
 }
 
 /** Run a normalized search: the total of all matches and one page of hits, newest or riskiest first. */
 export function searchArticles(prep: Prepare, q: NormalizedSearchQuery): SearchResult {
   const where = whereClause(q);
+  if (q.foldClusters === true) return searchFolded(prep, q, where);
   const { total } = prep(`SELECT count(*) AS total FROM articles a ${where.sql}`).get(where.params) as {
     total: number;
   };
@@ -100,5 +107,35 @@ export function searchArticles(prep: Prepare, q: NormalizedSearchQuery): SearchR
      JOIN articles a ON a.seq = page.seq JOIN clusters c ON c.id = a.cluster_id
      ORDER BY ${order}`,
   ).all({ ...where.params, limit: q.limit, offset: q.offset }) as (ArticleRow & { cluster_size: number })[];
-  return { total, hits: rows.map((row) => toHit(row, q.terms)) };
+  return { total, hits: rows.map((row) => toHit(row, highlightTerms(q))) };
+}
+
+/** Sort order over an articles alias (`a.`) or over the narrow columns of a subquery (empty alias). */
+function orderBy(q: NormalizedSearchQuery, alias: string): string {
+  const p = alias === '' ? '' : `${alias}.`;
+  return q.sort === 'score'
+    ? `${p}score DESC, ${p}time_ms DESC, ${p}seq DESC`
+    : `${p}time_ms DESC, ${p}seq DESC`;
+}
+
+/** One hit per story: its best-ranked matching copy, with how many copies matched (issue #6). */
+function searchFolded(prep: Prepare, q: NormalizedSearchQuery, where: { sql: string; params: Params }) {
+  const { total } = prep(`SELECT count(DISTINCT a.cluster_id) AS total FROM articles a ${where.sql}`).get(
+    where.params,
+  ) as { total: number };
+  if (q.limit === 0 || total <= q.offset) return { total, hits: [] };
+  const rows = prep(
+    `WITH m AS (SELECT a.seq, a.score, a.time_ms,
+         row_number() OVER (PARTITION BY a.cluster_id ORDER BY ${orderBy(q, 'a')}) AS rn,
+         count(*) OVER (PARTITION BY a.cluster_id) AS matched
+       FROM articles a ${where.sql}),
+     page AS (SELECT seq, matched FROM m WHERE rn = 1 ORDER BY ${orderBy(q, '')} LIMIT @limit OFFSET @offset)
+     SELECT ${HIT_SELECT}, c.size AS cluster_size, page.matched AS matched FROM page
+     JOIN articles a ON a.seq = page.seq JOIN clusters c ON c.id = a.cluster_id
+     ORDER BY ${orderBy(q, 'a')}`,
+  ).all({ ...where.params, limit: q.limit, offset: q.offset }) as (ArticleRow & {
+    cluster_size: number;
+    matched: number;
+  })[];
+  return { total, hits: rows.map((row) => toHit(row, highlightTerms(q))) };
 }

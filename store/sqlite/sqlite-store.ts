@@ -26,8 +26,13 @@ import type {
   TipFilter,
   TipWorkflowUpdate,
 } from '../store.js';
+import type * as C from '../store.js';
 import { isoToEpochMs } from '../time.js';
+import * as accounts from './accounts.js';
 import * as articles from './articles.js';
+import * as consoleRecords from './console-records.js';
+import * as consoleTips from './console-tips.js';
+import * as dashboard from './dashboard.js';
 import * as evidence from './evidence-records.js';
 import { ingestRecord } from './ingest.js';
 import * as outbox from './outbox.js';
@@ -279,6 +284,85 @@ export class SqliteStore implements Store {
   /** New tips are capped at 500, top stories at 10. */
   async reportData(roundId: string, from: string, to: string): Promise<ReportData> {
     return this.run('reportData', () => reports.reportData(this.prep, roundId, from, to));
+  }
+
+  // ---- console accounts, sessions, audit (issue #6) ----
+  async createUser(user: C.UserAccount): Promise<void> {
+    this.run('createUser', () => accounts.createUser(this.prep, user));
+  }
+
+  async getUser(name: string): Promise<C.UserAccount | undefined> {
+    return this.run('getUser', () => accounts.getUser(this.prep, name));
+  }
+
+  async listUsers(): Promise<C.UserAccount[]> {
+    return this.run('listUsers', () => accounts.listUsers(this.prep));
+  }
+
+  async updateUser(name: string, patch: C.UserPatch): Promise<C.UserAccount> {
+    return this.run('updateUser', () => accounts.updateUser(this.prep, name, patch));
+  }
+
+  async createSession(session: C.SessionRecord): Promise<void> {
+    this.run('createSession', () => accounts.createSession(this.prep, session));
+  }
+
+  async getSession(idHash: string, now: string): Promise<C.SessionRecord | undefined> {
+    return this.run('getSession', () => accounts.getSession(this.prep, idHash, now));
+  }
+
+  async touchSession(idHash: string, expiresAt: string): Promise<void> {
+    this.run('touchSession', () => accounts.touchSession(this.prep, idHash, expiresAt));
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    this.run('deleteSession', () => accounts.deleteSession(this.prep, idHash));
+  }
+
+  async deleteUserSessions(user: string): Promise<number> {
+    return this.run('deleteUserSessions', () => accounts.deleteUserSessions(this.prep, user));
+  }
+
+  async appendAudit(entry: C.NewAuditEntry): Promise<C.AuditEntry> {
+    return this.run('appendAudit', () => consoleRecords.appendAudit(this.prep, entry));
+  }
+
+  async listAudit(filter: C.AuditFilter = {}): Promise<{ total: number; entries: C.AuditEntry[] }> {
+    return this.run('listAudit', () => consoleRecords.listAudit(this.prep, filter));
+  }
+
+  async listSavedSearches(user: string): Promise<C.SavedSearch[]> {
+    return this.run('listSavedSearches', () => consoleRecords.listSavedSearches(this.prep, user));
+  }
+
+  async createSavedSearch(search: C.SavedSearch): Promise<void> {
+    this.run('createSavedSearch', () => consoleRecords.createSavedSearch(this.prep, search));
+  }
+
+  async deleteSavedSearch(user: string, id: string): Promise<boolean> {
+    return this.run('deleteSavedSearch', () => consoleRecords.deleteSavedSearch(this.prep, user, id));
+  }
+
+  async addTipNote(note: C.TipNote): Promise<void> {
+    this.run('addTipNote', () => consoleRecords.addTipNote(this.prep, note));
+  }
+
+  async tipNotes(tipId: string): Promise<C.TipNote[]> {
+    return this.run('tipNotes', () => consoleRecords.tipNotes(this.prep, tipId));
+  }
+
+  async createTip(tip: Tip): Promise<Tip> {
+    return this.run('createTip', () =>
+      this.db.transaction(() => consoleTips.createTip(this.prep, tip)).immediate(),
+    );
+  }
+
+  async listConsoleTips(filter: C.ConsoleTipFilter): Promise<C.ConsoleTipList> {
+    return this.run('listConsoleTips', () => consoleTips.listConsoleTips(this.prep, filter));
+  }
+
+  async dashboardData(query: C.DashboardQuery): Promise<C.DashboardData> {
+    return this.run('dashboardData', () => dashboard.dashboardData(this.prep, query));
   }
 
   /** Run an operation on a ready store. */

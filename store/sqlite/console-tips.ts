@@ -1,0 +1,122 @@
+// The console's tip board and hand-made tips (issue #6).
+import { StoreError } from '../../core/errors.js';
+import { levelRank, type Tip, type TipStatus } from '../../core/types.js';
+import { clampInt } from '../query.js';
+import type { ConsoleTipFilter, ConsoleTipList } from '../store.js';
+import { isoToEpochMs } from '../time.js';
+import { type SqlParams, scopeCondition } from './scope-sql.js';
+import type { Prepare } from './statements.js';
+import { getTip, TIPS_DEFAULT_LIMIT, TIPS_MAX_LIMIT, toWorkflowTip, type WorkflowTipRow } from './tips.js';
+
+const STATUSES: readonly TipStatus[] = ['new', 'assigned', 'in_progress', 'closed', 'dismissed'];
+
+/** WHERE clauses of the filter except `status` (the tab counts need the rest alone). */
+function baseClauses(filter: ConsoleTipFilter): { clauses: string[]; params: SqlParams } {
+  const clauses: string[] = [];
+  const params: SqlParams = {};
+  if (filter.roundId !== undefined) {
+    clauses.push('round_id = @roundId');
+    params.roundId = filter.roundId;
+  }
+  if (filter.unitId !== undefined) {
+    clauses.push('unit_id = @unitId');
+    params.unitId = filter.unitId;
+  }
+  if (filter.clusterId !== undefined) {
+    clauses.push('cluster_id = @clusterId');
+    params.clusterId = filter.clusterId;
+  }
+  if (filter.team !== undefined) {
+    clauses.push('team = @team');
+    params.team = filter.team;
+  }
+  if (filter.minLevel !== undefined) {
+    clauses.push('level_rank >= @minRank');
+    params.minRank = levelRank(filter.minLevel);
+  }
+  if (filter.overdueAt !== undefined) {
+    const ms = isoToEpochMs(filter.overdueAt);
+    if (ms === undefined)
+      throw new StoreError('E_STORE_INPUT', `overdueAt is not an ISO time: ${filter.overdueAt}`);
+    clauses.push("status IN ('assigned', 'in_progress') AND due_ms IS NOT NULL AND due_ms < @overdueMs");
+    params.overdueMs = ms;
+  }
+  if (filter.scope !== undefined) {
+    clauses.push(scopeCondition(filter.scope, { round: 'round_id', unit: 'unit_id' }, params, 'sc'));
+  }
+  return { clauses, params };
+}
+
+const where = (clauses: readonly string[]) => (clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '');
+
+/** Tips of the board, newest first, with the total and the per-status counts. */
+export function listConsoleTips(prep: Prepare, filter: ConsoleTipFilter): ConsoleTipList {
+  const { clauses, params } = baseClauses(filter);
+  const countRows = prep(`SELECT status, count(*) AS n FROM tips ${where(clauses)} GROUP BY status`).all(
+    params,
+  ) as { status: TipStatus; n: number }[];
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<TipStatus, number>;
+  for (const row of countRows) counts[row.status] = row.n;
+  if (filter.status !== undefined) {
+    clauses.push('status = @status');
+    params.status = filter.status;
+  }
+  const { total } = prep(`SELECT count(*) AS total FROM tips ${where(clauses)}`).get(params) as {
+    total: number;
+  };
+  const rows = prep(
+    `SELECT * FROM tips ${where(clauses)} ORDER BY created_ms DESC, seq DESC LIMIT @limit OFFSET @offset`,
+  ).all({
+    ...params,
+    limit: clampInt(filter.limit, TIPS_DEFAULT_LIMIT, 0, TIPS_MAX_LIMIT),
+    offset: clampInt(filter.offset, 0, 0, Number.MAX_SAFE_INTEGER),
+  }) as WorkflowTipRow[];
+  return { total, tips: rows.map(toWorkflowTip), counts };
+}
+
+/** Insert a hand-made tip under its article's cluster; no outbox rows. */
+export function createTip(prep: Prepare, tip: Tip): Tip {
+  const createdMs = isoToEpochMs(tip.createdAt);
+  if (createdMs === undefined) {
+    throw new StoreError('E_STORE_INPUT', `createTip: createdAt is not an ISO time: ${tip.createdAt}`);
+  }
+  const article = prep('SELECT cluster_id FROM articles WHERE id = ?').get(tip.articleId) as
+    | { cluster_id: string }
+    | undefined;
+  if (!article) throw new StoreError('E_STORE_NOT_FOUND', `createTip: no article ${tip.articleId}`);
+  const result = prep(
+    `INSERT OR IGNORE INTO tips (id, round_id, unit_id, unit_name, team, cluster_id, article_id, title, url,
+       source_name, published_at, level, level_rank, score, phase, parts, status, created_at, created_ms, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    tip.id,
+    tip.roundId,
+    tip.unitId,
+    tip.unitName,
+    tip.team ?? null,
+    article.cluster_id,
+    tip.articleId,
+    tip.title,
+    tip.url,
+    tip.sourceName,
+    tip.publishedAt ?? null,
+    tip.level,
+    levelRank(tip.level),
+    tip.score,
+    tip.phase ?? null,
+    JSON.stringify(tip.parts),
+    tip.status,
+    tip.createdAt,
+    createdMs,
+    tip.createdAt,
+  );
+  if (result.changes === 0) {
+    throw new StoreError(
+      'E_STORE_CONFLICT',
+      `createTip: the story already has a tip for ${tip.roundId}/${tip.unitId} (or the id ${tip.id} is taken)`,
+    );
+  }
+  const stored = getTip(prep, tip.id);
+  if (!stored) throw new StoreError('E_STORE_IO', `createTip: tip ${tip.id} not readable after insert`);
+  return stored;
+}
