@@ -93,7 +93,7 @@ describe('config error messages name the file and the path inside it', () => {
       'rounds/r2.yaml': 'id: r2\nname: 二\nunits: []\n',
     });
     expect(message.split('\n')).toEqual([
-      'sources.yaml: [0].type: expected one of rss, html, browser, got "ftp"',
+      'sources.yaml: [0].type: expected one of rss, html, browser, search, json, got "ftp"',
       'rounds/r1.yaml: units[2].aliases: expected a list of strings',
       'rounds/r2.yaml: units: a round needs at least one unit',
     ]);
