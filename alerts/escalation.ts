@@ -3,20 +3,25 @@ import type { Assessment, ProcessedArticle, ScorePart } from '../core/types.js';
 import { levelFor } from '../pipeline/level.js';
 import { type SpreadStats, spreadPart } from '../pipeline/spread.js';
 import type { NewTip } from '../store/store.js';
-import { buildTip, channelsFor, type TeamChannels, unitTeam } from './routing.js';
+import { buildTip, channelsFor, realertFor, type TeamChannels, unitTeam } from './routing.js';
 
 /** A stored member of a story, as far as escalation needs it. */
-export type ClusterMember = Pick<ProcessedArticle, 'id' | 'sourceId' | 'assessments'> & {
-  parentUrl?: string;
-};
+export type ClusterMember = Pick<ProcessedArticle, 'id' | 'sourceId' | 'assessments'>;
 
-/** How far the story has spread once `article` joins the `members` already stored. */
-export function clusterSpread(article: ClusterMember, members: readonly ClusterMember[]): SpreadStats {
-  const all = [...members, article];
+/**
+ * How far a story has spread: its members (plus `article` when it is joining) and the forum replies stored under
+ * the story's threads (Store.countReplies over the members' URLs, plus one when the joining item is such a reply).
+ */
+export function clusterSpread(
+  article: ClusterMember | undefined,
+  members: readonly ClusterMember[],
+  replies = 0,
+): SpreadStats {
+  const all = article ? [...members, article] : [...members];
   return {
     articles: all.length,
     sites: new Set(all.map((m) => m.sourceId)).size,
-    replies: all.filter((m) => m.parentUrl !== undefined).length,
+    replies,
   };
 }
 
@@ -43,11 +48,48 @@ function bestPerUnit(roundId: string, all: readonly ClusterMember[]): Map<string
   return best;
 }
 
+// The tips of a story whose items are `all` (at least one) and whose spread is `stats`.
+function storyTips(
+  all: readonly ProcessedArticle[],
+  stats: SpreadStats,
+  clusterId: string,
+  rounds: readonly RoundConfig[],
+  now: string,
+  teams: TeamChannels,
+): NewTip[] {
+  const spread = spreadPart(stats);
+  const tips: NewTip[] = [];
+  for (const round of rounds) {
+    if (!round.active) continue;
+    for (const [unitId, best] of bestPerUnit(round.id, all)) {
+      const source = all.find((a) => a.id === best.member.id) ?? all[all.length - 1];
+      if (!source) continue;
+      const score = best.assessment.score + (spread?.points ?? 0);
+      const parts: ScorePart[] = [...best.assessment.parts, ...(spread ? [spread] : [])];
+      const level = levelFor(score, round.levels, parts);
+      const phase = best.assessment.phase;
+      const team = unitTeam(round, best.unit);
+      const target = { unitId, ...(team !== undefined && { team }) };
+      const routed = { level, ...(phase !== undefined && { phase }) };
+      const channels = channelsFor(round, routed, target, teams);
+      if (channels.length === 0) continue;
+      const realertMs = realertFor(round, routed, target, teams);
+      const scored = { level, score, parts, ...(phase !== undefined && { phase }) };
+      tips.push({
+        tip: buildTip(round, source, best.unit, clusterId, scored, now),
+        channels,
+        ...(Object.keys(realertMs).length > 0 && { realertMs }),
+      });
+    }
+  }
+  return tips;
+}
+
 /**
- * The tips of a story after `article` joins it (members = the cluster's stored items, empty for a new story):
- * for each active round and unit, level = levelFor(best member score + spread points). The store creates a tip
- * that does not exist yet and raises one whose level is lower (an upgrade alert); otherwise nothing happens,
- * so a repost at the same level never alerts again.
+ * The tips of a story after `article` joins it (members = the cluster's stored items, empty for a new story;
+ * replies = forum replies stored under the story's threads): for each active round and unit, level =
+ * levelFor(best member score + spread points). The store creates a tip that does not exist yet and raises one
+ * whose level is lower (an upgrade alert); at the same level only a route's `realert` wait can send it again.
  */
 export function clusterTips(
   article: ProcessedArticle,
@@ -56,25 +98,32 @@ export function clusterTips(
   rounds: readonly RoundConfig[],
   now: string,
   teams: TeamChannels = {},
+  replies = 0,
 ): NewTip[] {
-  const all: ProcessedArticle[] = [...members, article];
-  const spread = members.length > 0 ? spreadPart(clusterSpread(article, members)) : undefined;
-  const tips: NewTip[] = [];
-  for (const round of rounds) {
-    if (!round.active) continue;
-    for (const [unitId, best] of bestPerUnit(round.id, all)) {
-      const source = all.find((a) => a.id === best.member.id) ?? article;
-      const score = best.assessment.score + (spread?.points ?? 0);
-      const parts: ScorePart[] = [...best.assessment.parts, ...(spread ? [spread] : [])];
-      const level = levelFor(score, round.levels, parts);
-      const phase = best.assessment.phase;
-      const team = unitTeam(round, best.unit);
-      const target = { unitId, ...(team !== undefined && { team }) };
-      const channels = channelsFor(round, { level, ...(phase !== undefined && { phase }) }, target, teams);
-      if (channels.length === 0) continue;
-      const scored = { level, score, parts, ...(phase !== undefined && { phase }) };
-      tips.push({ tip: buildTip(round, source, best.unit, clusterId, scored, now), channels });
-    }
-  }
-  return tips;
+  return storyTips(
+    [...members, article],
+    clusterSpread(article, members, replies),
+    clusterId,
+    rounds,
+    now,
+    teams,
+  );
+}
+
+/**
+ * The tips of a thread's story re-assessed because a new forum reply arrived. A reply is stored as its own item
+ * (its own words are scored on their own, and it is its own story unless it repeats another item); it does not
+ * join the thread's cluster, but it counts in the thread story's spread: `replies` includes the new reply.
+ * For IngestRecord.threadTips.
+ */
+export function threadTips(
+  members: readonly ProcessedArticle[],
+  clusterId: string,
+  rounds: readonly RoundConfig[],
+  now: string,
+  teams: TeamChannels = {},
+  replies = 0,
+): NewTip[] {
+  if (members.length === 0) return [];
+  return storyTips(members, clusterSpread(undefined, members, replies), clusterId, rounds, now, teams);
 }

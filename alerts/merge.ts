@@ -5,6 +5,8 @@ import { formatLocalTime, LEVEL_NAMES, oneLine } from './render.js';
 export interface MergedItem {
   tip: Tip;
   upgrade: boolean;
+  /** Sent again at the same level after the route's realert wait. */
+  realert?: boolean;
   consoleUrl?: string;
 }
 
@@ -13,8 +15,8 @@ export interface MergedItem {
  * "too many". Sent as a notice so every channel renders it with its notice layout.
  */
 export function mergedNotice(items: readonly MergedItem[], timeZone?: string): Notice {
-  const lines = items.map(({ tip, upgrade, consoleUrl }, i) => {
-    const mark = upgrade ? '【升级】' : '';
+  const lines = items.map(({ tip, upgrade, realert, consoleUrl }, i) => {
+    const mark = upgrade ? '【升级】' : realert ? '【再次提醒】' : '';
     const when = formatLocalTime(tip.publishedAt, timeZone);
     const link = consoleUrl ?? tip.url;
     return (
@@ -23,11 +25,13 @@ export function mergedNotice(items: readonly MergedItem[], timeZone?: string): N
     );
   });
   const upgrades = items.filter((x) => x.upgrade).length;
+  const realerts = items.filter((x) => x.realert && !x.upgrade).length;
   const red = items.filter((x) => x.tip.level === 'red').length;
   const summary = [
     `共 ${items.length} 条线索`,
     red > 0 && `红色 ${red} 条`,
     upgrades > 0 && `升级 ${upgrades} 条`,
+    realerts > 0 && `再次提醒 ${realerts} 条`,
   ]
     .filter(Boolean)
     .join('，');

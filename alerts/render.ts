@@ -65,7 +65,7 @@ export function formatLocalTime(iso: string | undefined, timeZone = 'Asia/Shangh
 /** Headline, e.g. `【红色预警】明州市住房和城乡建设局：<title>`. */
 export function alertSubject(message: AlertMessage): string {
   const { tip } = message;
-  const upgrade = message.upgrade ? '【升级】' : '';
+  const upgrade = message.upgrade ? '【升级】' : message.realert ? '【再次提醒】' : '';
   return `${upgrade}【${LEVEL_NAMES[tip.level]}预警】${oneLine(tip.unitName, 60)}：${oneLine(tip.title)}`;
 }
 
@@ -75,6 +75,32 @@ export function termText(part: ScorePart): string {
   const where = part.where === 'title' ? '标题' : part.where === 'body' ? '正文' : '';
   const points = part.points >= 0 ? `+${formatNumber(part.points)}` : formatNumber(part.points);
   return `「${oneLine(part.term ?? part.label, 40)}」${category}${where} ${points}`.trim();
+}
+
+/** Where a term occurs in its context: the context split around each occurrence of the term (none: one piece). */
+export function splitOnTerm(context: string, term: string | undefined): string[] {
+  return term ? context.split(term) : [context];
+}
+
+/** A term's context as plain text in quotes, e.g. `“…乡政府违规收费一事…”`; empty without context. */
+export function termContextText(part: ScorePart): string {
+  return part.context ? `“${oneLine(part.context, 80)}”` : '';
+}
+
+// The context as HTML with every occurrence of the term in bold; all web text escaped.
+function termContextHtml(part: ScorePart): string {
+  if (!part.context) return '';
+  const term = part.term ? oneLine(part.term, 40) : undefined;
+  const pieces = splitOnTerm(oneLine(part.context, 80), term).map(escapeHtml);
+  return `“${pieces.join(`<strong>${escapeHtml(term ?? '')}</strong>`)}”`;
+}
+
+// The context as markdown with the term in bold; the pieces are neutralised so web text cannot inject syntax.
+function termContextMarkdown(part: ScorePart): string {
+  if (!part.context) return '';
+  const term = part.term ? oneLine(part.term, 40) : undefined;
+  const pieces = splitOnTerm(oneLine(part.context, 80), term).map(escapeMarkdown);
+  return `“${pieces.join(`**${escapeMarkdown(term ?? '')}**`)}”`;
 }
 
 /** The lexicon-term parts, strongest first, bounded so a message stays readable on a phone. */
@@ -95,6 +121,8 @@ interface Field {
   /** Render as a link to this URL. */
   href?: string;
   level?: Level;
+  /** The matched-term field: rendered per term with its context (the term in bold where the format allows). */
+  terms?: ScorePart[];
 }
 
 // The facts of an alert in display order; every renderer lays out the same list.
@@ -103,7 +131,7 @@ function fields(message: AlertMessage, options: RenderOptions): Field[] {
   const out: Field[] = [
     {
       label: '预警等级',
-      value: `${LEVEL_NAMES[tip.level]}预警${message.upgrade ? '（升级：事件扩散或风险上升）' : ''}`,
+      value: `${LEVEL_NAMES[tip.level]}预警${levelNote(message)}`,
       level: tip.level,
     },
     { label: '巡察轮次', value: oneLine(message.roundName, 80) },
@@ -120,13 +148,24 @@ function fields(message: AlertMessage, options: RenderOptions): Field[] {
   out.push({ label: '原文链接', value: link ?? oneLine(tip.url), ...(link && { href: link }) });
   out.push({ label: '风险分值', value: formatNumber(tip.score) });
   const terms = termParts(tip.parts);
-  out.push({ label: '命中词', value: terms.length > 0 ? terms.map(termText).join('；') : '无' });
+  const termLine = (p: ScorePart) => [termText(p), termContextText(p)].filter(Boolean).join(' ');
+  out.push({
+    label: '命中词',
+    value: terms.length > 0 ? terms.map(termLine).join('；') : '无',
+    ...(terms.length > 0 && { terms }),
+  });
   const spread = tip.parts.find((p) => p.kind === 'spread');
   if (spread)
     out.push({ label: '传播情况', value: `${oneLine(spread.label, 80)} +${formatNumber(spread.points)}` });
   const consoleLink = safeHttpUrl(message.consoleUrl);
   if (consoleLink) out.push({ label: '处置入口', value: consoleLink, href: consoleLink });
   return out;
+}
+
+function levelNote(message: AlertMessage): string {
+  if (message.upgrade) return '（升级：事件扩散或风险上升）';
+  if (message.realert) return '（再次提醒：事件仍在发酵，同一等级再次推送）';
+  return '';
 }
 
 /** The email of an alert: subject, plain text and an HTML part in which every value is escaped. */
@@ -136,6 +175,7 @@ export function renderEmail(message: AlertMessage, options: RenderOptions = {}):
   const text = [subject, '', ...list.map((f) => `${f.label}：${f.value}`), '', FOOTER].join('\n');
   const rows = list.map((f) => {
     let value = escapeHtml(f.value);
+    if (f.terms) value = termsHtml(f.terms);
     if (f.href)
       value = `<a href="${escapeHtml(f.href)}" style="color:#1a73e8;word-break:break-all">${value}</a>`;
     if (f.level) value = `<strong style="color:${LEVEL_COLOURS[f.level]}">${value}</strong>`;
@@ -159,6 +199,16 @@ export function renderEmail(message: AlertMessage, options: RenderOptions = {}):
   return { subject, text, html };
 }
 
+// One line per matched term: the term in bold, its category, field and points, then its context.
+function termsHtml(terms: readonly ScorePart[]): string {
+  const items = terms.map((p) => {
+    const head = `<strong>「${escapeHtml(oneLine(p.term ?? p.label, 40))}」</strong>${escapeHtml(termText(p).replace(/^「[^」]*」/, ''))}`;
+    const context = termContextHtml(p);
+    return `<li>${head}${context ? `<br><span style="color:#5f6368">${context}</span>` : ''}</li>`;
+  });
+  return `<ul style="margin:0;padding-left:18px">${items.join('')}</ul>`;
+}
+
 const FOOTER = '本邮件由巡察舆情监测系统自动发送，请及时研判处置。';
 
 /** Neutralises markdown/HTML syntax in web text so a title cannot inject links, tags or formatting. */
@@ -178,6 +228,11 @@ function colourMarkdown(text: string, level: Level, flavor: MarkdownFlavor): str
   return text;
 }
 
+function termMarkdown(p: ScorePart): string {
+  const context = termContextMarkdown(p);
+  return `${escapeMarkdown(termText(p))}${context ? ` ${context}` : ''}`;
+}
+
 /** Markdown text of an alert for a robot; `withHeading` false when the robot shows the subject itself. */
 export function renderMarkdown(
   message: AlertMessage,
@@ -188,6 +243,7 @@ export function renderMarkdown(
   if (options.withHeading !== false) lines.push(`### ${escapeMarkdown(alertSubject(message))}`);
   for (const f of fields(message, options)) {
     let value = escapeMarkdown(f.value);
+    if (f.terms) value = f.terms.map(termMarkdown).join('；');
     if (f.href) value = `[${f.label === '处置入口' ? '在控制台处置' : '查看原文'}](${markdownUrl(f.href)})`;
     if (f.level) value = `**${colourMarkdown(value, f.level, flavor)}**`;
     // 飞书 card markdown has no block quotes; the others render `>` as a tidy grey block.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RoundConfig, RouteConfig } from '../config/schema.js';
+import { type RoundConfig, type RouteConfig, realertMs } from '../config/schema.js';
 import { type Level, levelRank, type PhaseName, type ProcessedArticle, type Tip } from '../core/types.js';
 import type { NewTip } from '../store/store.js';
 
@@ -53,6 +53,29 @@ export function channelsFor(
     for (const channel of routeChannels(route, full, teams)) channels.add(channel);
   }
   return [...channels];
+}
+
+/**
+ * Channel → `realert` wait (ms) over the immediate routes that take the level for the target; a channel that
+ * several such routes reach gets the shortest wait. Channels of routes without `realert` (or `never`) are absent.
+ */
+export function realertFor(
+  round: RoundConfig,
+  assessment: { level: Level; phase?: PhaseName },
+  target: RouteTarget = {},
+  teams: TeamChannels = {},
+): Record<string, number> {
+  const full: RouteTarget = { ...target, ...(assessment.phase !== undefined && { phase: assessment.phase }) };
+  const waits: Record<string, number> = {};
+  for (const route of round.alerts) {
+    if (route.digest !== undefined || !routeMatches(route, assessment.level, full)) continue;
+    const wait = route.realert === undefined ? undefined : realertMs(route.realert);
+    if (wait === undefined || wait <= 0) continue;
+    for (const channel of routeChannels(route, full, teams)) {
+      waits[channel] = Math.min(waits[channel] ?? Number.POSITIVE_INFINITY, wait);
+    }
+  }
+  return waits;
 }
 
 /** The digest routes (with their index in the round's `alerts`) that take the level for the target. */

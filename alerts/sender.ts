@@ -6,9 +6,11 @@ import { RateLimitError } from './channels/http.js';
 import { type MergedItem, mergedNotice } from './merge.js';
 import {
   perMinuteLimit,
+  perSecondLimit,
   recordLimited,
   recordSent,
   roomLeft,
+  secondWaitMs,
   type ThrottleState,
   throttleOf,
   windowFreesAt,
@@ -36,6 +38,8 @@ export interface SenderDeps {
   random?: () => number;
   /** IANA zone of times in merged messages; default Asia/Shanghai. */
   timeZone?: string;
+  /** Pause between messages to a robot with a per-second limit (飞书); default a real timer. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** Outcome of one sender run: alerts delivered, failed (retry scheduled or dead), and left for later. */
@@ -102,6 +106,7 @@ async function attempt(deps: SenderDeps, alert: OutboxAlert, channel: Channel): 
         roundName: deps.roundNames.get(tip.roundId) ?? tip.roundId,
         ...(consoleUrl !== undefined && { consoleUrl }),
         ...(alert.upgrade && { upgrade: true }),
+        ...(alert.realert && { realert: true }),
       });
     }
     return reply.ok ? { sent: true } : refused(alert.channel, reply);
@@ -171,8 +176,17 @@ async function record(run: Run, alerts: readonly OutboxAlert[], channel: string,
   }
 }
 
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+// Waits, when the channel has a per-second limit (飞书 5/s), until one more message fits in the second.
+async function pace(run: Run, channel: Channel): Promise<void> {
+  const wait = secondWaitMs(throttleOf(run.throttles, channel.name), perSecondLimit(channel), run.nowMs());
+  if (wait > 0) await (run.deps.sleep ?? realSleep)(wait);
+}
+
 /** Deliver one alert on its own and record it; false when the channel said "too many" (stop the channel). */
 async function sendOne(run: Run, alert: OutboxAlert, channel: Channel): Promise<boolean> {
+  await pace(run, channel);
   const outcome = await attempt(run.deps, alert, channel);
   const t = throttleOf(run.throttles, channel.name);
   if (outcome.sent) recordSent(t, run.nowMs());
@@ -192,11 +206,17 @@ async function sendMerged(run: Run, alerts: readonly OutboxAlert[], channel: Cha
       continue;
     }
     const consoleUrl = run.deps.consoleUrl?.(tip);
-    items.push({ tip, upgrade: alert.upgrade === true, ...(consoleUrl !== undefined && { consoleUrl }) });
+    items.push({
+      tip,
+      upgrade: alert.upgrade === true,
+      ...(alert.realert && { realert: true }),
+      ...(consoleUrl !== undefined && { consoleUrl }),
+    });
     carried.push(alert);
   }
   if (carried.length === 0) return;
   let outcome: Outcome;
+  await pace(run, channel);
   try {
     const reply = await channel.sendNotice(mergedNotice(items, run.deps.timeZone));
     outcome = reply.ok ? { sent: true } : refused(channel.name, reply);

@@ -2,8 +2,12 @@ import type { Channel } from './types.js';
 
 /** Messages per minute the 钉钉 and 企业微信 group robots accept; more in a burst are merged into one. */
 export const ROBOT_MESSAGES_PER_MINUTE = 20;
+/** Messages a 飞书 custom bot accepts per minute (more are merged) and per second (the sender paces them). */
+export const FEISHU_MESSAGES_PER_MINUTE = 100;
+export const FEISHU_MESSAGES_PER_SECOND = 5;
 
 const WINDOW_MS = 60_000;
+const SECOND_MS = 1_000;
 
 /** What the sender remembers about one channel between runs (in memory: a restart starts afresh). */
 export interface ChannelThrottle {
@@ -30,7 +34,21 @@ export function throttleOf(state: ThrottleState, channel: string): ChannelThrott
 
 /** Messages a channel takes per minute before a burst is merged; undefined when it has no such limit. */
 export function perMinuteLimit(channel: Channel): number | undefined {
-  return channel.type === 'dingtalk' || channel.type === 'wecom' ? ROBOT_MESSAGES_PER_MINUTE : undefined;
+  if (channel.type === 'dingtalk' || channel.type === 'wecom') return ROBOT_MESSAGES_PER_MINUTE;
+  return channel.type === 'feishu' ? FEISHU_MESSAGES_PER_MINUTE : undefined;
+}
+
+/** Messages a channel takes per second; undefined when it has no such limit. */
+export function perSecondLimit(channel: Channel): number | undefined {
+  return channel.type === 'feishu' ? FEISHU_MESSAGES_PER_SECOND : undefined;
+}
+
+/** Ms to wait before the next message so that at most `limit` go out in any second (0: send now). */
+export function secondWaitMs(t: ChannelThrottle, limit: number | undefined, nowMs: number): number {
+  if (limit === undefined || limit <= 0) return 0;
+  const recent = t.sentAt.filter((at) => at > nowMs - SECOND_MS);
+  const oldest = recent[recent.length - limit];
+  return oldest === undefined ? 0 : Math.max(0, oldest + SECOND_MS - nowMs);
 }
 
 /** Messages the channel may still take in the current minute (Infinity without a limit). */

@@ -10,6 +10,8 @@ export interface AlertMessage {
   consoleUrl?: string;
   /** The story's level rose after an earlier alert: the message is marked 「升级」. */
   upgrade?: boolean;
+  /** The story is active again at the same level after the route's `realert` wait: marked 「再次提醒」. */
+  realert?: boolean;
 }
 
 /** The receiving side's answer, as far as it says anything. */

@@ -1,7 +1,7 @@
 import type { SourceConfig } from '../config/schema.js';
 import { crawlSource } from '../crawlers/index.js';
 import type { CrawlSink, SearchTerms, SourceCrawlStats } from '../crawlers/types.js';
-import { normalizeUrl } from '../pipeline/normalize.js';
+import { normalizeItemUrl } from '../pipeline/normalize.js';
 import { articleId } from '../pipeline/process.js';
 import { createEvidenceFiles, evidenceRoot } from '../store/evidence/evidence-files.js';
 import { keepEvidence } from '../store/evidence/keep.js';
@@ -35,7 +35,7 @@ export async function crawlOne(
       if (!inserted) return;
       stored += 1;
       // Same id as the pipeline gives the stored item; written outside the queue so ingests do not wait on disk.
-      if (proof) await keepEvidence(evidence, articleId(normalizeUrl(item.url)), proof);
+      if (proof) await keepEvidence(evidence, articleId(normalizeItemUrl(item.url, item.parentUrl)), proof);
     },
     onSkip: (skip) => {
       summary.skips.push(skip);

@@ -3,6 +3,7 @@ import type { ExtractedArticle } from '../core/types.js';
 import { NEAR_DUPLICATE_DISTANCE } from '../pipeline/simhash.js';
 import type { App } from './app.js';
 import type { CycleSummary } from './cycle.js';
+import { replyThreadTips, storyReplies } from './thread-tips.js';
 
 /** Pipeline + dedup + routing + atomic store write for one article; true when it was newly stored. */
 export async function ingestArticle(
@@ -18,8 +19,16 @@ export async function ingestArticle(
   const now = new Date().toISOString();
   // The story's stored items decide its spread; the ingest queue keeps this read and the write together.
   const members = existing ? await app.store.clusterArticles(existing.clusterId) : [];
-  const tips = clusterTips(processed, members, clusterId, app.activeRounds(), now, app.config.teams);
-  const result = await app.store.ingest({ article: processed, joinClusterId: existing?.clusterId, tips });
+  // Forum replies under the story's threads raise its spread; a reply to another story's thread raises that one's.
+  const replies = await storyReplies(app.store, processed, members);
+  const tips = clusterTips(processed, members, clusterId, app.activeRounds(), now, app.config.teams, replies);
+  const threadTips = await replyThreadTips(app, processed, clusterId, now);
+  const result = await app.store.ingest({
+    article: processed,
+    joinClusterId: existing?.clusterId,
+    tips,
+    ...(threadTips.length > 0 && { threadTips }),
+  });
   if (!result.inserted) return false;
   summary.stored += 1;
   if (existing) summary.duplicates += 1;
@@ -40,6 +49,12 @@ export async function ingestArticle(
     app.logger.info(
       { component: 'cycle', cluster: result.clusterId, tips: result.escalatedTipIds },
       'story level rose: upgrade alerts queued',
+    );
+  }
+  if (result.realertTipIds?.length) {
+    app.logger.info(
+      { component: 'cycle', cluster: result.clusterId, tips: result.realertTipIds },
+      'story active again after the realert wait: re-alerts queued',
     );
   }
   app.logger.debug(

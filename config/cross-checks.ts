@@ -1,6 +1,6 @@
 import { validate as isValidCron } from 'node-cron';
 import type { FileIssue } from './config-error.js';
-import type { ChannelConfig, RoundConfig, SourceConfig } from './schema.js';
+import type { ChannelConfig, RoundConfig, SourceConfig, TeamsConfig } from './schema.js';
 
 /** A validated round and the file it came from. */
 export interface RoundFile {
@@ -14,11 +14,68 @@ export interface CheckInput {
   sources: SourceConfig[] | undefined;
   channels: Record<string, ChannelConfig> | undefined;
   rounds: RoundFile[];
+  /** channels.yaml `teams:` (undefined when channels.yaml failed to load). */
+  teams?: TeamsConfig;
+  /** settings.yaml `alerts.adminChannels` (undefined when settings.yaml failed to load). */
+  adminChannels?: readonly string[];
+  /** Label of settings.yaml in messages; default `settings.yaml`. */
+  settingsLabel?: string;
 }
 
 /** Checks that span entries or files: unique ids, references to sources and channels, robots.txt reasons. */
 export function crossCheck(input: CheckInput): FileIssue[] {
-  return [...checkSources(input.sourcesLabel, input.sources ?? []), ...checkRounds(input)];
+  return [
+    ...checkSources(input.sourcesLabel, input.sources ?? []),
+    ...checkRounds(input),
+    ...checkTeamRoutes(input),
+    ...checkAdminChannels(input),
+  ];
+}
+
+/** Admin channels (system notices) must be channels of channels.yaml. */
+function checkAdminChannels(input: CheckInput): FileIssue[] {
+  const file = input.settingsLabel ?? 'settings.yaml';
+  const { channels, adminChannels = [] } = input;
+  if (!channels) return [];
+  return adminChannels.flatMap((name, i) =>
+    Object.hasOwn(channels, name)
+      ? []
+      : [
+          {
+            file,
+            issue: `alerts.adminChannels[${i}]: unknown channel "${name}" (not defined in channels.yaml)`,
+          },
+        ],
+  );
+}
+
+/**
+ * A unit's team that a `to: team` route would deliver to must be listed under `teams:` in channels.yaml, or its
+ * tips silently miss the team's recipients.
+ */
+function checkTeamRoutes(input: CheckInput): FileIssue[] {
+  const { teams } = input;
+  if (!teams) return [];
+  const issues: FileIssue[] = [];
+  for (const { label: file, round } of input.rounds) {
+    round.units.forEach((unit, u) => {
+      if (unit.team === undefined || Object.hasOwn(teams, unit.team)) return;
+      const route = round.alerts.findIndex(
+        (r) =>
+          r.to === 'team' &&
+          (!r.units || r.units.includes(unit.id)) &&
+          (!r.teams || r.teams.includes(unit.team ?? '')),
+      );
+      if (route < 0) return;
+      issues.push({
+        file,
+        issue:
+          `units[${u}].team: team "${unit.team}" is not listed under teams: in channels.yaml ` +
+          `(alerts[${route}] sends to: team)`,
+      });
+    });
+  }
+  return issues;
 }
 
 function checkSources(file: string, sources: SourceConfig[]): FileIssue[] {

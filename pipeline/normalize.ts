@@ -56,11 +56,23 @@ export function normalizeUrl(url: string): string {
   return parsed.toString();
 }
 
-/** Text cleanup of an extracted article, safe for Chinese; the URL is canonicalized with normalizeUrl. */
+/**
+ * Canonical URL of an item: normalizeUrl, except that a forum reply (one with a parentUrl) keeps its `#anchor`,
+ * which is all that tells it apart from its thread and the other replies on the page.
+ */
+export function normalizeItemUrl(url: string, parentUrl?: string): string {
+  const canonical = normalizeUrl(url);
+  if (parentUrl === undefined) return canonical;
+  const hash = /#[^#]+$/.exec(url.trim())?.[0];
+  return hash !== undefined && !canonical.includes('#') ? `${canonical}${hash}` : canonical;
+}
+
+/** Text cleanup of an extracted article, safe for Chinese; the URL is canonicalized with normalizeItemUrl. */
 export function normalizeArticle(a: ExtractedArticle): ExtractedArticle {
   const out: ExtractedArticle = {
     ...a,
-    url: normalizeUrl(a.url),
+    url: normalizeItemUrl(a.url, a.parentUrl),
+    ...(a.parentUrl !== undefined && { parentUrl: normalizeUrl(a.parentUrl) }),
     sourceName: normalizeLine(a.sourceName),
     title: normalizeLine(a.title),
     body: normalizeBody(a.body),

@@ -17,6 +17,8 @@ export interface WebhookPayload {
   alertId: string;
   /** True when the story's level rose after an earlier alert (升级). */
   upgrade: boolean;
+  /** Present (true) only when the story is active again at the same level after the route's realert wait. */
+  realert?: true;
   tip: AlertMessage['tip'];
   roundName: string;
   consoleUrl?: string;
@@ -41,6 +43,7 @@ export function webhookPayload(message: AlertMessage): WebhookPayload {
     type: 'tip',
     alertId: message.alertId,
     upgrade: message.upgrade === true,
+    ...(message.realert === true && { realert: true as const }),
     tip: message.tip,
     roundName: message.roundName,
     ...(message.consoleUrl !== undefined && { consoleUrl: message.consoleUrl }),

@@ -83,3 +83,15 @@ export function clusterArticles(prep: Prepare, clusterId: string): StoredArticle
     ) as ArticleRow[]
   ).map(toStoredArticle);
 }
+
+/** Stored forum replies whose thread URL is one of `threadUrls`. */
+export function countReplies(prep: Prepare, threadUrls: readonly string[]): number {
+  let total = 0;
+  const unique = [...new Set(threadUrls)];
+  for (let i = 0; i < unique.length; i += URL_BATCH) {
+    const batch = unique.slice(i, i + URL_BATCH);
+    const sql = `SELECT count(*) AS n FROM articles WHERE parent_url IN (${batch.map(() => '?').join(',')})`;
+    total += (prep(sql).get(...batch) as { n: number }).n;
+  }
+  return total;
+}

@@ -4,7 +4,7 @@ import { searchGrams } from '../search-grams.js';
 import { normalizeSimhash, simhashBands } from '../simhash.js';
 import type { IngestRecord, IngestResult, NewTip } from '../store.js';
 import { isoToEpochMs } from '../time.js';
-import { queueTipAlerts } from './outbox.js';
+import { queueRealerts, queueTipAlerts } from './outbox.js';
 import type { ClusterRow } from './rows.js';
 import type { Prepare } from './statements.js';
 
@@ -33,12 +33,22 @@ export function ingestRecord(prep: Prepare, record: IngestRecord, now: string): 
   insertArticle(prep, article, clusterId, now);
   const createdTipIds: string[] = [];
   const escalatedTipIds: string[] = [];
-  for (const newTip of record.tips) {
-    const write = writeTip(prep, newTip, clusterId, now);
-    if (write.outcome === 'created') createdTipIds.push(write.tipId);
-    else if (write.outcome === 'escalated' && !escalatedTipIds.includes(write.tipId)) {
-      escalatedTipIds.push(write.tipId);
-    }
+  const realertTipIds: string[] = [];
+  const writes = [
+    ...record.tips.map((newTip) => ({ newTip, cluster: clusterId })),
+    ...(record.threadTips ?? []).map((newTip) => ({ newTip, cluster: threadCluster(prep, newTip) })),
+  ];
+  for (const { newTip, cluster } of writes) {
+    const write = writeTip(prep, newTip, cluster, now);
+    const list =
+      write.outcome === 'created'
+        ? createdTipIds
+        : write.outcome === 'escalated'
+          ? escalatedTipIds
+          : write.outcome === 'realerted'
+            ? realertTipIds
+            : undefined;
+    if (list && !list.includes(write.tipId)) list.push(write.tipId);
   }
   return {
     articleId: article.id,
@@ -47,7 +57,19 @@ export function ingestRecord(prep: Prepare, record: IngestRecord, now: string): 
     clusterSize,
     createdTipIds,
     ...(escalatedTipIds.length > 0 && { escalatedTipIds }),
+    ...(realertTipIds.length > 0 && { realertTipIds }),
   };
+}
+
+// A thread tip belongs to the thread's story, not to the reply's: its cluster must already be stored.
+function threadCluster(prep: Prepare, { tip }: NewTip): string {
+  if (!prep('SELECT 1 FROM clusters WHERE id = ?').get(tip.clusterId)) {
+    throw new StoreError(
+      'E_STORE_NOT_FOUND',
+      `ingest: thread tip ${tip.id}: cluster ${tip.clusterId} does not exist`,
+    );
+  }
+  return tip.clusterId;
 }
 
 function joinCluster(prep: Prepare, clusterId: string, level: Level, now: string) {
@@ -89,8 +111,8 @@ function insertArticle(prep: Prepare, a: ProcessedArticle, clusterId: string, no
   prep(
     `INSERT INTO articles (id, url, source_id, source_name, source_type, title, body, published_at, fetched_at,
        author, time_ms, content_hash, simhash, sh0, sh1, sh2, sh3, sh4, title_tokens, body_tokens, assessments, score,
-       level, level_rank, cluster_id, stored_at, title_grams, body_grams)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       level, level_rank, cluster_id, stored_at, title_grams, body_grams, parent_url)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     a.id,
     a.url,
@@ -120,6 +142,7 @@ function insertArticle(prep: Prepare, a: ProcessedArticle, clusterId: string, no
     now,
     searchGrams(a.title),
     searchGrams(a.body),
+    a.parentUrl ?? null,
   );
   const unit = prep('INSERT OR IGNORE INTO article_units (article_id, round_id, unit_id) VALUES (?, ?, ?)');
   const phase = prep('INSERT OR IGNORE INTO article_phases (article_id, round_id, phase) VALUES (?, ?, ?)');
@@ -129,21 +152,29 @@ function insertArticle(prep: Prepare, a: ProcessedArticle, clusterId: string, no
   }
 }
 
-/** What writing one routed tip did: created it, raised an existing one (escalated), or nothing. */
-type TipWrite = { outcome: 'created' | 'escalated' | 'unchanged'; tipId: string };
+/** What writing one routed tip did: created it, raised an existing one (escalated), re-alerted it, or nothing. */
+type TipWrite = { outcome: 'created' | 'escalated' | 'realerted' | 'unchanged'; tipId: string };
 
 /**
  * Insert a tip with one pending alert per channel; when the (round, cluster, unit) tip exists and the new level
- * is higher, raise it and queue one upgrade alert per channel instead. A level that is not higher changes nothing.
+ * is higher, raise it and queue one upgrade alert per channel instead. A level that is not higher sends nothing,
+ * except a re-alert on channels whose route's `realert` wait has passed since their last alert of the tip.
  */
-function writeTip(prep: Prepare, { tip, channels }: NewTip, clusterId: string, now: string): TipWrite {
+function writeTip(
+  prep: Prepare,
+  { tip, channels, realertMs }: NewTip,
+  clusterId: string,
+  now: string,
+): TipWrite {
   const createdMs = isoToEpochMs(tip.createdAt);
   if (createdMs === undefined) {
     throw new StoreError('E_STORE_INPUT', `tip ${tip.id}: createdAt is not an ISO time: ${tip.createdAt}`);
   }
   const existing = prep(
-    'SELECT id, level_rank, score FROM tips WHERE round_id = ? AND cluster_id = ? AND unit_id = ?',
-  ).get(tip.roundId, clusterId, tip.unitId) as { id: string; level_rank: number; score: number } | undefined;
+    'SELECT id, level, level_rank, score FROM tips WHERE round_id = ? AND cluster_id = ? AND unit_id = ?',
+  ).get(tip.roundId, clusterId, tip.unitId) as
+    | { id: string; level: Level; level_rank: number; score: number }
+    | undefined;
   if (existing) {
     if (levelRank(tip.level) <= existing.level_rank) {
       // A repost at the same level: the spread shows in the tip's score and parts, but nothing is sent.
@@ -154,7 +185,10 @@ function writeTip(prep: Prepare, { tip, channels }: NewTip, clusterId: string, n
           existing.id,
         );
       }
-      return { outcome: 'unchanged', tipId: existing.id };
+      const realerted = realertMs
+        ? queueRealerts(prep, { id: existing.id, level: existing.level }, realertMs, now)
+        : [];
+      return { outcome: realerted.length > 0 ? 'realerted' : 'unchanged', tipId: existing.id };
     }
     prep('UPDATE tips SET level = ?, level_rank = ?, score = ?, parts = ? WHERE id = ?').run(
       tip.level,

@@ -33,6 +33,48 @@ export function queueTipAlerts(
   }
 }
 
+/** Dedup key of a re-alert: at most one per earlier alert, so a replayed ingest cannot queue it twice. */
+export function realertDedupKey(tipId: string, level: Level, previousAlertId: string): string {
+  return `tip:${tipId}:${level}:realert:${previousAlertId}`;
+}
+
+/**
+ * Queue one re-alert (再次提醒) per channel whose wait (ms) has passed since its last alert of the tip: sent at
+ * (or, when never delivered, queued at) least `wait` ago. A channel with a pending alert of the tip, or none at
+ * all, gets nothing. Returns the channels queued.
+ */
+export function queueRealerts(
+  prep: Prepare,
+  tip: { id: string; level: Level },
+  waits: Readonly<Record<string, number>>,
+  now: string,
+): string[] {
+  const nowMs = isoToEpochMs(now) ?? Date.now();
+  const last = prep(
+    `SELECT id, status, sent_at, created_ms FROM outbox WHERE tip_id = ? AND channel = ?
+     ORDER BY created_ms DESC, seq DESC LIMIT 1`,
+  );
+  const insert = prep(
+    `INSERT OR IGNORE INTO outbox (id, kind, tip_id, level, upgrade, realert, dedup_key, channel, status, attempts,
+       next_attempt_at, next_attempt_ms, created_at, created_ms)
+     VALUES (?, 'tip', ?, ?, 0, 1, ?, ?, 'pending', 0, ?, ?, ?, ?)`,
+  );
+  const queued: string[] = [];
+  for (const [channel, wait] of Object.entries(waits)) {
+    if (!(wait > 0)) continue;
+    const row = last.get(tip.id, channel) as
+      | { id: string; status: string; sent_at: string | null; created_ms: number }
+      | undefined;
+    if (!row || row.status === 'pending') continue;
+    const lastMs = (row.sent_at === null ? undefined : isoToEpochMs(row.sent_at)) ?? row.created_ms;
+    if (nowMs - lastMs < wait) continue;
+    const key = realertDedupKey(tip.id, tip.level, row.id);
+    const result = insert.run(randomUUID(), tip.id, tip.level, key, channel, now, nowMs, now, nowMs);
+    if (result.changes > 0) queued.push(channel);
+  }
+  return queued;
+}
+
 /** Queue a notice to each channel unless (dedupKey, channel) was queued before; the ids queued. */
 export function enqueueNotice(
   prep: Prepare,

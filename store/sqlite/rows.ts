@@ -26,6 +26,8 @@ export interface ArticleRow {
   level_rank: number;
   cluster_id: string;
   stored_at: string;
+  /** Forum replies: the thread's URL (schema step 6). */
+  parent_url: string | null;
 }
 
 /**
@@ -55,6 +57,7 @@ export const ARTICLE_COLUMNS: readonly (keyof ArticleRow)[] = [
   'level_rank',
   'cluster_id',
   'stored_at',
+  'parent_url',
 ];
 
 /** ARTICLE_COLUMNS as a select list, each qualified with `alias` when given. */
@@ -102,6 +105,8 @@ export interface OutboxRow {
   notice_id: string | null;
   level: string | null;
   upgrade: number;
+  /** Schema step 6: sent again at the same level after the route's realert wait. */
+  realert: number;
   channel: string;
   status: string;
   attempts: number;
@@ -148,6 +153,7 @@ export function toStoredArticle(row: ArticleRow): StoredArticle {
     level: row.level as Level,
     clusterId: row.cluster_id,
     storedAt: row.stored_at,
+    ...opt('parentUrl', row.parent_url),
   };
 }
 
@@ -194,6 +200,7 @@ export function toOutboxAlert(row: OutboxRow): OutboxAlert {
     ...opt('noticeId', row.notice_id),
     ...opt('level', row.level as Level | null),
     ...(row.upgrade === 1 && { upgrade: true }),
+    ...(row.realert === 1 && { realert: true }),
     channel: row.channel,
     status: row.status as OutboxAlert['status'],
     attempts: row.attempts,
