@@ -60,7 +60,16 @@ export async function loadConfig(dir: string, options: LoadConfigOptions = {}): 
   const { channels, teams } = channelsFile ? splitChannelsFile(channelsFile) : {};
   const rounds = await loadRounds(root, ctx);
   const lexicon = await collectLexicon(root, ctx);
-  ctx.errors.push(...crossCheck({ sourcesLabel: 'sources.yaml', sources, channels, rounds }));
+  ctx.errors.push(
+    ...crossCheck({
+      sourcesLabel: 'sources.yaml',
+      sources,
+      channels,
+      rounds,
+      ...(channelsFile && { teams: teams ?? {} }),
+      ...(settings && { adminChannels: settings.alerts.adminChannels }),
+    }),
+  );
 
   if (ctx.errors.length > 0 || !settings || !sources || !channels) throw toConfigError(root, ctx.errors);
   return {

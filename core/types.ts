@@ -120,6 +120,8 @@ export interface ScorePart {
   points: number;
   unitId?: string;
   phase?: PhaseName;
+  /** Term parts: plain-text snippet (≤ 60 characters) around the term's first counted occurrence. */
+  context?: string;
 }
 
 /** The scorer's verdict on an item for one round. */
@@ -240,6 +242,8 @@ export interface OutboxAlert {
   level?: Level;
   /** Tip rows: sent because the story's level rose (升级). */
   upgrade?: boolean;
+  /** Tip rows: the same story at the same level again after the route's `realert` wait (再次提醒). */
+  realert?: boolean;
   channel: string;
   status: AlertStatus;
   attempts: number;

@@ -34,6 +34,12 @@ export interface Cluster {
 export interface NewTip {
   tip: Tip;
   channels: string[];
+  /**
+   * Channel → `realert` wait in ms (routes with `realert:`; absent = never). When the tip exists at the same
+   * level and this ingest is new activity of its story, a channel whose last alert for the tip was sent longer
+   * ago than its wait gets one re-alert (再次提醒).
+   */
+  realertMs?: Readonly<Record<string, number>>;
 }
 
 /** Everything one ingested item writes, applied in one transaction so a crash leaves all or nothing. */
@@ -47,6 +53,11 @@ export interface IngestRecord {
    * alert per channel is queued.
    */
   tips: NewTip[];
+  /**
+   * A forum reply's thread story re-assessed with the reply counted in its spread: written like `tips` (create,
+   * upgrade, realert) but under each tip's own clusterId, which must be a stored cluster.
+   */
+  threadTips?: NewTip[];
 }
 
 /** What an ingest did. */
@@ -61,6 +72,8 @@ export interface IngestResult {
   createdTipIds: string[];
   /** Ids of existing tips whose level this ingest raised (each got one upgrade alert per channel). */
   escalatedTipIds?: string[];
+  /** Ids of existing tips that got a re-alert (再次提醒) on at least one channel. */
+  realertTipIds?: string[];
 }
 
 /** Search request. `terms` are already segmented by the caller; every term must occur (AND). */
@@ -266,6 +279,8 @@ export interface Store {
   getNotice(id: string): Promise<Notice | undefined>;
   /** Mark several alerts sent in one transaction (one merged robot message carried them all). */
   markAlertsSent(ids: readonly string[], at: string): Promise<void>;
+  /** Stored items that are forum replies (parentUrl) to any of these thread URLs. */
+  countReplies(threadUrls: readonly string[]): Promise<number>;
 
   // ---- tip workflow (issue #5) ----
   /**

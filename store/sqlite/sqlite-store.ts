@@ -5,6 +5,7 @@ import { StoreError, YuqingError } from '../../core/errors.js';
 import type { Logger } from '../../core/log.js';
 import type { Notice, OutboxAlert, Tip, TipHistoryEntry } from '../../core/types.js';
 import { normalizeSearchQuery } from '../query.js';
+import type * as C from '../store.js';
 import type {
   Cluster,
   EvidenceRecord,
@@ -26,7 +27,6 @@ import type {
   TipFilter,
   TipWorkflowUpdate,
 } from '../store.js';
-import type * as C from '../store.js';
 import { isoToEpochMs } from '../time.js';
 import * as accounts from './accounts.js';
 import * as articles from './articles.js';
@@ -245,6 +245,10 @@ export class SqliteStore implements Store {
 
   async getNotice(id: string): Promise<Notice | undefined> {
     return this.run('getNotice', () => outbox.getNotice(this.prep, id));
+  }
+
+  async countReplies(threadUrls: readonly string[]): Promise<number> {
+    return this.run('countReplies', () => articles.countReplies(this.prep, threadUrls));
   }
 
   /** All or nothing; E_STORE_NOT_FOUND for an unknown id. */
