@@ -12,7 +12,7 @@ import { queryTerms } from '../pipeline/query.js';
 import { createJiebaSegmenter } from '../pipeline/segmenter.js';
 import type { Segmenter } from '../pipeline/types.js';
 import { userDictionary } from '../pipeline/user-dictionary.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { createStore } from '../store/create-store.js';
 import type { Store } from '../store/store.js';
 import { createSerialQueue, type SerialQueue } from './serial.js';
 
@@ -57,7 +57,7 @@ export async function openApp(options: AppOptions): Promise<App> {
 /** Wire the stages for an already loaded config. */
 export async function buildApp(config: AppConfig, logger: Logger): Promise<App> {
   for (const warning of config.warnings ?? []) logger.warn({ component: 'config' }, warning);
-  const store = new SqliteStore({ path: config.settings.storePath, logger });
+  const store = createStore(config, logger);
   await store.init();
   const activeRounds = () => config.rounds.filter((r) => r.active !== false);
   // Accepted 误报 feedback (`yuqing suggestions accept`) joins the rounds the processor scores with (issue #5).

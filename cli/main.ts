@@ -155,6 +155,38 @@ export function buildProgram(): Command {
       run(async (cmd, dir) => (await import('./commands/eval.js')).evalCommand(String(dir), globals(cmd))),
     );
 
+  // ---- console accounts (issue #6) ----
+  const user = program.command('user').description('控制台账号：新建、列出、重置密码');
+  user
+    .command('add')
+    .description('新建控制台账号（不指定密码时生成一次性密码）')
+    .argument('<name>', '用户名')
+    .requiredOption('--role <role>', 'admin（管理员）| officer（监测员）| team（巡察组）')
+    .option('--rounds <ids>', 'team：可查看的轮次，逗号分隔')
+    .option('--units <ids>', 'team：可查看的单位，逗号分隔（默认轮次内全部单位）')
+    .option('--team <name>', 'team：巡察组名称')
+    .option('--password-stdin', '从标准输入读取密码')
+    .option('--json', '输出 JSON')
+    .action(
+      run(async (cmd, name) =>
+        (await import('./commands/user.js')).userAddCommand(String(name), globals(cmd)),
+      ),
+    );
+  user
+    .command('list')
+    .description('列出控制台账号')
+    .option('--json', '输出 JSON')
+    .action(run(async (cmd) => (await import('./commands/user.js')).userListCommand(globals(cmd))));
+  user
+    .command('reset')
+    .description('为账号生成新的一次性密码')
+    .argument('<name>', '用户名')
+    .action(
+      run(async (cmd, name) =>
+        (await import('./commands/user.js')).userResetCommand(String(name), globals(cmd)),
+      ),
+    );
+
   const alerts = program
     .command('alerts')
     .description('查看告警发送记录（--failed 只看发送失败的）')
@@ -170,6 +202,24 @@ export function buildProgram(): Command {
         (await import('./commands/alerts.js')).alertsTestCommand(String(channel), globals(cmd)),
       ),
     );
+
+  // ---- store maintenance (issue #7) ----
+  const store = program.command('store').description('存储维护：迁移到 Elasticsearch、重建检索索引');
+  store
+    .command('migrate')
+    .description('把 SQLite 中的全部数据复制到 Elasticsearch（或另一个 SQLite 文件），中断后重跑可继续')
+    .requiredOption('--from <type>', '来源：sqlite')
+    .requiredOption('--to <type>', '目标：elasticsearch | sqlite')
+    .option('--from-path <file>', '来源 SQLite 文件（默认为配置的数据库）')
+    .option('--to-path <file>', '--to sqlite 时的目标文件')
+    .option('--batch <n>', '每批条数', '500')
+    .option('--json', '输出 JSON')
+    .action(run(async (cmd) => (await import('./commands/store.js')).storeMigrateCommand(globals(cmd) as never)));
+  store
+    .command('reindex')
+    .description('词库或词典变更后，按当前词典重建全部信息的检索索引')
+    .option('--json', '输出 JSON')
+    .action(run(async (cmd) => (await import('./commands/store.js')).storeReindexCommand(globals(cmd))));
 
   program
     .command('config')

@@ -5,8 +5,18 @@ import type { Store } from '../store/store.js';
 /** What the console needs from the composition root. */
 export interface ConsoleDeps {
   store: Store;
+  /** The current config; replaced in place when a round is saved from the console (hot reload). */
   config: AppConfig;
   /** Turns the search box text into index terms (jieba search mode in production). */
   queryTerms: (text: string) => string[];
   logger: Logger;
+  /** Clock for sessions, audit and defaults; the system clock when absent. */
+  clock?: () => Date;
+  /**
+   * Applies a config saved from the round setup to the running service (rebuilds scoring, dictionary, query
+   * terms) so it takes effect without restart; absent = only the console's own view changes.
+   */
+  applyConfig?: (config: AppConfig) => Promise<void>;
+  /** Where the built SPA lives (index.html + assets); defaults to dist/console-web of the package. */
+  webRoot?: string;
 }

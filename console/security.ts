@@ -18,7 +18,10 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 /** Add the security headers to every response that goes through Fastify's reply. */
 export function installSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.headers(SECURITY_HEADERS);
+    // A route may set its own policy (the sandboxed evidence frame); every other response gets ours.
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      if (reply.getHeader(name) === undefined) reply.header(name, value);
+    }
     // API answers may carry tips about named people: keep them out of shared caches.
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
     return payload;

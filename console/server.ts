@@ -1,21 +1,31 @@
 import type { AddressInfo } from 'node:net';
+import cookie from '@fastify/cookie';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyReply,
   LogController,
 } from 'fastify';
+import { LoginLimiter } from './auth/rate-limit.js';
 import type { ConsoleDeps } from './deps.js';
 import { errorBody, installErrorHandlers } from './errors.js';
+import { createRouter, type RouteTable } from './router.js';
 import { registerAlertRoutes } from './routes/alerts.js';
 import { registerArticleRoutes } from './routes/articles.js';
+import { registerAuthRoutes } from './routes/auth.js';
+import { registerDashboardRoutes } from './routes/dashboard.js';
 import { registerEvidenceRoutes } from './routes/evidence.js';
+import { registerExportRoutes } from './routes/export.js';
 import { registerHealthRoutes } from './routes/health.js';
-import { registerPageRoutes } from './routes/page.js';
+import { registerOpenApiRoute } from './routes/openapi.js';
+import { registerRoundConfigRoutes } from './routes/round-config.js';
 import { registerRoundRoutes } from './routes/rounds.js';
+import { registerSavedSearchRoutes } from './routes/saved-searches.js';
 import { registerSearchRoutes } from './routes/search.js';
 import { registerSourceRoutes } from './routes/sources.js';
+import { defaultWebRoot, registerStaticApp } from './routes/static-app.js';
 import { registerTipRoutes } from './routes/tips.js';
+import { registerUserRoutes } from './routes/users.js';
 import { installSecurityHeaders, SECURITY_HEADERS, sendRawError } from './security.js';
 
 export type { ConsoleDeps } from './deps.js';
@@ -50,15 +60,25 @@ export function createConsoleServer(deps: ConsoleDeps): FastifyInstance {
   });
   installSecurityHeaders(app);
   installErrorHandlers(app);
-  registerHealthRoutes(app, deps);
-  registerSearchRoutes(app, deps);
-  registerArticleRoutes(app, deps);
-  registerTipRoutes(app, deps);
-  registerRoundRoutes(app, deps);
-  registerAlertRoutes(app, deps);
-  registerEvidenceRoutes(app, deps);
-  registerSourceRoutes(app, deps);
-  registerPageRoutes(app);
+  app.register(cookie);
+  const table: RouteTable = [];
+  const route = createRouter(app, deps, table);
+  registerHealthRoutes(route, deps);
+  registerAuthRoutes(route, deps, new LoginLimiter());
+  registerUserRoutes(route, deps);
+  registerSearchRoutes(route, deps);
+  registerExportRoutes(route, deps);
+  registerSavedSearchRoutes(route, deps);
+  registerArticleRoutes(route, deps);
+  registerEvidenceRoutes(route, deps);
+  registerTipRoutes(route, deps);
+  registerDashboardRoutes(route, deps);
+  registerRoundRoutes(route, deps);
+  registerRoundConfigRoutes(route, deps);
+  registerAlertRoutes(route, deps);
+  registerSourceRoutes(route, deps);
+  registerOpenApiRoute(route, deps, table);
+  registerStaticApp(app, deps.webRoot ?? defaultWebRoot());
   return app;
 }
 

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { ensureFirstAdmin, firstAdminNotice } from '../../console/first-admin.js';
 import { startConsole } from '../../console/server.js';
 import { openApp } from '../app.js';
 import { commandLogger, type GlobalOptions } from '../command-context.js';
@@ -11,10 +12,15 @@ export async function runCommand(options: GlobalOptions): Promise<void> {
   const app = await openApp({ configDir: resolve(options.config), dataDir: options.data, logger });
   const { settings } = app.config;
   const demo = await startDemoIfConfigured(app.config, logger);
+  // First start: an `admin` account; its one-time password goes to stderr only, never into the log.
+  const firstAdmin = await ensureFirstAdmin(app.store, app.config, process.env, new Date());
+  if (firstAdmin?.password) process.stderr.write(firstAdminNotice(firstAdmin.name, firstAdmin.password));
   const consoleServer = await startConsole({
     store: app.store,
     config: app.config,
-    queryTerms: app.queryTerms,
+    // Late-bound: after a round is saved in the console, app.reload swaps the segmenter behind these.
+    queryTerms: (text) => app.queryTerms(text),
+    applyConfig: async (config) => app.reload?.(config),
     logger,
     host: settings.console.host,
     port: settings.console.port,

@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config/schema.js';
 import type { PhaseName } from '../../core/types.js';
+import { type Access, visibleRounds, visibleSourceIds } from '../auth/access.js';
 import type { ConsoleDeps } from '../deps.js';
+import type { RouteFn } from '../router.js';
 
 /** What the filter dropdowns need from the configuration (no people, keywords or recipients). */
 export interface RoundsView {
@@ -15,25 +16,44 @@ export interface RoundsView {
     units: { id: string; name: string; aliases: string[]; team?: string }[];
   }[];
   sources: { id: string; name: string; type: string }[];
+  /** Team names (channels.yaml `teams:` and the units' `team`), for the assign dropdown. */
+  teams?: string[];
 }
 
-/** Project the configuration onto what the console may show. */
-export function roundsView(config: AppConfig): RoundsView {
+/** Project the configuration onto what the console may show (to `access`, when given). */
+export function roundsView(config: AppConfig, access?: Access): RoundsView {
+  const rounds = access ? visibleRounds(access, config) : config.rounds;
+  const sourceIds = access ? visibleSourceIds(access, config) : undefined;
+  const teams = new Set([
+    ...Object.keys(config.teams ?? {}),
+    ...rounds.flatMap((r) => r.units.flatMap((u) => (u.team ? [u.team] : []))),
+  ]);
   return {
     timezone: config.settings.timezone,
-    rounds: config.rounds.map((r) => ({
+    rounds: rounds.map((r) => ({
       id: r.id,
       name: r.name,
       active: r.active,
       phases: r.phases,
       units: r.units.map((u) => ({ id: u.id, name: u.name, aliases: u.aliases, team: u.team })),
     })),
-    sources: config.sources.map((s) => ({ id: s.id, name: s.name, type: s.type })),
+    sources: config.sources
+      .filter((s) => sourceIds === undefined || sourceIds.has(s.id))
+      .map((s) => ({ id: s.id, name: s.name, type: s.type })),
+    teams: [...teams],
   };
 }
 
-/** GET /api/rounds: rounds, units and sources for the filter dropdowns. */
-export function registerRoundRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
-  const view = roundsView(deps.config);
-  app.get('/api/rounds', async () => view);
+/** GET /api/rounds: rounds, units and sources for the filter dropdowns (the caller's scope only). */
+export function registerRoundRoutes(route: RouteFn, deps: ConsoleDeps): void {
+  route({
+    method: 'GET',
+    path: '/api/rounds',
+    summary: '轮次、单位、信息源（用于筛选）',
+    tag: '轮次',
+    auth: 'session',
+    response: { description: 'RoundsView' },
+    // Read per request: a round saved in the console shows at once.
+    handler: async ({ access }) => roundsView(deps.config, access),
+  });
 }

@@ -1,17 +1,28 @@
-import type { FastifyInstance } from 'fastify';
 import { loadSourceHealth, type SourceHealth } from '../../store/source-health.js';
+import { type Access, visibleSourceIds } from '../auth/access.js';
 import type { ConsoleDeps } from '../deps.js';
-import { type RawQuery, rejectUnknown } from '../params.js';
+import type { RouteFn } from '../router.js';
 
-/** GET /api/sources: the health of every configured source as `{ sources }`, in config order. */
-export function registerSourceRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
-  app.get('/api/sources', async (request): Promise<{ sources: SourceHealth[] }> => {
-    rejectUnknown(request.query as RawQuery, []);
-    const { settings } = deps.config;
-    const sources = await loadSourceHealth(deps.store, deps.config.sources, {
-      timezone: settings.timezone,
-      failureThreshold: settings.alerts.sourceFailureThreshold,
-    });
-    return { sources };
+/** The health of the sources the access covers, in config order. */
+export async function scopedSourceHealth(deps: ConsoleDeps, access: Access): Promise<SourceHealth[]> {
+  const { settings } = deps.config;
+  const visible = visibleSourceIds(access, deps.config);
+  const sources = deps.config.sources.filter((s) => visible === undefined || visible.has(s.id));
+  return loadSourceHealth(deps.store, sources, {
+    timezone: settings.timezone,
+    failureThreshold: settings.alerts.sourceFailureThreshold,
+  });
+}
+
+/** GET /api/sources: the health of every configured source (a team's: its rounds' sources) as `{ sources }`. */
+export function registerSourceRoutes(route: RouteFn, deps: ConsoleDeps): void {
+  route({
+    method: 'GET',
+    path: '/api/sources',
+    summary: '信息源健康状况',
+    tag: '态势',
+    auth: 'session',
+    response: { description: '{ sources }' },
+    handler: async ({ access }) => ({ sources: await scopedSourceHealth(deps, access) }),
   });
 }

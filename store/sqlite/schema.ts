@@ -5,6 +5,7 @@ import { MIGRATION_V2 } from './migration-v2-sources.js';
 import { MIGRATION_V3 } from './migration-v3-alerts.js';
 import { MIGRATION_V4 } from './migration-v4-tip-workflow.js';
 import { MIGRATION_V5 } from './migration-v5-console.js';
+import { MIGRATION_V6 } from './migration-v6-threads.js';
 
 /** One schema step; `version` is the `PRAGMA user_version` the database has after it runs. */
 export interface Migration {
@@ -174,6 +175,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_V3,
   MIGRATION_V4,
   MIGRATION_V5,
+  MIGRATION_V6,
 ];
 
 /** The schema version this code expects. */

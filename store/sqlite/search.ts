@@ -3,8 +3,8 @@ import { buildHighlights } from '../highlight.js';
 import type { NormalizedSearchQuery } from '../query.js';
 import type { SearchHit, SearchResult } from '../store.js';
 import { ftsMatchExpression } from './fts-match.js';
-import { highlightTerms, syntaxClauses } from './search-syntax.js';
 import { type ArticleRow, articleSelectList, toStoredArticle } from './rows.js';
+import { highlightTerms, syntaxClauses } from './search-syntax.js';
 import type { Prepare } from './statements.js';
 
 type Params = Record<string, string | number>;
@@ -118,24 +118,45 @@ function orderBy(q: NormalizedSearchQuery, alias: string): string {
     : `${p}time_ms DESC, ${p}seq DESC`;
 }
 
-/** One hit per story: its best-ranked matching copy, with how many copies matched (issue #6). */
+/**
+ * One hit per story: its best-ranked matching copy, with how many copies matched (issue #6). The narrow
+ * (seq, cluster) rows are read in rank order only until the page is full, so the cost stays close to an
+ * unfolded search instead of ranking every copy of every story.
+ */
 function searchFolded(prep: Prepare, q: NormalizedSearchQuery, where: { sql: string; params: Params }) {
   const { total } = prep(`SELECT count(DISTINCT a.cluster_id) AS total FROM articles a ${where.sql}`).get(
     where.params,
   ) as { total: number };
   if (q.limit === 0 || total <= q.offset) return { total, hits: [] };
+  const wanted = q.offset + q.limit;
+  const firsts: { seq: number; cluster: string }[] = [];
+  const seen = new Set<string>();
+  const ranked = prep(`SELECT a.seq, a.cluster_id FROM articles a ${where.sql} ORDER BY ${orderBy(q, 'a')}`);
+  for (const row of ranked.iterate(where.params) as Iterable<{ seq: number; cluster_id: string }>) {
+    if (seen.has(row.cluster_id)) continue;
+    seen.add(row.cluster_id);
+    firsts.push({ seq: row.seq, cluster: row.cluster_id });
+    if (firsts.length >= wanted) break;
+  }
+  const page = firsts.slice(q.offset);
+  if (page.length === 0) return { total, hits: [] };
+  const seqs = page.map((p, i) => [`s${i}`, p.seq] as const);
+  const clusters = page.map((p, i) => [`c${i}`, p.cluster] as const);
+  const matched = new Map(
+    (
+      prep(
+        `SELECT a.cluster_id, count(*) AS n FROM articles a ${where.sql ? `${where.sql} AND` : 'WHERE'}
+         a.cluster_id IN (${clusters.map(([k]) => `@${k}`).join(', ')}) GROUP BY a.cluster_id`,
+      ).all({ ...where.params, ...Object.fromEntries(clusters) }) as { cluster_id: string; n: number }[]
+    ).map((r) => [r.cluster_id, r.n]),
+  );
   const rows = prep(
-    `WITH m AS (SELECT a.seq, a.score, a.time_ms,
-         row_number() OVER (PARTITION BY a.cluster_id ORDER BY ${orderBy(q, 'a')}) AS rn,
-         count(*) OVER (PARTITION BY a.cluster_id) AS matched
-       FROM articles a ${where.sql}),
-     page AS (SELECT seq, matched FROM m WHERE rn = 1 ORDER BY ${orderBy(q, '')} LIMIT @limit OFFSET @offset)
-     SELECT ${HIT_SELECT}, c.size AS cluster_size, page.matched AS matched FROM page
-     JOIN articles a ON a.seq = page.seq JOIN clusters c ON c.id = a.cluster_id
-     ORDER BY ${orderBy(q, 'a')}`,
-  ).all({ ...where.params, limit: q.limit, offset: q.offset }) as (ArticleRow & {
-    cluster_size: number;
-    matched: number;
-  })[];
-  return { total, hits: rows.map((row) => toHit(row, highlightTerms(q))) };
+    `SELECT ${HIT_SELECT}, c.size AS cluster_size FROM articles a JOIN clusters c ON c.id = a.cluster_id
+     WHERE a.seq IN (${seqs.map(([k]) => `@${k}`).join(', ')}) ORDER BY ${orderBy(q, 'a')}`,
+  ).all(Object.fromEntries(seqs)) as (ArticleRow & { cluster_size: number })[];
+  const terms = highlightTerms(q);
+  return {
+    total,
+    hits: rows.map((row) => toHit({ ...row, matched: matched.get(row.cluster_id) ?? 1 }, terms)),
+  };
 }

@@ -7,6 +7,7 @@ import { evidenceCommand, evidenceReport } from '../../cli/commands/evidence.js'
 import { runCycle } from '../../cli/cycle.js';
 import { createConsoleServer } from '../../console/server.js';
 import { silentLogger } from '../../core/log.js';
+import { signIn } from '../console/session.js';
 import { type DemoEnv, startDemoEnv } from '../helpers/demo-env.js';
 import { type LoopbackSite, loopbackSource, startLoopbackSite } from './loopback-site.js';
 
@@ -119,24 +120,30 @@ describe('yuqing evidence', () => {
       queryTerms: app.queryTerms,
       logger: silentLogger(),
     });
+    // Every console API route needs a session (issue #6).
+    const session = await signIn(server, app.store, app.config, { name: 'tester', role: 'admin' });
     try {
       const base = `/api/articles/${id}/evidence`;
-      const detail = await server.inject({ method: 'GET', url: base });
+      const detail = await session.inject({ method: 'GET', url: base });
       expect(detail.statusCode).toBe(200);
       const body = detail.json() as { evidence: { sha256: string }; files: Record<string, string> };
-      expect(body.files).toEqual({ response: `${base}/response`, responseFileName: 'response.html' });
-      const raw = await server.inject({ method: 'GET', url: `${base}/response` });
+      expect(body.files).toEqual({
+        response: `${base}/response`,
+        responseFileName: 'response.html',
+        frame: `${base}/frame`,
+      });
+      const raw = await session.inject({ method: 'GET', url: `${base}/response` });
       expect(raw.statusCode).toBe(200);
       expect(raw.headers['content-type']).toBe('application/octet-stream');
       expect(raw.headers['content-disposition']).toBe(`attachment; filename="${id}-response.html"`);
       expect(raw.headers['x-evidence-sha256']).toBe(body.evidence.sha256);
       expect(raw.rawPayload.equals(site.pages.get('/a/1.html') as Buffer)).toBe(true);
-      const shot = await server.inject({ method: 'GET', url: `${base}/screenshot` });
+      const shot = await session.inject({ method: 'GET', url: `${base}/screenshot` });
       expect(shot.statusCode).toBe(404);
       expect(shot.json().error.message).toContain('没有页面截图');
-      const check = await server.inject({ method: 'GET', url: `${base}/verify` });
+      const check = await session.inject({ method: 'GET', url: `${base}/verify` });
       expect(check.json()).toMatchObject({ ok: true, problems: [] });
-      const unknown = await server.inject({ method: 'GET', url: '/api/articles/nope/evidence' });
+      const unknown = await session.inject({ method: 'GET', url: '/api/articles/nope/evidence' });
       expect(unknown.statusCode).toBe(404);
       expect(unknown.json().error.message).toContain('未找到文章「nope」');
     } finally {

@@ -11,6 +11,7 @@ import { createConsoleServer } from '../../console/server.js';
 import { silentLogger } from '../../core/log.js';
 import type { OutboxAlert } from '../../core/types.js';
 import { LAYOUT_WARNING } from '../../store/source-health.js';
+import { signIn } from '../console/session.js';
 import { type DemoEnv, startDemoEnv } from '../helpers/demo-env.js';
 import { type LoopbackSite, loopbackSource, startLoopbackSite } from './loopback-site.js';
 
@@ -125,12 +126,14 @@ describe('source health and the admin alert', () => {
       queryTerms: app.queryTerms,
       logger: silentLogger(),
     });
+    // Every console API route needs a session (issue #6).
+    const session = await signIn(server, app.store, app.config, { name: 'tester', role: 'admin' });
     try {
-      const res = await server.inject({ method: 'GET', url: '/api/sources' });
+      const res = await session.inject({ method: 'GET', url: '/api/sources' });
       expect(res.statusCode).toBe(200);
       const body = res.json() as { sources: { sourceId: string; consecutiveFailures: number }[] };
       expect(body.sources.find((s) => s.sourceId === 'loop')?.consecutiveFailures).toBe(THRESHOLD);
-      expect((await server.inject({ method: 'GET', url: '/api/sources?x=1' })).statusCode).toBe(400);
+      expect((await session.inject({ method: 'GET', url: '/api/sources?x=1' })).statusCode).toBe(400);
     } finally {
       await server.close();
     }

@@ -2,25 +2,23 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../console/security.js';
 import { createConsoleServer } from '../../console/server.js';
-import { silentLogger } from '../../core/log.js';
 import type { OutboxAlert, Tip } from '../../core/types.js';
 import type { SearchResult } from '../../store/store.js';
-import { IMG_PAYLOAD, PLANTED, REPOST, SCRIPT_PAYLOAD, tempDir, testConfig } from './fixtures.js';
-import { seededStore } from './seed.js';
+import { IMG_PAYLOAD, PLANTED, REPOST, SCRIPT_PAYLOAD, tempDir } from './fixtures.js';
+import { seededStore, testDeps } from './seed.js';
+import { signIn, type TestSession } from './session.js';
 
 let app: FastifyInstance;
+let session: TestSession;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   const tmp = tempDir();
   const store = await seededStore(tmp.dir);
-  app = createConsoleServer({
-    store,
-    config: testConfig(tmp.dir),
-    queryTerms: (q) => q.split(/\s+/).filter(Boolean),
-    logger: silentLogger(),
-  });
+  const deps = testDeps(tmp.dir, store);
+  app = createConsoleServer(deps);
   await app.ready();
+  session = await signIn(app, store, deps.config, { name: 'officer', role: 'officer' });
   cleanup = async () => {
     await app.close();
     await store.close();
@@ -31,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => cleanup());
 
 async function getJson<T>(url: string, status = 200): Promise<T> {
-  const res = await app.inject({ method: 'GET', url });
+  const res = await session.inject({ method: 'GET', url });
   expect(res.statusCode, res.body).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/json/);
   return res.json() as T;
@@ -120,7 +118,10 @@ describe('GET /api/search', () => {
   });
 
   it('returns crawled markup escaped in highlights, never raw', async () => {
-    const res = await app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent('整改不到位')}` });
+    const res = await session.inject({
+      method: 'GET',
+      url: `/api/search?q=${encodeURIComponent('整改不到位')}`,
+    });
     const result = res.json() as SearchResult;
     expect(result.hits.map((h) => h.id)).toEqual(['a5']);
     const hit = result.hits[0];
@@ -257,7 +258,7 @@ describe('errors and headers', () => {
 
   it('sends the security headers on API and page', async () => {
     for (const url of ['/', '/assets/app.js', '/api/health', '/api/search?level=bad', '/nothing']) {
-      const res = await app.inject({ method: 'GET', url });
+      const res = await session.inject({ method: 'GET', url });
       expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['referrer-policy']).toBe('no-referrer');

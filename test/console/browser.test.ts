@@ -29,6 +29,9 @@ describe('console page in Chromium', () => {
     page.on('console', (msg) => {
       if (msg.type() === 'error') problems.push(msg.text());
     });
+    // The built-in page has no login form: carry the officer's session cookie like a logged-in browser.
+    const [name, value] = seeded.cookie.split('=') as [string, string];
+    await page.context().addCookies([{ name, value, url: running.url }]);
     await page.goto(`${running.url}/`);
     await page.waitForSelector('#search-results > li');
     cleanup = async () => {

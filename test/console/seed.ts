@@ -1,9 +1,11 @@
 // A real SQLite store in a temp dir filled with the fixtures, and a console over it, for the console tests.
 import { join } from 'node:path';
-import { type RunningConsole, startConsole } from '../../console/server.js';
+import { type ConsoleDeps, type RunningConsole, startConsole } from '../../console/server.js';
 import { silentLogger } from '../../core/log.js';
 import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
+import type { Store } from '../../store/store.js';
 import { HOSTILE, NEUTRAL, PLANTED, REPOST, TOWNSHIP, tempDir, testConfig, tipFor } from './fixtures.js';
+import { createAccount, TEST_PASSWORD } from './session.js';
 
 /** Open a store at dir/yuqing.db and ingest the five fixtures, their tips and outbox rows. */
 export async function seededStore(dir: string): Promise<SqliteStore> {
@@ -23,9 +25,23 @@ export async function seededStore(dir: string): Promise<SqliteStore> {
   return store;
 }
 
+/** Deps of a console over `store` in `dir`; no SPA build (webRoot absent), so the built-in page is served. */
+export function testDeps(dir: string, store: Store): ConsoleDeps {
+  return {
+    store,
+    config: testConfig(dir),
+    queryTerms: (q) => q.split(/\s+/).filter(Boolean),
+    logger: silentLogger(),
+    webRoot: join(dir, 'no-web-build'),
+  };
+}
+
 /** A console listening on loopback over a seeded store, and how to take it all down again. */
 export interface SeededConsole {
   running: RunningConsole;
+  store: SqliteStore;
+  /** Cookie header value of a logged-in officer (`officer` / TEST_PASSWORD). */
+  cookie: string;
   /** Stops the server, closes the store and removes the temp dir. */
   close: () => Promise<void>;
 }
@@ -34,16 +50,19 @@ export interface SeededConsole {
 export async function startSeededConsole(): Promise<SeededConsole> {
   const tmp = tempDir();
   const store = await seededStore(tmp.dir);
-  const running = await startConsole({
-    store,
-    config: testConfig(tmp.dir),
-    queryTerms: (q) => q.split(/\s+/).filter(Boolean),
-    logger: silentLogger(),
-    host: '127.0.0.1',
-    port: 0,
+  const deps = testDeps(tmp.dir, store);
+  await createAccount(store, deps.config, { name: 'officer', role: 'officer' });
+  const running = await startConsole({ ...deps, host: '127.0.0.1', port: 0 });
+  const res = await fetch(`${running.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'officer', password: TEST_PASSWORD }),
   });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   return {
     running,
+    store,
+    cookie,
     close: async () => {
       await running.close();
       await store.close();

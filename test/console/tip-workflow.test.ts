@@ -1,26 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleServer } from '../../console/server.js';
-import { silentLogger } from '../../core/log.js';
 import type { Tip, TipHistoryEntry } from '../../core/types.js';
 import type { ExclusionSuggestion } from '../../store/store.js';
-import { PLANTED, tempDir, testConfig } from './fixtures.js';
-import { seededStore } from './seed.js';
+import { PLANTED, tempDir } from './fixtures.js';
+import { seededStore, testDeps } from './seed.js';
+import { signIn, type TestSession } from './session.js';
 
 let app: FastifyInstance;
+let session: TestSession;
 let cleanup: () => Promise<void>;
 const TIP = `tip-${PLANTED.id}`;
 
 beforeAll(async () => {
   const tmp = tempDir();
   const store = await seededStore(tmp.dir);
-  app = createConsoleServer({
-    store,
-    config: testConfig(tmp.dir),
-    queryTerms: (q) => q.split(/\s+/).filter(Boolean),
-    logger: silentLogger(),
-  });
+  const deps = testDeps(tmp.dir, store);
+  app = createConsoleServer(deps);
   await app.ready();
+  session = await signIn(app, store, deps.config, { name: 'admin', role: 'admin' });
   cleanup = async () => {
     await app.close();
     await store.close();
@@ -31,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => cleanup());
 
 async function post(url: string, payload: unknown) {
-  return app.inject({ method: 'POST', url, payload: payload as Record<string, unknown> });
+  return session.inject({ method: 'POST', url, payload: payload as Record<string, unknown> });
 }
 
 describe('tip workflow API', () => {
@@ -59,14 +57,14 @@ describe('tip workflow API', () => {
     expect((illegal.json() as { error: { message: string } }).error.message).toContain('assigned -> closed');
 
     expect((await post(`/api/tips/${TIP}/transitions`, { action: 'start' })).statusCode).toBe(200);
-    const history = await app.inject({ method: 'GET', url: `/api/tips/${TIP}/history` });
+    const history = await session.inject({ method: 'GET', url: `/api/tips/${TIP}/history` });
     expect(history.statusCode).toBe(200);
     const entries = (history.json() as { history: TipHistoryEntry[] }).history;
     expect(entries.map((h) => [h.actor, h.from, h.to])).toEqual([
-      ['张三', 'new', 'assigned'],
-      ['console', 'assigned', 'in_progress'],
+      ['admin', 'new', 'assigned'],
+      ['admin', 'assigned', 'in_progress'],
     ]);
-    const shown = await app.inject({ method: 'GET', url: `/api/tips/${TIP}` });
+    const shown = await session.inject({ method: 'GET', url: `/api/tips/${TIP}` });
     expect((shown.json() as { tip: Tip }).tip.status).toBe('in_progress');
   });
 
@@ -84,11 +82,11 @@ describe('tip workflow API', () => {
       expect(res.json()).toMatchObject({ error: { code: 'E_INPUT' } });
     }
     expect((await post('/api/tips/nope/transitions', { action: 'start' })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'GET', url: '/api/tips/nope/history' })).statusCode).toBe(404);
+    expect((await session.inject({ method: 'GET', url: '/api/tips/nope/history' })).statusCode).toBe(404);
   });
 
   it('lists and decides suggestions from a 误报 dismissal', async () => {
-    const list = await app.inject({ method: 'GET', url: '/api/tips?status=new' });
+    const list = await session.inject({ method: 'GET', url: '/api/tips?status=new' });
     const target = (list.json() as { tips: Tip[] }).tips.find((t) => t.id !== TIP)?.id ?? '';
     const dismissed = await post(`/api/tips/${target}/transitions`, {
       action: 'dismiss',
@@ -96,7 +94,7 @@ describe('tip workflow API', () => {
       phrase: '违规收费',
     });
     expect(dismissed.statusCode, dismissed.body).toBe(200);
-    const pending = await app.inject({ method: 'GET', url: '/api/suggestions?status=pending' });
+    const pending = await session.inject({ method: 'GET', url: '/api/suggestions?status=pending' });
     const [suggestion] = (pending.json() as { suggestions: ExclusionSuggestion[] }).suggestions;
     expect(suggestion).toMatchObject({ phrase: '违规收费', tipId: target });
     const decided = await post(`/api/suggestions/${suggestion?.id}/decision`, {

@@ -17,6 +17,8 @@ async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number):
   throw new Error('condition not met in time');
 }
 
+const ADMIN_PASSWORD = 'e2e-admin-password';
+
 describe('yuqing run: scheduler and console together', () => {
   let env: DemoEnv;
 
@@ -33,22 +35,32 @@ describe('yuqing run: scheduler and console together', () => {
     const { child, match, output } = await spawnCli(
       ['run', '--config', env.configDir, '--data', env.dataDir],
       /控制台：(http:\/\/127\.0\.0\.1:\d+)/,
+      // The first start creates `admin`; with this variable it gets a known password (issue #6).
+      { YUQING_ADMIN_PASSWORD: ADMIN_PASSWORD },
     );
     try {
       const base = match[1] as string;
+      const login = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+      });
+      expect(login.status).toBe(200);
+      const headers = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
       const search = await until(async () => {
-        const res = await fetch(`${base}/api/search?q=${encodeURIComponent('收费')}`);
+        const res = await fetch(`${base}/api/search?q=${encodeURIComponent('收费')}`, { headers });
         const body = (await res.json()) as { total: number; hits: { title: string }[] };
         return body.hits.some((h) => h.title.includes(PLANTED.title)) ? body : undefined;
       }, 180_000);
       expect(search.total).toBeGreaterThan(0);
-      const tips = (await (await fetch(`${base}/api/tips`)).json()) as {
+      const tips = (await (await fetch(`${base}/api/tips`, { headers })).json()) as {
         tips: { title: string; level: string }[];
       };
       expect(tips.tips.find((t) => t.title.includes(PLANTED.title))?.level).toBe('red');
       const page = await fetch(`${base}/`);
       expect(page.headers.get('content-type')).toMatch(/text\/html/);
-      expect(await page.text()).toContain('巡察舆情监测预警');
+      // The SPA (dist/console-web) or, without a build, the built-in page.
+      expect(await page.text()).toContain('巡察舆情监测');
       await until(
         async () => (smtp.mails.some((m) => mailText(m.raw).includes(PLANTED.title)) ? true : undefined),
         60_000,

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../store/store.js';
 import { articleContract } from './contract/article-contract.js';
+import { consoleContract } from './contract/console-contract.js';
 import type { ContractContext } from './contract/context.js';
 import { evidenceHealthContract } from './contract/evidence-health-contract.js';
 import { noticeContract } from './contract/notice-contract.js';
@@ -70,5 +71,6 @@ export function runStoreContract(name: string, makeStore: StoreFactory): void {
     evidenceHealthContract(ctx);
     tipWorkflowContract(ctx);
     noticeContract(ctx);
+    consoleContract(ctx);
   });
 }

@@ -1,0 +1,121 @@
+// Saving a round from the console: validate like the YAML loader, write the file atomically, reload.
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { loadConfig } from '../config/loader.js';
+import { type AppConfig, type RoundConfig, roundSchema } from '../config/schema.js';
+import { parseYaml } from '../config/yaml-file.js';
+import { YuqingError } from '../core/errors.js';
+import { type FieldError, FieldsError } from './errors.js';
+
+/** `units[0].aliases[1]` (loader style) → `units.0.aliases.1` (API field path). */
+export function fieldPath(loaderPath: string): string {
+  return loaderPath
+    .replace(/\[(\d+)\]/g, '.$1')
+    .replace(/\["([^"]*)"\]/g, '.$1')
+    .replace(/^\./, '');
+}
+
+/** Validate a submitted round with the YAML schema; FieldsError E_CONFIG with one entry per bad field. */
+export function validateRound(input: unknown, expectedId?: string): RoundConfig {
+  const result = roundSchema.safeParse(input);
+  const fields: FieldError[] = result.success
+    ? []
+    : result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  if (result.success && expectedId !== undefined && result.data.id !== expectedId) {
+    fields.push({ path: 'id', message: `轮次编号不能修改（应为「${expectedId}」）` });
+  }
+  if (!result.success || fields.length > 0) throw configError(fields);
+  return result.data;
+}
+
+function configError(fields: readonly FieldError[]): FieldsError {
+  const first = fields[0];
+  return new FieldsError(
+    'E_CONFIG',
+    `轮次配置无效：${first ? `${first.path}：${first.message}` : ''}`,
+    fields,
+  );
+}
+
+/** The file under rounds/ that holds a round id (by its `id:`), or `<id>.yaml` for a new round. */
+export async function roundFileName(configDir: string, roundId: string): Promise<string> {
+  const dir = path.join(configDir, 'rounds');
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /\.ya?ml$/i.test(n)).sort();
+  for (const name of names) {
+    const parsed = parseYaml(await readFile(path.join(dir, name), 'utf8'));
+    const data = parsed.data as { id?: unknown } | undefined;
+    if (data && typeof data === 'object' && data.id === roundId) return name;
+  }
+  return `${roundId.replace(/[^\p{L}\p{N}._-]/gu, '_')}.yaml`;
+}
+
+/** The YAML text written for a round. */
+export function roundYaml(round: RoundConfig, savedBy: string, at: string): string {
+  return `# 由控制台保存（${savedBy}，${at}）。可继续手工编辑；格式说明见 config/rounds/ 示例文件。\n${stringify(round, { lineWidth: 0 })}`;
+}
+
+/**
+ * Validate the whole config with the round replaced (through a staging directory of symlinks, so the loader
+ * checks sources, channels and duplicates exactly as at start-up), then write the file atomically (tmp +
+ * rename). Returns the new config; FieldsError E_CONFIG naming fields when anything is wrong.
+ */
+export async function saveRound(
+  config: AppConfig,
+  round: RoundConfig,
+  text: string,
+): Promise<{ config: AppConfig; file: string }> {
+  const file = await roundFileName(config.dir, round.id);
+  const staged = await stageConfig(config.dir, file, text);
+  let loaded: AppConfig;
+  try {
+    loaded = await loadConfig(staged);
+  } catch (error) {
+    if (error instanceof YuqingError && error.code === 'E_CONFIG') throw loaderFields(error.message, file);
+    throw error;
+  } finally {
+    await rm(staged, { recursive: true, force: true });
+  }
+  const target = path.join(config.dir, 'rounds', file);
+  const tmp = path.join(config.dir, 'rounds', `.${file}.${randomBytes(4).toString('hex')}.tmp`);
+  await writeFile(tmp, text, 'utf8');
+  await rename(tmp, target);
+  // The running service keeps its resolved settings (paths, --data); only rounds/lexicon change here.
+  return { config: { ...loaded, dir: config.dir, settings: config.settings }, file: `rounds/${file}` };
+}
+
+async function stageConfig(configDir: string, file: string, text: string): Promise<string> {
+  const staged = await mkdtemp(path.join(tmpdir(), 'yuqing-config-'));
+  for (const entry of await readdir(configDir)) {
+    if (entry === 'rounds') continue;
+    await symlink(path.join(configDir, entry), path.join(staged, entry));
+  }
+  const rounds = path.join(staged, 'rounds');
+  await mkdir(rounds);
+  for (const name of await readdir(path.join(configDir, 'rounds')).catch(() => [] as string[])) {
+    if (name === file || !/\.ya?ml$/i.test(name)) continue;
+    await symlink(path.join(configDir, 'rounds', name), path.join(rounds, name));
+  }
+  await writeFile(path.join(rounds, file), text, 'utf8');
+  return staged;
+}
+
+/** Loader lines `rounds/x.yaml: units[0].id: reason` of our file become fields; others go in the message. */
+function loaderFields(message: string, file: string): FieldsError {
+  const label = `rounds/${file}`;
+  const fields: FieldError[] = [];
+  const other: string[] = [];
+  for (const line of message.split('\n')) {
+    if (!line.startsWith(`${label}: `)) {
+      other.push(line);
+      continue;
+    }
+    const rest = line.slice(label.length + 2);
+    const m = /^([^\s:]+): (.*)$/.exec(rest);
+    fields.push(m ? { path: fieldPath(m[1] ?? ''), message: m[2] ?? '' } : { path: '', message: rest });
+  }
+  if (fields.length === 0) return new FieldsError('E_CONFIG', `配置校验失败：${other.join('；')}`, []);
+  return configError(fields);
+}
