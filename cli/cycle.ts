@@ -4,6 +4,7 @@ import type { SkippedPage, SourceCrawlStats } from '../crawlers/types.js';
 import type { App } from './app.js';
 import { crawlOne } from './crawl-one.js';
 import { mapPool } from './pool.js';
+import { ownsSource } from './shard.js';
 
 const SOURCE_CONCURRENCY = 3;
 
@@ -37,12 +38,19 @@ export interface CycleFilter {
   sourceId?: string;
 }
 
-/** Sources of the active rounds (enabled ones), narrowed by round and source id. */
+/**
+ * Sources of the active rounds (enabled ones), narrowed by round and source id, and to this instance's share
+ * (`settings.instance`) when several instances crawl into one store; an explicit source id is always taken.
+ */
 export function selectSources(app: App, filter: CycleFilter = {}): SourceConfig[] {
   const rounds = app.activeRounds().filter((r) => !filter.roundId || r.id === filter.roundId);
   const wanted = new Set(rounds.flatMap((r) => r.sources));
+  const instance = app.config.settings.instance ?? { index: 0, count: 1 };
   return app.config.sources.filter(
-    (s) => s.enabled && wanted.has(s.id) && (!filter.sourceId || s.id === filter.sourceId),
+    (s) =>
+      s.enabled &&
+      wanted.has(s.id) &&
+      (filter.sourceId ? s.id === filter.sourceId : ownsSource(s.id, instance)),
   );
 }
 

@@ -214,7 +214,9 @@ export function buildProgram(): Command {
     .option('--to-path <file>', '--to sqlite 时的目标文件')
     .option('--batch <n>', '每批条数', '500')
     .option('--json', '输出 JSON')
-    .action(run(async (cmd) => (await import('./commands/store.js')).storeMigrateCommand(globals(cmd) as never)));
+    .action(
+      run(async (cmd) => (await import('./commands/store.js')).storeMigrateCommand(globals(cmd) as never)),
+    );
   store
     .command('reindex')
     .description('词库或词典变更后，按当前词典重建全部信息的检索索引')

@@ -7,10 +7,60 @@ export const settingsSchema = z.object({
   dataDir: z.string().default('./data'),
   store: z
     .object({
-      type: z.literal('sqlite', { error: 'expected "sqlite" (elasticsearch comes later)' }).default('sqlite'),
-      /** Defaults to `<dataDir>/yuqing.db`. */
+      type: z
+        .enum(['sqlite', 'elasticsearch'], { error: 'expected "sqlite" or "elasticsearch"' })
+        .default('sqlite'),
+      /** SQLite: defaults to `<dataDir>/yuqing.db`. */
       path: z.string().optional(),
+      // ---- Elasticsearch (issue #7) ----
+      /** Elasticsearch: URL of one node, or several. */
+      node: z.union([z.string().url(), z.array(z.string().url()).min(1)]).optional(),
+      /** Elasticsearch: an API key (base64 `id:key`), or a user name and password. */
+      auth: z
+        .object({
+          apiKey: z.string().min(1).optional(),
+          username: z.string().min(1).optional(),
+          password: z.string().min(1).optional(),
+        })
+        .optional(),
+      /** Elasticsearch TLS: the CA's SHA-256 fingerprint (hex, colons allowed) or a PEM file path. */
+      tls: z
+        .object({
+          caFingerprint: z.string().min(1).optional(),
+          ca: z.string().min(1).optional(),
+        })
+        .optional(),
+      /** Elasticsearch: prefix of every index name (`<prefix>-articles`…); one prefix per deployment. */
+      indexPrefix: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'expected lowercase letters, digits, - or _' })
+        .default('yuqing'),
     })
+    .superRefine((store, ctx) => {
+      if (store.type !== 'elasticsearch') return;
+      if (store.node === undefined)
+        ctx.addIssue({ code: 'custom', path: ['node'], message: 'required for elasticsearch' });
+      const auth = store.auth;
+      if (
+        auth &&
+        auth.apiKey === undefined &&
+        (auth.username === undefined) !== (auth.password === undefined)
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['auth'],
+          message: 'give apiKey, or both username and password',
+        });
+      }
+    })
+    .prefault({}),
+  /** Several crawler instances sharing one Elasticsearch: this one fetches the sources hashed to `index`. */
+  instance: z
+    .object({
+      index: z.number({ error: 'expected a number' }).int().min(0).default(0),
+      count: z.number({ error: 'expected a number' }).int().min(1).default(1),
+    })
+    .refine((i) => i.index < i.count, { error: 'index must be less than count', path: ['index'] })
     .prefault({}),
   console: z
     .object({

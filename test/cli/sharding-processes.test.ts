@@ -3,13 +3,13 @@
 // UNIQUE constraints stand in for Elasticsearch's op_type: create). Needs the built CLI (npm run build).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stableShard } from '../../cli/shard.js';
+import { parse, stringify } from 'yaml';
 import { itemMarker } from '../../bench/fixture/items.js';
-import { type DrillEnv, finished, spawnYuqing, startDrillEnv } from '../drills/drill-env.js';
-import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { stableShard } from '../../cli/shard.js';
 import { silentLogger } from '../../core/log.js';
+import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { type DrillEnv, finished, spawnYuqing, startDrillEnv } from '../drills/drill-env.js';
 
 const SOURCES = 4;
 const PAGE = 3;
@@ -50,7 +50,9 @@ describe('two crawler instances on one store', () => {
   });
 
   it('crawl disjoint sources and deliver every alert once', async () => {
-    const owned = [0, 1].map((index) => Array.from({ length: SOURCES }, (_, i) => `site-${i}`).filter((id) => stableShard(id, 2) === index));
+    const owned = [0, 1].map((index) =>
+      Array.from({ length: SOURCES }, (_, i) => `site-${i}`).filter((id) => stableShard(id, 2) === index),
+    );
     expect(owned[0]?.length).toBeGreaterThan(0);
     expect(owned[1]?.length).toBeGreaterThan(0);
     const runs = [];
@@ -76,8 +78,13 @@ describe('two crawler instances on one store', () => {
     await store.close();
     const reds = Array.from({ length: SOURCES }, (_, i) => (i + 1) * PAGE);
     for (const id of reds) {
-      expect(env.hook.arrivals.filter((a) => a.text.includes(itemMarker(id))), `item ${id}`).toHaveLength(1);
+      expect(
+        env.hook.arrivals.filter((a) => a.text.includes(itemMarker(id))),
+        `item ${id}`,
+      ).toHaveLength(1);
     }
-    expect(alerts.filter((a) => a.channel === 'office-wecom' && a.status === 'sent')).toHaveLength(reds.length);
+    expect(alerts.filter((a) => a.channel === 'office-wecom' && a.status === 'sent')).toHaveLength(
+      reds.length,
+    );
   }, 240_000);
 });

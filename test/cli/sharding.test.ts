@@ -14,7 +14,11 @@ describe('stableShard', () => {
 
   it('gives every source to exactly one of N instances, and the same one every time', () => {
     for (const count of [1, 2, 3, 5]) {
-      const owners = ids.map((id) => Array.from({ length: count }, (_, index) => index).filter((index) => ownsSource(id, { index, count })));
+      const owners = ids.map((id) =>
+        Array.from({ length: count }, (_, index) => index).filter((index) =>
+          ownsSource(id, { index, count }),
+        ),
+      );
       expect(owners.every((o) => o.length === 1)).toBe(true);
       expect(ids.map((id) => stableShard(id, count))).toEqual(ids.map((id) => stableShard(id, count)));
     }

@@ -1,0 +1,291 @@
+// Aggregations for the 舆情简报 and the situation dashboard: unit × level counts through the nested unit
+// references, a daily trend in the configured offset, source types, tip backlog and top stories.
+import type { estypes } from '@elastic/elasticsearch';
+import { StoreError } from '../../core/errors.js';
+import { LEVELS, type Level } from '../../core/types.js';
+import type { DashboardData, DashboardQuery, ReportData, TopStory, UnitLevelCounts } from '../store.js';
+import { getClusters } from './articles.js';
+import { statusCounts } from './console-tips.js';
+import { allOf, type EsContext, getDocs, requireMs, searchDocs } from './context.js';
+import type { ArticleDoc } from './docs.js';
+import { fromTipDoc, type TipDoc } from './docs.js';
+import { offsetZone } from './sources.js';
+
+type Query = estypes.QueryDslQueryContainer;
+type Buckets<T = unknown> = { buckets: ({ key: string; doc_count: number } & T)[] };
+
+/** Stories considered for the top 10 (largest by matching items first). */
+const STORY_CANDIDATES = 500;
+const TERM_SAMPLE = 2000;
+const TOP_TERMS = 60;
+const WORD = /^(?=.*[\p{Script=Han}])[\p{L}\p{N}]{2,}$|^[A-Za-z]{4,}$/u;
+
+function emptyCounts(): Record<Level, number> {
+  return { red: 0, orange: 0, yellow: 0, green: 0 };
+}
+
+/** Articles of a round (and units) in [fromMs, toMs]: the nested unit references carry round and unit. */
+export function roundArticles(
+  roundId: string,
+  fromMs: number,
+  toMs: number,
+  unitIds?: readonly string[],
+): Query {
+  const unitFilter: Query[] = [{ term: { 'unitRefs.roundId': roundId } }];
+  if (unitIds !== undefined) unitFilter.push({ terms: { 'unitRefs.unitId': [...unitIds] } });
+  return allOf([
+    { nested: { path: 'unitRefs', query: { bool: { filter: unitFilter } } } },
+    { range: { timeMs: { gte: fromMs, lte: toMs, format: 'epoch_millis' } } },
+  ]);
+}
+
+/** unit → level counts, per nested unit reference of the round; `byArticle` counts the item's own level. */
+function unitLevelAgg(
+  roundId: string,
+  byArticle: boolean,
+  unitIds?: readonly string[],
+): Record<string, estypes.AggregationsAggregationContainer> {
+  const filter: Query[] = [{ term: { 'unitRefs.roundId': roundId } }];
+  if (unitIds !== undefined) filter.push({ terms: { 'unitRefs.unitId': [...unitIds] } });
+  const levels: Record<string, estypes.AggregationsAggregationContainer> = byArticle
+    ? { article: { reverse_nested: {}, aggs: { levels: { terms: { field: 'level', size: 4 } } } } }
+    : { levels: { terms: { field: 'unitRefs.level', size: 4 } } };
+  return {
+    refs: {
+      nested: { path: 'unitRefs' },
+      aggs: {
+        round: {
+          filter: { bool: { filter } },
+          aggs: {
+            units: {
+              terms: { field: 'unitRefs.unitId', size: 10_000, order: { _key: 'asc' } },
+              aggs: levels,
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+function readUnitLevels(aggs: unknown, byArticle: boolean): UnitLevelCounts[] {
+  type Unit = { levels?: Buckets; article?: { levels: Buckets } };
+  const units = (aggs as { refs?: { round?: { units?: Buckets<Unit> } } })?.refs?.round?.units?.buckets ?? [];
+  return units.map((u) => {
+    const counts = emptyCounts();
+    for (const l of (byArticle ? u.article?.levels : u.levels)?.buckets ?? []) {
+      if ((LEVELS as readonly string[]).includes(l.key)) counts[l.key as Level] += l.doc_count;
+    }
+    return { unitId: u.key, counts };
+  });
+}
+
+async function topStories(ctx: EsContext, query: Query, roundId: string): Promise<TopStory[]> {
+  const res = await ctx.client.search({
+    index: ctx.names.articles,
+    size: 0,
+    query,
+    aggs: {
+      stories: {
+        terms: { field: 'clusterId', size: STORY_CANDIDATES },
+        aggs: {
+          refs: {
+            nested: { path: 'unitRefs' },
+            aggs: {
+              round: {
+                filter: { term: { 'unitRefs.roundId': roundId } },
+                aggs: { units: { terms: { field: 'unitRefs.unitId', size: 1000 } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  type Story = { refs: { round: { units: Buckets } } };
+  const stories = (res.aggregations?.stories as Buckets<Story> | undefined)?.buckets ?? [];
+  if (stories.length === 0) return [];
+  const ids = stories.map((s) => s.key);
+  const clusters = await getClusters(ctx, ids);
+  const sites = await ctx.client.search({
+    index: ctx.names.articles,
+    size: 0,
+    query: { terms: { clusterId: ids } },
+    aggs: {
+      c: {
+        terms: { field: 'clusterId', size: ids.length },
+        aggs: { sites: { cardinality: { field: 'sourceName' } } },
+      },
+    },
+  });
+  const siteCount = new Map(
+    ((sites.aggregations?.c as Buckets<{ sites: { value: number } }>)?.buckets ?? []).map((b) => [
+      b.key,
+      b.sites.value,
+    ]),
+  );
+  const firsts = await getDocs<ArticleDoc>(
+    ctx,
+    ctx.names.articles,
+    [...clusters.values()].map((c) => c.firstArticleId),
+  );
+  const rows = stories.flatMap((s) => {
+    const c = clusters.get(s.key);
+    const f = c && firsts.get(c.firstArticleId);
+    if (!c || !f) return [];
+    const story: TopStory = {
+      clusterId: c.id,
+      title: f.title,
+      url: f.url,
+      sourceName: f.sourceName,
+      ...(f.publishedAt !== undefined && { publishedAt: f.publishedAt }),
+      size: c.size,
+      sites: siteCount.get(c.id) ?? 1,
+      level: c.level,
+      unitIds: s.refs.round.units.buckets.map((u) => u.key).sort(),
+    };
+    return [{ story, rank: LEVELS.length - LEVELS.indexOf(c.level), timeMs: f.timeMs }];
+  });
+  rows.sort(
+    (a, b) =>
+      b.story.size - a.story.size ||
+      b.story.sites - a.story.sites ||
+      b.rank - a.rank ||
+      b.timeMs - a.timeMs ||
+      a.story.clusterId.localeCompare(b.story.clusterId),
+  );
+  return rows.slice(0, 10).map((r) => r.story);
+}
+
+/** Everything a report of `roundId` over [from, to] needs. */
+export async function reportData(
+  ctx: EsContext,
+  roundId: string,
+  from: string,
+  to: string,
+): Promise<ReportData> {
+  const fromMs = requireMs('reportData.from', from);
+  const toMs = requireMs('reportData.to', to);
+  if (fromMs > toMs) throw new StoreError('E_STORE_INPUT', `reportData: from ${from} is after to ${to}`);
+  const query = roundArticles(roundId, fromMs, toMs);
+  const levels = await ctx.client.search({
+    index: ctx.names.articles,
+    size: 0,
+    query,
+    aggs: unitLevelAgg(roundId, false),
+  });
+  const tips = await searchDocs<TipDoc>(
+    ctx,
+    ctx.names.tips,
+    allOf([
+      { term: { roundId } },
+      { range: { createdMs: { gte: fromMs, lte: toMs, format: 'epoch_millis' } } },
+    ]),
+    [{ createdMs: 'asc' }, { seq: 'asc' }],
+    500,
+  );
+  const backlog = await ctx.client.search({
+    index: ctx.names.tips,
+    size: 0,
+    query: { term: { roundId } },
+    aggs: { status: { terms: { field: 'status', size: 10 } } },
+  });
+  return {
+    roundId,
+    from,
+    to,
+    unitLevels: readUnitLevels(levels.aggregations, false),
+    newTips: tips.docs.map(fromTipDoc),
+    topStories: await topStories(ctx, query, roundId),
+    tipStatusCounts: statusCounts(backlog.aggregations?.status),
+  };
+}
+
+/** Dashboard numbers of one round over [from, to]. */
+export async function dashboardData(ctx: EsContext, q: DashboardQuery): Promise<DashboardData> {
+  const fromMs = requireMs('dashboardData.from', q.from);
+  const toMs = requireMs('dashboardData.to', q.to);
+  const query = roundArticles(q.roundId, fromMs, toMs, q.unitIds);
+  const res = await ctx.client.search<Pick<ArticleDoc, 'titleTokens' | 'assessments'>>({
+    index: ctx.names.articles,
+    size: TERM_SAMPLE,
+    query,
+    sort: [{ timeMs: 'desc' }, { seq: 'desc' }],
+    _source: ['titleTokens', 'assessments'],
+    aggs: {
+      ...unitLevelAgg(q.roundId, true, q.unitIds),
+      trend: {
+        date_histogram: {
+          field: 'timeMs',
+          calendar_interval: 'day',
+          time_zone: offsetZone(q.utcOffsetMinutes),
+          format: 'yyyy-MM-dd',
+          min_doc_count: 1,
+        },
+        aggs: { levels: { terms: { field: 'level', size: 4, order: { _key: 'asc' } } } },
+      },
+      sourceTypes: { terms: { field: 'sourceType', size: 20 } },
+    },
+  });
+  const tipFilter: Query[] = [
+    { term: { roundId: q.roundId } },
+    { terms: { status: ['new', 'assigned', 'in_progress'] } },
+  ];
+  if (q.unitIds !== undefined) tipFilter.push({ terms: { unitId: [...q.unitIds] } });
+  const open = await ctx.client.search({
+    index: ctx.names.tips,
+    size: 0,
+    query: allOf(tipFilter),
+    aggs: {
+      units: {
+        terms: { field: 'unitId', size: 10_000, order: { _key: 'asc' } },
+        aggs: { levels: { terms: { field: 'level', size: 4 } } },
+      },
+    },
+  });
+  const openTips = ((open.aggregations?.units as Buckets<{ levels: Buckets }>)?.buckets ?? []).map((u) => {
+    const counts = emptyCounts();
+    for (const l of u.levels.buckets)
+      if ((LEVELS as readonly string[]).includes(l.key)) counts[l.key as Level] += l.doc_count;
+    return { unitId: u.key, counts };
+  });
+  const trend = (
+    (res.aggregations?.trend as Buckets<{ key_as_string: string; levels: Buckets }>)?.buckets ?? []
+  ).flatMap((d) =>
+    d.levels.buckets.map((l) => ({ day: d.key_as_string, level: l.key as Level, count: l.doc_count })),
+  );
+  const sourceTypes = ((res.aggregations?.sourceTypes as Buckets)?.buckets ?? []).map((b) => ({
+    type: b.key,
+    count: b.doc_count,
+  }));
+  return {
+    unitLevels: readUnitLevels(res.aggregations, true),
+    openTips,
+    trend,
+    sourceTypes,
+    topTerms: topTerms(
+      res.hits.hits.flatMap((h) => (h._source ? [h._source] : [])),
+      q.roundId,
+    ),
+  };
+}
+
+/** Risk terms the scorer hit (weighted ×3) plus title words of the newest items (as the SQLite store). */
+function topTerms(
+  docs: Pick<ArticleDoc, 'titleTokens' | 'assessments'>[],
+  roundId: string,
+): { term: string; count: number }[] {
+  const counts = new Map<string, number>();
+  const add = (term: string, n: number) => counts.set(term, (counts.get(term) ?? 0) + n);
+  for (const doc of docs) {
+    for (const word of new Set(doc.titleTokens.split(' '))) if (WORD.test(word)) add(word, 1);
+    const hit = new Set<string>();
+    for (const a of doc.assessments)
+      if (a.roundId === roundId) for (const p of a.parts ?? []) if (p.term) hit.add(p.term);
+    for (const term of hit) add(term, 3);
+  }
+  return [...counts]
+    .map(([term, count]) => ({ term, count }))
+    .sort((a, b) => b.count - a.count || a.term.localeCompare(b.term))
+    .slice(0, TOP_TERMS);
+}

@@ -1,0 +1,48 @@
+// Reading an embedded SQLite store table by table, in a stable order, for `yuqing store migrate`.
+import type Database from 'better-sqlite3';
+
+/** A table to copy and the order its rows are read in (stable, so an offset resumes exactly). */
+export interface SourceTable {
+  name: string;
+  orderBy: string;
+}
+
+/** Everything a migration copies, parents before children. Sessions are not copied (users log in again). */
+export const SOURCE_TABLES: readonly SourceTable[] = [
+  { name: 'clusters', orderBy: 'rowid' },
+  { name: 'articles', orderBy: 'seq' },
+  { name: 'article_units', orderBy: 'article_id, round_id, unit_id' },
+  { name: 'article_phases', orderBy: 'article_id, round_id' },
+  { name: 'tips', orderBy: 'seq' },
+  { name: 'tip_history', orderBy: 'tip_id, seq' },
+  { name: 'notices', orderBy: 'rowid' },
+  { name: 'outbox', orderBy: 'seq' },
+  { name: 'exclusion_suggestions', orderBy: 'seq' },
+  { name: 'evidence', orderBy: 'article_id' },
+  { name: 'source_state', orderBy: 'source_id' },
+  { name: 'http_validators', orderBy: 'url' },
+  { name: 'users', orderBy: 'name' },
+  { name: 'audit', orderBy: 'seq' },
+  { name: 'saved_searches', orderBy: 'id' },
+  { name: 'tip_notes', orderBy: 'seq' },
+];
+
+/** One row as read: column → value. */
+export type Row = Record<string, unknown>;
+
+/** Whether the database has the table (older schema versions lack some). */
+export function hasTable(db: Database.Database, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+/** Number of rows of a table. */
+export function countRows(db: Database.Database, table: SourceTable): number {
+  return (db.prepare(`SELECT count(*) AS n FROM ${table.name}`).get() as { n: number }).n;
+}
+
+/** A page of rows in the table's order. */
+export function readRows(db: Database.Database, table: SourceTable, offset: number, limit: number): Row[] {
+  return db
+    .prepare(`SELECT * FROM ${table.name} ORDER BY ${table.orderBy} LIMIT ? OFFSET ?`)
+    .all(limit, offset) as Row[];
+}

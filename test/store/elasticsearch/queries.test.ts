@@ -1,0 +1,149 @@
+// The queries the Elasticsearch store sends, checked offline through a recording client connection: terms,
+// filters, time bounds, sort, folding, highlight output and the dashboard aggregations.
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../core/log.js';
+import { ElasticsearchStore } from '../../../store/elasticsearch/elasticsearch-store.js';
+import { makeArticle, makeAssessment } from '../fixtures.js';
+import { type RecordedRequest, type Responder, recordingClient } from './recording-connection.js';
+
+const NOW = new Date('2025-05-13T02:00:00.000Z');
+
+async function openStore(respond?: Responder) {
+  const { client, requests } = recordingClient(respond);
+  const store = new ElasticsearchStore({
+    client,
+    indexPrefix: 'yq',
+    logger: silentLogger(),
+    clock: () => NOW,
+  });
+  await store.init();
+  requests.length = 0;
+  return { store, requests };
+}
+
+type BulkLine = Record<string, { _index: string; _id: string }>;
+const _bulkActions = (requests: RecordedRequest[]) =>
+  requests
+    .filter((r) => r.path === '/_bulk')
+    .flatMap((r) =>
+      (r.body as BulkLine[]).filter((l) => ['create', 'index', 'update', 'delete'].some((k) => k in l)),
+    );
+
+const article = makeArticle({
+  key: 'a1',
+  title: '某某县教育局违规收费问题引关注',
+  titleTokens: '某某 县 教育局 违规 收费 问题 引 关注',
+  assessments: [
+    makeAssessment({ units: [{ unitId: 'u1', unitName: '某某县教育局' }], score: 72, level: 'red' }),
+  ],
+});
+
+describe('Elasticsearch store queries (offline, recording connection)', () => {
+  it('searches tokens as a phrase or grams as a phrase, with filters, time bounds in epoch ms and sort', async () => {
+    const { store, requests } = await openStore();
+    await store.search({
+      terms: ['住建局', '局'],
+      roundId: 'r1',
+      unitId: 'u1',
+      minLevel: 'orange',
+      sourceType: 'html',
+      from: '2025-05-13',
+      to: '2025-05-13T12:00:00+08:00',
+      sort: 'score',
+      limit: 5,
+      offset: 10,
+    });
+    const body = requests.find((r) => r.path === '/yq-articles/_search')?.body as Record<string, never>;
+    const json = JSON.stringify(body);
+    expect(json).toContain(
+      '{"match_phrase":{"titleTokens":{"query":"住建局","analyzer":"yuqing_whitespace"}}}',
+    );
+    expect(json).toContain(
+      '{"match_phrase":{"bodyGrams":{"query":"住建 建局","analyzer":"yuqing_whitespace"}}}',
+    );
+    expect(json).toContain('{"prefix":{"titleGrams":{"value":"局"}}}');
+    expect(json).toContain('{"term":{"roundUnits":"r1\\u0000u1"}}');
+    expect(json).toContain('{"range":{"levelRank":{"gte":2}}}');
+    // A date-only bound is the whole day in China time, sent as epoch milliseconds.
+    expect(json).toContain(`"gte":${Date.parse('2025-05-13T00:00:00+08:00')}`);
+    expect(json).toContain(`"lte":${Date.parse('2025-05-13T12:00:00+08:00')}`);
+    expect(body).toMatchObject({
+      from: 10,
+      size: 5,
+      track_total_hits: true,
+      sort: [{ score: 'desc' }, { timeMs: 'desc' }, { seq: 'desc' }],
+    });
+  });
+
+  it('sends exact phrases verbatim, exclusions as must_not, and folds stories with collapse', async () => {
+    const { store, requests } = await openStore();
+    await store.search({
+      terms: [],
+      phrases: ['工程款'],
+      exclude: ['表彰'],
+      anyOf: [['收费', '欠薪']],
+      foldClusters: true,
+    });
+    const body = requests.find((r) => r.path === '/yq-articles/_search')?.body as Record<string, never>;
+    const json = JSON.stringify(body);
+    expect(json).toContain('{"wildcard":{"title.verbatim":{"value":"*工程款*","case_insensitive":true}}}');
+    expect(
+      JSON.stringify((body as unknown as { query: { bool: { must_not: unknown } } }).query.bool.must_not),
+    ).toContain('表彰');
+    expect(body).toMatchObject({
+      collapse: { field: 'clusterId', inner_hits: { name: 'copies', size: 0 } },
+      aggs: { stories: { cardinality: { field: 'clusterId' } } },
+    });
+  });
+
+  it('returns HTML-escaped <mark> highlights of the stored text, title first', async () => {
+    const source = {
+      ...article,
+      title: '学校<script>收费</script>',
+      body: '资料费 & 收费',
+      clusterId: 'c1',
+      assessments: [],
+    };
+    const { store } = await openStore((r) =>
+      r.path === '/yq-articles/_search' && (r.body as { size?: number }).size !== 0
+        ? {
+            body: {
+              hits: { total: { value: 1, relation: 'eq' }, hits: [{ _id: source.id, _source: source }] },
+            },
+          }
+        : undefined,
+    );
+    const { hits } = await store.search({ terms: ['收费'] });
+    expect(hits[0]?.highlights).toEqual([
+      '学校&lt;script&gt;<mark>收费</mark>&lt;/script&gt;',
+      '资料费 &amp; <mark>收费</mark>',
+    ]);
+  });
+
+  it('asks the dashboard numbers as aggregations: nested unit levels, a daily histogram in the offset', async () => {
+    const { store, requests } = await openStore();
+    await store.dashboardData({
+      roundId: 'r1',
+      from: '2026-03-01T00:00:00+08:00',
+      to: '2026-03-31T23:59:59+08:00',
+      utcOffsetMinutes: 480,
+    });
+    const body = requests.find((r) => r.path === '/yq-articles/_search')?.body as {
+      aggs: Record<string, unknown>;
+    };
+    expect(body.aggs.trend).toMatchObject({
+      date_histogram: {
+        field: 'timeMs',
+        calendar_interval: 'day',
+        time_zone: '+08:00',
+        format: 'yyyy-MM-dd',
+      },
+    });
+    expect(body.aggs.refs).toMatchObject({ nested: { path: 'unitRefs' } });
+    expect(body.aggs.sourceTypes).toMatchObject({ terms: { field: 'sourceType' } });
+    const tips = requests.find((r) => r.path === '/yq-tips/_search')?.body as {
+      aggs: Record<string, unknown>;
+    };
+    expect(tips.aggs.units).toMatchObject({ terms: { field: 'unitId' } });
+  });
+});
