@@ -25,6 +25,14 @@ export function clauseBounds(text: string): Bounds {
   return bounds(text, CLAUSE_END);
 }
 
+// A headline also separates its items with spaces or bars (早报：A平台清盘 B公司获投资).
+const HEADLINE_CLAUSE_END = /[。！？!?；;\n，,：:、\s|丨]/;
+
+/** Clause boundaries of a headline: those of clauseBounds plus spaces and bars between its items. */
+export function headlineClauseBounds(text: string): Bounds {
+  return bounds(text, HEADLINE_CLAUSE_END);
+}
+
 /** Index of the sentence or clause holding `offset`. */
 export function indexAt(b: Bounds, offset: number): number {
   let lo = 0;

@@ -11,6 +11,8 @@ export const CLAUSE_NEGATORS: readonly string[] = [
   '并无',
   '并未',
   '从未',
+  '并不是',
+  '并非',
   '严禁',
   '禁止',
   '不得',
@@ -35,27 +37,67 @@ export const CLAUSE_NEGATORS: readonly string[] = [
   '避免',
   '揭秘',
   '科普',
+  '规避',
+  '如果',
+  '假如',
+  '万一',
 ];
 const CLAUSE_REACH = 12;
+/**
+ * Clause negators that read as an awareness campaign or a general question (打击诈骗, 揭秘非法集资套路, 如何识别
+ * 骗局); with a watched organisation named in the clause they are an exposé of or charge against it instead
+ * (揭秘钱宝网非法集资套路, 全民打击骗子平台海象理财), so they do not cancel the term there.
+ */
+export const AWARENESS_NEGATORS: ReadonlySet<string> = new Set([
+  '杜绝',
+  '防止',
+  '防范',
+  '严防',
+  '谨防',
+  '警惕',
+  '打击',
+  '整治',
+  '遏制',
+  '纠治',
+  '抵制',
+  '反对',
+  '如何',
+  '怎么',
+  '是否',
+  '识别',
+  '远离',
+  '避免',
+  '揭秘',
+  '科普',
+  '规避',
+  '如果',
+  '假如',
+  '万一',
+]);
 
 /** The negator that cancels a term starting at `start` within its clause [clauseStart, …), if any. */
 export function negatorBefore(text: string, start: number, clauseStart: number): string | undefined {
   const near = text.slice(Math.max(clauseStart, start - 2), start);
   const short = SHORT_NEGATORS.find((n) => near.endsWith(n) || near.slice(0, -1).endsWith(n));
   if (short !== undefined) return short;
+  // 反欺诈, 反洗钱: fighting the thing (违反 and 相反 are not).
+  if (near.endsWith('反') && !/[违相]反$/.test(text.slice(Math.max(clauseStart, start - 2), start)))
+    return '反';
   const window = text.slice(Math.max(clauseStart, start - CLAUSE_REACH), start);
   return CLAUSE_NEGATORS.find((n) => window.includes(n));
 }
 
 /**
  * How a unit is named at one mention: as the one acted on, as someone asked to act, as a news source or
- * authority, or as a landmark giving a place (X旁边, X4楼).
+ * authority, as a landmark giving a place (X旁边, X4楼), or as the one defrauded or impersonated (X被诈骗,
+ * 冒充X).
  */
-export type MentionRole = 'subject' | 'addressee' | 'source' | 'location';
+export type MentionRole = 'subject' | 'addressee' | 'source' | 'location' | 'victim';
 
 // Asking someone to act (请A3区纪委…, 向市质监站反映, 拨打12345): the unit named is not the one accused.
 const REQUEST_BEFORE =
   /(?:请|恳请|恳求|请求|呼吁|拨打|寻求|求助|致电|致信|请到|邀请|(?:投诉|反映|反应|举报|求助|上访)(?:到|给|至))\s*$/;
+const WHY_AFTER = /^[^，。；！？\n]{0,16}?(?:为什么|为何|凭什么)/;
 // 向X反映/投诉: X receives the complaint (向X借款 does not make X a recipient of one).
 const TO_RECIPIENT = /^[^，。；！？\n]{0,14}?(?:反映|投诉|举报|求助|申请|咨询|报告|报案|信访)/;
 // 到/去/找X投诉 (像 is a common slip for 向): closer and with complaint verbs only (去X租房想咨询 is not one).
@@ -63,13 +105,16 @@ const COMPLAINED_TO = /^[^，。；！？\n]{0,6}?(?:反映|反应|投诉|举报
 // A news source (据新华网报道, 网贷天眼讯, 来源：…).
 const SOURCE_BEFORE = /(?:据|来源[:：]?|来自|转自|转载自|分享自@?|记者从)\s*$/;
 const SOURCE_AFTER =
-  /^\s*(?:讯|报道|报导|消息|记者|统计|获悉|援引|整理|原创|早报|晚报|快讯|数据显示|官网|发布的?数据)/;
+  /^\s*(?:\d{1,2}月\d{1,2}日(?:电|讯)|讯|报道|报导|消息|记者|统计|获悉|援引|整理|原创|早报|晚报|快讯|数据显示|官网|发布的?数据)/;
 // An authority acting on a case (福田分局…立案侦查, 松江公安分局通报称, 被住建委查处): it is not the one accused.
 const AUTHORITY_AFTER =
   /^(?:于[^，。；！？\n]{1,10}?)?[^，。；！？\n]{0,4}?(?:通报|发函|约谈|查处|立案侦查|依法|审理|宣判|判决|裁定|责令|提醒投资者|发布风险提示|风险提示)/;
 const AUTHORITY_AROUND = /(?:被|经|由|在)\s*$/;
 const SALUTATION = /^[\s\p{P}]*(?:尊敬的)?\s*$/u;
 const AUTHORITY_VERB = /^[^，。；！？\n]{0,6}?(?:点名|查处|处罚|通报|约谈|立案|审理|判决|责令|查封)/;
+// The one defrauded or impersonated (懒财网至少被诈骗去十几亿, 冒充某银行客服): wronged, not accused.
+const VICTIM_AFTER = /^[^，。；！？\n]{0,4}?(?:被|遭|遭到|遭遇)(?:诈骗|骗|欺诈|冒充|冒用|盗用|盗刷|黑客攻击)/;
+const VICTIM_BEFORE = /(?:冒充|假冒|仿冒|冒用)\s*$/;
 // A landmark naming where something is (广圣大酒店4楼…, 学院西门…旁边): the place, not the one accused.
 const LOCATION_AFTER =
   /^(?:[\d一二三四五六七八九十]+(?:楼|层)|旁边?|附近|对面|门口|周边|[东西南北]门|[东西南北]侧|路口|院内|楼下|楼上)/;
@@ -94,8 +139,11 @@ export function mentionRole(text: string, start: number, end: number, clauseStar
   )
     return 'source';
   if (LOCATION_AFTER.test(after)) return 'location';
+  if (VICTIM_AFTER.test(after) || VICTIM_BEFORE.test(before)) return 'victim';
   const justBefore = text.slice(Math.max(clauseStart, start - 3), start);
   if (REQUEST_BEFORE.test(justBefore)) return 'addressee';
+  // 请问X是否…: a question put to X; 请问X为什么… asks X to answer for something: X is the one accused.
+  if (/请问\s*$/.test(justBefore) && !WHY_AFTER.test(text.slice(end, end + 24))) return 'addressee';
   if (/向\s*$/.test(justBefore) && TO_RECIPIENT.test(text.slice(end))) return 'addressee';
   if (/[像到去找]\s*$/.test(justBefore) && COMPLAINED_TO.test(text.slice(end))) return 'addressee';
   // A letter's salutation (A市政府：…, 尊敬的X领导): the one written to.

@@ -2,7 +2,7 @@
 
 import type { PhaseName, UnitMatch, Where } from '../core/types.js';
 import { type Bounds, indexAt } from './clauses.js';
-import { type MentionRole, mentionRole, negatorBefore } from './context.js';
+import { AWARENESS_NEGATORS, type MentionRole, mentionRole, negatorBefore } from './context.js';
 import { findTermHits, type TermHit, type TermRule } from './terms.js';
 
 /** The title or the body with its sentence and clause boundaries. */
@@ -42,11 +42,15 @@ export function textOf(fields: readonly Field[]): string {
   return fields.map((f) => f.text).join('\n');
 }
 
-/** Term occurrences in both fields, split into counted ones and those a negator or rule cancels. */
+/**
+ * Term occurrences in both fields, split into counted ones and those a negator or rule cancels. `named` tells
+ * whether a watched unit is named in a clause: there an awareness negator (打击, 揭秘…) does not cancel.
+ */
 export function termHits(
   fields: readonly Field[],
   rules: readonly TermRule[],
   phase?: PhaseName,
+  named: (where: Where, clause: number) => boolean = () => false,
 ): { counted: Hit[]; negated: NegatedHit[] } {
   const counted: Hit[] = [];
   const negated: NegatedHit[] = [];
@@ -54,7 +58,7 @@ export function termHits(
     for (const h of findTermHits(rules, f.where, f.text, f.sentences)) {
       const clause = indexAt(f.clauses, h.start);
       const negator = negatorBefore(f.text, h.start, f.clauses.starts[clause] ?? 0);
-      if (negator !== undefined) {
+      if (negator !== undefined && !(AWARENESS_NEGATORS.has(negator) && named(f.where, clause))) {
         negated.push({ ...h, negator });
         continue;
       }
@@ -90,4 +94,60 @@ export function locateMentions(fields: readonly Field[], units: readonly UnitMat
     }
   }
   return out;
+}
+
+/** A stretch of a field: a term occurrence or a unit mention. */
+interface Stretch {
+  where: Where;
+  start: number;
+  end: number;
+}
+
+const within = (a: Stretch, b: Stretch) => b.start <= a.start && a.end <= b.end;
+
+/** First index of the sorted stretches whose start is ≥ `at`. */
+function firstFrom(sorted: readonly Stretch[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid]?.start ?? 0) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Where a unit's name and a term share characters, one of them is a misreading: a name inside or across a
+ * term (资金链 in 资金链断裂, 我要跑 in 我要跑路) is not a mention, and a term inside a name (风险 in
+ * 某风险管理公司) is not an allegation. Linear in the occurrences: names are short, so only the mentions
+ * starting within the longest name's length before a term can overlap it.
+ */
+export function separateNamesFromTerms<C extends Stretch, N extends Stretch>(
+  mentions: readonly RoleMention[],
+  counted: readonly C[],
+  negated: readonly N[],
+): { mentions: RoleMention[]; counted: C[]; negated: N[] } {
+  const misread = new Set<RoleMention>();
+  const inName = new Set<Stretch>();
+  for (const where of ['title', 'body'] as const) {
+    const names = mentions.filter((m) => m.where === where).sort((a, b) => a.start - b.start);
+    if (names.length === 0) continue;
+    const longest = Math.max(...names.map((m) => m.end - m.start));
+    for (const h of [...counted, ...negated]) {
+      if (h.where !== where) continue;
+      for (let i = firstFrom(names, h.start - longest); i < names.length; i++) {
+        const m = names[i];
+        if (m === undefined || m.start >= h.end) break;
+        if (m.end <= h.start) continue;
+        if (within(h, m)) inName.add(h);
+        else misread.add(m);
+      }
+    }
+  }
+  return {
+    mentions: mentions.filter((m) => !misread.has(m)),
+    counted: counted.filter((h) => !inName.has(h)),
+    negated: negated.filter((h) => !inName.has(h)),
+  };
 }

@@ -1,6 +1,6 @@
 import type { Keyword, RoundConfig, UnitKind } from '../config/schema.js';
 import type { Assessment, PhaseName, ScorePart, UnitMatch } from '../core/types.js';
-import { clauseBounds, sentenceBounds } from './clauses.js';
+import { clauseBounds, headlineClauseBounds, sentenceBounds } from './clauses.js';
 import {
   PUBLICITY_CAP,
   PUBLICITY_PHRASES,
@@ -10,7 +10,15 @@ import {
   REFUTATION_POINTS,
 } from './context-phrases.js';
 import { levelFor } from './level.js';
-import { type Field, type Hit, locateMentions, type RoleMention, termHits, textOf } from './score-inputs.js';
+import {
+  type Field,
+  type Hit,
+  locateMentions,
+  type RoleMention,
+  separateNamesFromTerms,
+  termHits,
+  textOf,
+} from './score-inputs.js';
 import { sentimentOf } from './sentiment.js';
 import { findPhrases } from './spans.js';
 import { listClauses } from './targeting.js';
@@ -115,8 +123,13 @@ interface UnitView {
   starts: number[];
   all: Record<'title' | 'body', number[]>;
   inTitle: boolean;
+  /** Title clauses holding a subject mention of this unit, and of another unit. */
+  titleClauses: Set<number>;
+  otherTitleClauses: Set<number>;
   /** Body clauses holding a subject mention of another unit. */
   otherClauses: Set<number>;
+  /** Body clauses where the unit is named in a list with the other units there (A、B、C涉嫌诈骗). */
+  listed: ReadonlySet<number>;
   sole: boolean;
   salient: boolean;
 }
@@ -139,9 +152,14 @@ function unitView(
       body: sorted(own.filter((m) => m.where === 'body')),
     },
     inTitle: subject.some((m) => m.where === 'title'),
+    titleClauses: new Set(subject.filter((m) => m.where === 'title').map((m) => m.clause)),
+    otherTitleClauses: new Set(
+      others.filter((o) => o.role === 'subject' && o.where === 'title').map((o) => o.clause),
+    ),
     otherClauses: new Set(
       others.filter((o) => o.role === 'subject' && o.where === 'body').map((o) => o.clause),
     ),
+    listed,
     sole: others.length === 0,
     salient,
   };
@@ -167,6 +185,9 @@ function proximity(hit: Hit, v: UnitView) {
   if (near !== undefined && nearest(v.all[hit.where], hit.start) > near)
     return { factor: 0, why: `距单位超过${near}字` };
   if (hit.where === 'title') {
+    // A headline listing several stories: a term in another unit's item of it is about that unit.
+    if (v.inTitle && v.otherTitleClauses.has(hit.clause) && !v.titleClauses.has(hit.clause))
+      return { factor: 0.15, why: '标题中其他单位所在分句' };
     if (v.inTitle) return { factor: 1, why: '与单位同在标题' };
     return v.salient ? { factor: 0.5, why: '标题' } : { factor: 0.25, why: '标题（未点名该单位）' };
   }
@@ -174,19 +195,41 @@ function proximity(hit: Hit, v: UnitView) {
   const otherClause = v.otherClauses.has(hit.clause);
   if (v.clauses.has(hit.clause))
     return otherClause
-      ? { factor: 0.7, why: '与本单位及其他单位同一分句' }
+      ? v.listed.has(hit.clause)
+        ? { factor: 1, why: '与单位同一分句（并列点名）' }
+        : { factor: 0.7, why: '与本单位及其他单位同一分句' }
       : { factor: 1, why: '与单位同一分句' };
   if (otherClause) return { factor: 0.15, why: '其他单位所在分句' };
   if (v.sentences.has(hit.sentence)) return { factor: 0.6, why: '与单位同句' };
   if (nearest(v.starts, hit.start) <= 60) return { factor: 0.4, why: '单位附近' };
-  if (v.inTitle) return { factor: 0.6, why: '正文（标题点名该单位）' };
+  // A headline of several stories (早报：A清盘；B获投资) does not make the whole body about each of them.
+  const ownHeadline = v.inTitle && [...v.otherTitleClauses].every((c) => v.titleClauses.has(c));
+  if (ownHeadline) return { factor: 0.6, why: '正文（标题点名该单位）' };
   if (v.sole) return { factor: 0.5, why: '正文（唯一点名的单位）' };
   return v.salient ? { factor: 0.35, why: '正文（主要单位）' } : { factor: 0.15, why: '正文（远离该单位）' };
+}
+
+/** Longest context snippet kept with a term part (characters, ellipses included). */
+export const TERM_CONTEXT_MAX = 60;
+
+/**
+ * Plain-text snippet around a term occurrence: the term with about as much text on each side, whitespace
+ * flattened, `…` where the field text was cut; at most TERM_CONTEXT_MAX characters.
+ */
+export function termContext(text: string, start: number, end: number): string {
+  const len = end - start;
+  if (len >= TERM_CONTEXT_MAX) return text.slice(start, start + TERM_CONTEXT_MAX);
+  const side = Math.floor((TERM_CONTEXT_MAX - len - 2) / 2);
+  const from = Math.max(0, start - side);
+  const to = Math.min(text.length, end + side);
+  const flat = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return `${from > 0 ? '…' : ''}${flat}${to < text.length ? '…' : ''}`;
 }
 
 function termPartsFor(
   hits: readonly Hit[],
   factorOf: (h: Hit) => { factor: number; why: string },
+  fields: readonly Field[] = [],
 ): ScorePart[] {
   const groups = new Map<string, Hit[]>();
   for (const h of hits) {
@@ -219,6 +262,9 @@ function termPartsFor(
       count: counted.length,
       points: 0,
     };
+    const shown = counted.reduce((a, b) => (b.h.start < a.h.start ? b : a)).h;
+    const text = fields.find((f) => f.where === shown.where)?.text;
+    if (text) part.context = termContext(text, shown.start, shown.end);
     if (first.phase !== undefined) {
       part.phase = first.phase;
       part.label += '（阶段词）';
@@ -322,7 +368,7 @@ export function assess(input: AssessInput): Assessment {
   // A title that only repeats the start of the body (a post without a headline) is read once, in the body.
   const title = repeatsBody(input.title, input.body) ? '' : input.title;
   const fields: Field[] = [
-    { where: 'title', text: title, sentences: sentenceBounds(title), clauses: clauseBounds(title) },
+    { where: 'title', text: title, sentences: sentenceBounds(title), clauses: headlineClauseBounds(title) },
     {
       where: 'body',
       text: input.body,
@@ -330,7 +376,14 @@ export function assess(input: AssessInput): Assessment {
       clauses: clauseBounds(input.body),
     },
   ];
-  const { counted, negated } = termHits(fields, rulesFor(round, input.lexicon, phase), phase);
+  const located = locateMentions(fields, units).filter((m) => m.where === 'body' || title !== '');
+  const namedClauses = new Set(
+    located.filter((m) => m.role === 'subject').map((m) => `${m.where}:${m.clause}`),
+  );
+  const found = termHits(fields, rulesFor(round, input.lexicon, phase), phase, (where, clause) =>
+    namedClauses.has(`${where}:${clause}`),
+  );
+  const { mentions, counted, negated } = separateNamesFromTerms(located, found.counted, found.negated);
   const whole = textOf(fields);
   const docParts: ScorePart[] = [];
   if (negated.length > 0) {
@@ -348,7 +401,6 @@ export function assess(input: AssessInput): Assessment {
   if (publicity !== undefined) docParts.push(publicity);
   const weight = input.sourceWeight ?? 1;
 
-  const mentions = locateMentions(fields, units).filter((m) => m.where === 'body' || title !== '');
   const subjectCount = (id: string) => mentions.filter((m) => m.unitId === id && m.role === 'subject').length;
   const most = Math.max(0, ...units.map((u) => subjectCount(u.unitId)));
   const lists = listClauses(mentions, input.body);
@@ -360,10 +412,16 @@ export function assess(input: AssessInput): Assessment {
     // A unit only tagged or asked to act is located by all its mentions, at a fraction of the weight.
     const located = aside ? own.map((m) => ({ ...m, role: 'subject' as const })) : own;
     const view = unitView(located, others, salient, lists.get(u.unitId));
-    const parts = termPartsFor(counted, (h) => {
-      const p = proximity(h, view);
-      return aside ? { factor: p.factor * ASIDE_FACTOR, why: `${p.why}（仅被@、请求、引用或作地点）` } : p;
-    });
+    const parts = termPartsFor(
+      counted,
+      (h) => {
+        const p = proximity(h, view);
+        return aside
+          ? { factor: p.factor * ASIDE_FACTOR, why: `${p.why}（仅被@、请求、引用、作地点或作受害方）` }
+          : p;
+      },
+      fields,
+    );
     const headline = headlineMention(own, title === '');
     if (headline !== undefined)
       parts.push({
@@ -390,7 +448,7 @@ export function assess(input: AssessInput): Assessment {
   if (top) best = { score: top.score ?? 0, parts: top.parts ?? [] };
   else
     best = finish(
-      [...termPartsFor(counted, () => ({ factor: 1, why: '未点名单位' })), ...docParts],
+      [...termPartsFor(counted, () => ({ factor: 1, why: '未点名单位' }), fields), ...docParts],
       weight,
       round.levels,
     );

@@ -2,8 +2,8 @@
 
 import type { RoleMention } from './score-inputs.js';
 
-// What may stand between two names of one list: 、，和与及 or a slash, or 以及 (A、B、C等平台…, A与B…).
-const LIST_GAP = /^(?:[\s、，,和与及跟同/]{0,3}|\s*以及\s*)$/u;
+// What may stand between two names of one list: 、，和与及, a slash or a bar, or 以及 (A、B、C等平台…, A与B…).
+const LIST_GAP = /^(?:[\s、，,和与及跟同/|｜]{0,3}|\s*以及\s*)$/u;
 
 /**
  * The body clauses each unit shares with the names listed together with it: in "A、B、C等平台涉嫌诈骗" or

@@ -119,3 +119,61 @@ describe('lexicon exclusions', () => {
     expect(alerted(r, '', '甲公司让投资者亏损惨重，人去楼空。')).toEqual(['甲公司']);
   });
 });
+
+describe('allegation context rules', () => {
+  const LEX: Keyword[] = [
+    { term: '骗子', category: '涉众金融', weight: 8 },
+    { term: '诈骗', category: '涉众金融', weight: 9 },
+    { term: '欺诈', category: '涉众金融', weight: 8 },
+    { term: '血本无归', category: '涉众金融', weight: 8 },
+    { term: '跑路', category: '涉众金融', weight: 9 },
+    { term: '资金链断裂', category: '涉众金融', weight: 9 },
+  ];
+  const alertedBy = (r: RoundConfig, title: string, body: string) =>
+    assess({ round: r, lexicon: LEX, title, body, units: matchUnits(r, title, body) })
+      .units.filter((u) => u.level === 'orange' || u.level === 'red')
+      .map((u) => u.unitName);
+
+  it('reads 打击/揭秘 with a watched unit named in the clause as a charge against it, else as a campaign', () => {
+    expect(alertedBy(round('海象理财'), '', '全民打击骗子平台海象理财')).toEqual(['海象理财']);
+    expect(alertedBy(round('海象理财'), '', '全民打击骗子平台，海象理财今天举办讲座')).toEqual([]);
+  });
+
+  it('gives every unit of a list the predicate that follows the list', () => {
+    const r = round('摩尔龙', '宜贷网', '易捷金融');
+    const body = '网友们议论了很久。摩尔龙宜贷网易捷金融诈骗一条龙';
+    expect(alertedBy(r, '', body).sort()).toEqual(['宜贷网', '摩尔龙', '易捷金融']);
+    const a = assess({ round: r, lexicon: LEX, title: '', body, units: matchUnits(r, '', body) });
+    for (const u of a.units) expect(u.parts?.some((p) => p.label.includes('并列点名'))).toBe(true);
+  });
+
+  it('does not read a name inside a term as a mention (资金链 in 资金链断裂)', () => {
+    const r = round('资金链', '网利宝');
+    expect(alertedBy(r, '', '网利宝因资金链断裂，坑害了数万投资人')).toEqual(['网利宝']);
+  });
+
+  it('keeps the stories of a digest headline apart', () => {
+    const r = round('甲平台', '乙公司');
+    expect(alertedBy(r, '早报：甲平台诈骗逾7亿元；乙公司推出新产品', '乙公司的新产品上线。')).toEqual([
+      '甲平台',
+    ]);
+  });
+
+  it('does not count anti-fraud work, hypotheticals or denials as allegations', () => {
+    expect(alertedBy(round('某金融'), '', '某金融深耕反欺诈技术多年')).toEqual([]);
+    expect(alertedBy(round('黄金钱包'), '', '黄金钱包表示，如果公司倒闭可能血本无归')).toEqual([]);
+    expect(alertedBy(round('以太坊'), '', '以太坊创始人说他并不是要跑路')).toEqual([]);
+  });
+
+  it('reads a dated news byline as a source and 请问X是否 as a question to X', () => {
+    expect(roleOf('财联社8月2日讯，警方破获诈骗案', '财联社')).toBe('source');
+    expect(roleOf('请问市政府是否有计划整改', '市政府')).toBe('addressee');
+    expect(roleOf('请问市公安局领导为什么他的店可正常营业', '市公安局')).toBe('subject');
+  });
+
+  it('reads the one defrauded or impersonated as a victim, not the accused', () => {
+    expect(roleOf('懒财网至少被诈骗去十几亿', '懒财网')).toBe('victim');
+    expect(roleOf('骗子冒充某银行客服打电话', '某银行')).toBe('victim');
+    expect(roleOf('某银行被罚款50万元', '某银行')).toBe('subject');
+  });
+});
