@@ -10,6 +10,7 @@ import {
   REFUTATION_POINTS,
 } from './context-phrases.js';
 import { levelFor } from './level.js';
+import { proximity, unitView } from './proximity.js';
 import {
   type Field,
   type Hit,
@@ -22,6 +23,7 @@ import {
 import { sentimentOf } from './sentiment.js';
 import { findPhrases } from './spans.js';
 import { listClauses } from './targeting.js';
+import { termPartsFor } from './term-parts.js';
 import { compileTerm, type TermRule } from './terms.js';
 
 export {
@@ -30,19 +32,17 @@ export {
   REFUTATION_PHRASES,
   REFUTATION_POINTS,
 } from './context-phrases.js';
+export {
+  BODY_CAP,
+  TERM_CONTEXT_MAX,
+  TERM_DECAY,
+  TERM_DECAY_FLOOR,
+  TERM_POINTS,
+  TITLE_CAP,
+  TITLE_MULTIPLIER,
+  termContext,
+} from './term-parts.js';
 
-/** Points per occurrence are weight × TERM_POINTS × proximity, × this in the title. */
-export const TITLE_MULTIPLIER = 2;
-/** Points per unit of lexicon weight for an occurrence in the unit's own clause. */
-export const TERM_POINTS = 5;
-/** Each further term part (by strength) counts this fraction of the one before. */
-export const TERM_DECAY = 0.6;
-/** No term part counts less than this fraction, so every piece of evidence stays in the explanation. */
-export const TERM_DECAY_FLOOR = 0.15;
-/** Occurrences of one term counted in the title. */
-export const TITLE_CAP = 2;
-/** Occurrences of one term counted in the body. */
-export const BODY_CAP = 3;
 /** Points of a watched unit named (as the subject) in the title. */
 export const UNIT_IN_TITLE_POINTS = 10;
 /** Points per unit of net negative sentiment around the unit, and the bounds of the sentiment part. */
@@ -112,175 +112,6 @@ function contextPart(
   const shown = found.map((p) => `「${p}」`).join('');
   const capped = found.length > count ? `（按${count}个计）` : '';
   return { kind: 'context', label: `${what}${shown}，降低风险${capped}`, count, points: pointsEach * count };
-}
-
-/** A unit's mentions indexed for proximity lookups, so long texts with many mentions stay linear. */
-interface UnitView {
-  /** Body clauses and sentences holding a subject mention of the unit. */
-  clauses: Set<number>;
-  sentences: Set<number>;
-  /** Sorted offsets of subject mentions in the body, and of every mention per field. */
-  starts: number[];
-  all: Record<'title' | 'body', number[]>;
-  inTitle: boolean;
-  /** Title clauses holding a subject mention of this unit, and of another unit. */
-  titleClauses: Set<number>;
-  otherTitleClauses: Set<number>;
-  /** Body clauses holding a subject mention of another unit. */
-  otherClauses: Set<number>;
-  /** Body clauses where the unit is named in a list with the other units there (A、B、C涉嫌诈骗). */
-  listed: ReadonlySet<number>;
-  sole: boolean;
-  salient: boolean;
-}
-
-function unitView(
-  own: readonly RoleMention[],
-  others: readonly RoleMention[],
-  salient: boolean,
-  listed: ReadonlySet<number> = new Set(),
-): UnitView {
-  const subject = own.filter((m) => m.role === 'subject');
-  const body = subject.filter((m) => m.where === 'body');
-  const sorted = (xs: RoleMention[]) => xs.map((m) => m.start).sort((a, b) => a - b);
-  return {
-    clauses: new Set([...body.map((m) => m.clause), ...listed]),
-    sentences: new Set(body.map((m) => m.sentence)),
-    starts: sorted(body),
-    all: {
-      title: sorted(own.filter((m) => m.where === 'title')),
-      body: sorted(own.filter((m) => m.where === 'body')),
-    },
-    inTitle: subject.some((m) => m.where === 'title'),
-    titleClauses: new Set(subject.filter((m) => m.where === 'title').map((m) => m.clause)),
-    otherTitleClauses: new Set(
-      others.filter((o) => o.role === 'subject' && o.where === 'title').map((o) => o.clause),
-    ),
-    otherClauses: new Set(
-      others.filter((o) => o.role === 'subject' && o.where === 'body').map((o) => o.clause),
-    ),
-    listed,
-    sole: others.length === 0,
-    salient,
-  };
-}
-
-/** Distance from `x` to the nearest of the sorted offsets (Infinity when there are none). */
-function nearest(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] ?? 0) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  const after = sorted[lo];
-  const before = sorted[lo - 1];
-  return Math.min(after === undefined ? Infinity : after - x, before === undefined ? Infinity : x - before);
-}
-
-/** Proximity of a term occurrence to a unit, 0–1, with the reason shown in the explanation. */
-function proximity(hit: Hit, v: UnitView) {
-  const near = hit.rule.near;
-  if (near !== undefined && nearest(v.all[hit.where], hit.start) > near)
-    return { factor: 0, why: `距单位超过${near}字` };
-  if (hit.where === 'title') {
-    // A headline listing several stories: a term in another unit's item of it is about that unit.
-    if (v.inTitle && v.otherTitleClauses.has(hit.clause) && !v.titleClauses.has(hit.clause))
-      return { factor: 0.15, why: '标题中其他单位所在分句' };
-    if (v.inTitle) return { factor: 1, why: '与单位同在标题' };
-    return v.salient ? { factor: 0.5, why: '标题' } : { factor: 0.25, why: '标题（未点名该单位）' };
-  }
-  // A clause about another unit is about that unit, not this one.
-  const otherClause = v.otherClauses.has(hit.clause);
-  if (v.clauses.has(hit.clause))
-    return otherClause
-      ? v.listed.has(hit.clause)
-        ? { factor: 1, why: '与单位同一分句（并列点名）' }
-        : { factor: 0.7, why: '与本单位及其他单位同一分句' }
-      : { factor: 1, why: '与单位同一分句' };
-  if (otherClause) return { factor: 0.15, why: '其他单位所在分句' };
-  if (v.sentences.has(hit.sentence)) return { factor: 0.6, why: '与单位同句' };
-  if (nearest(v.starts, hit.start) <= 60) return { factor: 0.4, why: '单位附近' };
-  // A headline of several stories (早报：A清盘；B获投资) does not make the whole body about each of them.
-  const ownHeadline = v.inTitle && [...v.otherTitleClauses].every((c) => v.titleClauses.has(c));
-  if (ownHeadline) return { factor: 0.6, why: '正文（标题点名该单位）' };
-  if (v.sole) return { factor: 0.5, why: '正文（唯一点名的单位）' };
-  return v.salient ? { factor: 0.35, why: '正文（主要单位）' } : { factor: 0.15, why: '正文（远离该单位）' };
-}
-
-/** Longest context snippet kept with a term part (characters, ellipses included). */
-export const TERM_CONTEXT_MAX = 60;
-
-/**
- * Plain-text snippet around a term occurrence: the term with about as much text on each side, whitespace
- * flattened, `…` where the field text was cut; at most TERM_CONTEXT_MAX characters.
- */
-export function termContext(text: string, start: number, end: number): string {
-  const len = end - start;
-  if (len >= TERM_CONTEXT_MAX) return text.slice(start, start + TERM_CONTEXT_MAX);
-  const side = Math.floor((TERM_CONTEXT_MAX - len - 2) / 2);
-  const from = Math.max(0, start - side);
-  const to = Math.min(text.length, end + side);
-  const flat = text.slice(from, to).replace(/\s+/g, ' ').trim();
-  return `${from > 0 ? '…' : ''}${flat}${to < text.length ? '…' : ''}`;
-}
-
-function termPartsFor(
-  hits: readonly Hit[],
-  factorOf: (h: Hit) => { factor: number; why: string },
-  fields: readonly Field[] = [],
-): ScorePart[] {
-  const groups = new Map<string, Hit[]>();
-  for (const h of hits) {
-    const key = `${h.where}\u0000${h.rule.display}`;
-    groups.set(key, [...(groups.get(key) ?? []), h]);
-  }
-  const parts: ScorePart[] = [];
-  const raws: { part: ScorePart; raw: number }[] = [];
-  for (const group of groups.values()) {
-    const first = group[0];
-    if (!first) continue;
-    const { keyword, display } = first.rule;
-    const title = first.where === 'title';
-    const scored = group.map((h) => ({ h, ...factorOf(h) })).sort((a, b) => b.factor - a.factor);
-    const counted = scored.slice(0, title ? TITLE_CAP : BODY_CAP).filter((s) => s.factor > 0);
-    if (counted.length === 0) continue;
-    const raw =
-      counted.reduce((s, c) => s + c.factor, 0) *
-      keyword.weight *
-      TERM_POINTS *
-      (title ? TITLE_MULTIPLIER : 1);
-    const extra = group.length > counted.length ? `（共${group.length}次，按${counted.length}次计）` : '';
-    const part: ScorePart = {
-      kind: 'term',
-      label: `${title ? '标题' : '正文'}命中「${display}」(${keyword.category}) ×${counted.length}${extra}，${counted[0]?.why}`,
-      term: display,
-      category: keyword.category,
-      where: first.where,
-      weight: keyword.weight,
-      count: counted.length,
-      points: 0,
-    };
-    const shown = counted.reduce((a, b) => (b.h.start < a.h.start ? b : a)).h;
-    const text = fields.find((f) => f.where === shown.where)?.text;
-    if (text) part.context = termContext(text, shown.start, shown.end);
-    if (first.phase !== undefined) {
-      part.phase = first.phase;
-      part.label += '（阶段词）';
-    }
-    raws.push({ part, raw });
-  }
-  // Diminishing returns: the strongest term counts fully, each further one less, so a long article listing
-  // many risk words does not outscore a short post making one clear allegation.
-  raws.sort((a, b) => b.raw - a.raw);
-  raws.forEach(({ part, raw }, i) => {
-    const decay = Math.max(TERM_DECAY_FLOOR, TERM_DECAY ** i);
-    part.points = Math.round(raw * decay);
-    if (i > 0 && part.points > 0) part.label += `（第${i + 1}强证据，按${Math.round(decay * 100)}%计）`;
-    if (part.points > 0) parts.push(part);
-  });
-  return parts;
 }
 
 function sentimentPart(fields: readonly Field[], own: readonly RoleMention[]): ScorePart | undefined {
