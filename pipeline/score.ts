@@ -13,7 +13,6 @@ import { levelFor } from './level.js';
 import { proximity, unitView } from './proximity.js';
 import {
   type Field,
-  type Hit,
   locateMentions,
   type RoleMention,
   separateNamesFromTerms,
