@@ -8,8 +8,10 @@ export interface Figure {
   referenceValue: number | null;
   /** value / referenceValue; null without a reference. */
   ratio: number | null;
-  /** Minimum ratio the figure should reach (throughput figures only). */
+  /** Minimum ratio the figure should reach, or (with `targetIs: 'value≤'`) the most the value may be. */
   target?: number;
+  /** How `target` is read: a minimum of `ratio` (the default) or a maximum of `value`. */
+  targetIs?: 'ratio≥' | 'value≤';
   met?: boolean;
   /** Extra measured numbers that explain the figure (stage timings, sizes). */
   detail?: Record<string, number | string>;
@@ -38,6 +40,33 @@ export function compared(
     figure.met = ratio !== null && ratio >= extra.target;
   }
   if (extra.detail) figure.detail = extra.detail;
+  return figure;
+}
+
+/** A figure whose value must stay at or below `limit` (latency, memory); the ratio is value / reference. */
+export function bounded(
+  name: string,
+  unit: string,
+  value: number,
+  reference: string,
+  referenceValue: number,
+  limit: number | undefined,
+  detail?: Figure['detail'],
+): Figure {
+  const figure: Figure = {
+    name,
+    value: round(value, 3),
+    unit,
+    reference,
+    referenceValue: round(referenceValue, 3),
+    ratio: referenceValue > 0 ? round(value / referenceValue, 3) : null,
+  };
+  if (limit !== undefined) {
+    figure.target = limit;
+    figure.targetIs = 'value≤';
+    figure.met = Number.isFinite(value) && value <= limit;
+  }
+  if (detail) figure.detail = detail;
   return figure;
 }
 

@@ -40,7 +40,7 @@ export function formatTable(figures: readonly Figure[]): string {
     f.reference ?? '-',
     f.referenceValue === null ? '-' : show(f.referenceValue),
     f.ratio === null ? '-' : f.ratio.toFixed(2),
-    f.target === undefined ? '-' : `≥ ${f.target} ${f.met ? 'met' : 'NOT met'}`,
+    f.target === undefined ? '-' : `${targetText(f)} ${f.met ? 'met' : 'NOT met'}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
@@ -65,6 +65,10 @@ export function formatDetails(figures: readonly Figure[]): string {
 /** Write the results file (pretty JSON). */
 export function writeResults(path: string, results: BenchResults): void {
   writeFileSync(path, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+function targetText(f: Figure): string {
+  return f.targetIs === 'value≤' ? `value ≤ ${f.target}` : `ratio ≥ ${f.target}`;
 }
 
 function show(value: number): string {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,9 +10,12 @@ import { createJiebaSegmenter } from '../pipeline/segmenter.js';
 import { userDictionary } from '../pipeline/user-dictionary.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { buildArticles } from './corpus.js';
+import { measureCrawl } from './crawl-throughput.js';
+import { measureDetection } from './detection-latency.js';
 import { measureRiskEval } from './eval-risk.js';
 import { measureExtraction } from './extraction-score.js';
 import type { Figure } from './figures.js';
+import { memoryFigures, probeRss, runPeakOnStore } from './memory.js';
 import { measurePipeline } from './pipeline-throughput.js';
 import { formatDetails, formatTable, machineInfo, writeResults } from './report.js';
 import { measureSearch } from './search-latency.js';
@@ -21,7 +24,10 @@ import { loadTextPool } from './source-text.js';
 /** Sizes of one benchmark run. */
 interface Sizes {
   articles: number;
-  searchItems: number;
+  /** Store sizes the search figures run at; each store is cached in bench/.cache/. */
+  searchItems: number[];
+  crawlPages: number;
+  detectionItems: number;
   queries: number;
   extractionPasses: number;
   slice: number;
@@ -29,8 +35,10 @@ interface Sizes {
 }
 
 const FULL: Sizes = {
-  articles: 2000,
-  searchItems: 20_000,
+  articles: 5000,
+  searchItems: [100_000],
+  crawlPages: 10_000,
+  detectionItems: 10,
   queries: 200,
   extractionPasses: 3,
   slice: 100,
@@ -38,7 +46,9 @@ const FULL: Sizes = {
 };
 const QUICK: Sizes = {
   articles: 300,
-  searchItems: 3000,
+  searchItems: [3000],
+  crawlPages: 1000,
+  detectionItems: 2,
   queries: 50,
   extractionPasses: 1,
   slice: 50,
@@ -54,7 +64,13 @@ function repoRoot(): string {
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  const sizes = quick ? QUICK : FULL;
+  const sizes = { ...(quick ? QUICK : FULL) };
+  // --search-items=100000,1000000 overrides the store sizes (1 M takes long to build once, then it is cached).
+  const searchArg = process.argv.find((a) => a.startsWith('--search-items='));
+  if (searchArg) sizes.searchItems = searchArg.split('=')[1]?.split(',').map(Number) ?? sizes.searchItems;
+  const skip = new Set(
+    process.argv.filter((a) => a.startsWith('--skip=')).flatMap((a) => a.slice(7).split(',')),
+  );
   const root = repoRoot();
   const sharedDir = resolve(process.env.YUQING_SHARED_DIR ?? join(root, '..', 'shared'));
   const config = await loadConfig(join(root, 'config'));
@@ -91,18 +107,55 @@ async function main(): Promise<void> {
       warmup: sizes.warmup,
     });
     figures.push(pipeline.figure);
-    progress(`search latency at ${sizes.searchItems} items…`);
-    figures.push(
-      ...(await measureSearch({
-        store,
-        processed: pipeline.processed,
-        items: sizes.searchItems,
-        queryTerms: (text) => queryTerms(text, segmenter),
-        roundId: round.id,
-        unitId: unit.id,
-        queries: sizes.queries,
-      })),
-    );
+    await store.close();
+    const cacheDir = join(root, 'bench', '.cache');
+    mkdirSync(cacheDir, { recursive: true });
+    const storeMemory: { items: number; peakMb: number }[] = [];
+    for (const items of skip.has('search') ? [] : sizes.searchItems) {
+      // Stores are cached by size: building 100 k items takes minutes, re-runs then only time the queries.
+      const cachedPath = join(cacheDir, `search-${items}.db`);
+      const cached = new SqliteStore({ path: cachedPath, logger: silentLogger() });
+      await cached.init();
+      try {
+        progress(`search latency at ${items} items (cache ${cachedPath})…`);
+        figures.push(
+          ...(await measureSearch({
+            store: cached,
+            processed: pipeline.processed,
+            items,
+            queryTerms: (text) => queryTerms(text, segmenter),
+            roundId: round.id,
+            unitId: unit.id,
+            queries: sizes.queries,
+          })),
+        );
+      } finally {
+        await cached.close();
+      }
+      if (!skip.has('memory')) {
+        progress(`memory: yuqing run on the ${items}-item store…`);
+        storeMemory.push({ items, peakMb: await runPeakOnStore(pool, tmpDir, cachedPath) });
+      }
+    }
+    if (!skip.has('crawl')) {
+      progress(`crawl throughput, ${sizes.crawlPages} pages…`);
+      figures.push(await measureCrawl({ articles, pages: sizes.crawlPages, concurrency: 4 }));
+    }
+    if (!skip.has('detection')) {
+      progress(`detection latency, ${sizes.detectionItems} red items on a 1-minute schedule…`);
+      const detection = await measureDetection({
+        pool,
+        tmpDir,
+        items: sizes.detectionItems,
+        spacingMs: 19_000,
+        progress,
+      });
+      figures.push(...detection.figures);
+      if (!skip.has('memory')) {
+        const last = storeMemory[storeMemory.length - 1];
+        figures.push(...memoryFigures(detection.runPeakMb, last, probeRss('dictionary'), probeRss('config')));
+      }
+    }
     progress('extraction score…');
     const extraction = measureExtraction({ sharedDir, tmpDir, timezone, passes: sizes.extractionPasses });
     figures.push(...extraction.figures);
@@ -117,7 +170,7 @@ async function main(): Promise<void> {
     figures.push(...detection.figures);
     if (detection.note) notes.push(detection.note);
   } finally {
-    await store.close();
+    await store.close().catch(() => {});
     rmSync(tmpDir, { recursive: true, force: true });
   }
   notes.push(`search filter: round ${round.id}, unit ${unit.id} (${unit.name}); 20 hits with highlights`);

@@ -19,7 +19,9 @@ function countAndIntegrity(path: string): { integrity: string; articles: number 
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
       .map((r) => r.integrity_check)
       .join('; ');
-    const { articles } = db.prepare('SELECT count(*) AS articles FROM articles').get() as { articles: number };
+    const { articles } = db.prepare('SELECT count(*) AS articles FROM articles').get() as {
+      articles: number;
+    };
     return { integrity, articles };
   } finally {
     db.close();

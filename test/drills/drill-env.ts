@@ -32,6 +32,8 @@ export async function startDrillEnv(
   config: Partial<Omit<FixtureConfigOptions, 'listUrl' | 'smtpUrl' | 'webhookUrl'>> & {
     smtpUrl?: string;
     webhookUrl?: string;
+    /** Links per list page (default 500: one page). */
+    pageSize?: number;
   } = {},
 ): Promise<DrillEnv> {
   const pool: TextPool = loadTextPool(SHARED_DIR);
@@ -40,7 +42,7 @@ export async function startDrillEnv(
   const makeItem = (id: number, red = false) =>
     (red ? redItem : plainItem)(pool, random, id, now - id * 1000);
   const site = await startFixtureSite({
-    pageSize: 500,
+    pageSize: config.pageSize ?? 500,
     initial: Array.from({ length: items }, (_, i) => makeItem(i + 1)),
   });
   const [smtp, hook] = await Promise.all([startSmtpCatcher(), startWebhookCatcher()]);
@@ -71,14 +73,19 @@ export async function startDrillEnv(
   };
 }
 
-/** Spawn the built CLI with the drill's config and data; `prefix` runs it through a shell (e.g. `ulimit -f`). */
-export function spawnYuqing(env: DrillEnv, args: readonly string[], shellPrefix?: string): ChildProcess {
+/** Spawn the built CLI with the drill's config and data; `shellPrefix` runs it through bash (e.g. `ulimit`). */
+export function spawnYuqing(
+  env: DrillEnv,
+  args: readonly string[],
+  shellPrefix?: string,
+  vars: NodeJS.ProcessEnv = {},
+): ChildProcess {
   const argv = [cliMain(), '--config', env.configDir, '--data', env.dataDir, ...args];
-  if (!shellPrefix)
-    return spawn(process.execPath, argv, { cwd: repoRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const options = { cwd: repoRoot(), env: { ...process.env, ...vars } };
+  if (!shellPrefix) return spawn(process.execPath, argv, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
   const quoted = [process.execPath, ...argv].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
   return spawn('bash', ['-c', `${shellPrefix}; exec ${quoted}`], {
-    cwd: repoRoot(),
+    ...options,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

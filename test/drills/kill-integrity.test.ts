@@ -61,4 +61,21 @@ describe('drill: SIGKILL during ingest', () => {
     const final = storeState(env.storePath);
     expect(final).toEqual({ integrity: 'ok', foreignKeys: 0, articles: ITEMS, urls: ITEMS });
   }, 240_000);
+
+  // KNOWN BUG (reported to the lead, issue #8): with a list spread over several pages, a run killed after it
+  // stored all of page 1 but only part of page 2 never fetches the rest: the next run sees page 1 all known and
+  // stops paging (crawlers/list-pages.ts, incremental stop). `it.fails` keeps the drill in the suite; when the
+  // bug is fixed this starts failing, and `.fails` should be removed.
+  it.fails('multi-page list: items beyond page 1 are fetched after a kill', async () => {
+    env = await startDrillEnv(ITEMS, { pageSize: 50 });
+    const child = spawnYuqing(env, ['crawl', '--once', '--json']);
+    const exit = finished(child);
+    const site = env.site;
+    await until(() => site.served().article >= 70, 90_000, '70 article fetches');
+    child.kill('SIGKILL');
+    await exit;
+    const rerun = await finished(spawnYuqing(env, ['crawl', '--once', '--json']));
+    expect(rerun.code, rerun.output).toBe(0);
+    expect(storeState(env.storePath).articles).toBe(ITEMS);
+  }, 240_000);
 });
