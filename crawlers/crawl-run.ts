@@ -9,7 +9,7 @@ import { createHostGate, type HostGate } from './host-gate.js';
 import type { AcceptKind, RawFetchOptions } from './http-fetch.js';
 import type { PageItem } from './page-articles.js';
 import { RobotsCache } from './robots.js';
-import type { CrawlContext, CrawlSink, ExtractedPage, SourceCrawlStats } from './types.js';
+import type { CrawlContext, CrawlSink, ExtractedPage, SourceCrawlStats, Validators } from './types.js';
 
 /** Skip code used when the sink's onArticle throws (not a fetch problem, so not a FetchErrorCode). */
 export const SINK_ERROR_CODE = 'E_CRAWL_SINK';
@@ -43,6 +43,10 @@ export class CrawlRun {
   private readonly dispatcher: ProxyAgent | undefined;
   /** Items delivered so far (maxItems applies to the whole run, over pages and queries). */
   private taken = 0;
+
+  private readonly pendingValidators = new Map<string, Validators>();
+  private begun?: Promise<void>;
+  private resuming = false;
 
   constructor(source: SourceConfig, sink: CrawlSink, context: CrawlContext) {
     this.source = source;
@@ -103,25 +107,60 @@ export class CrawlRun {
    */
   async fetchList(url: string, accept: AcceptKind, conditional = true): Promise<FetchedPage> {
     await this.assertAllowed(url);
-    const validators = conditional
-      ? await this.context.validators?.get(url).catch(() => undefined)
-      : undefined;
+    await (this.begun ??= this.begin());
+    const validators =
+      conditional && !this.resuming
+        ? await this.context.validators?.get(url).catch(() => undefined)
+        : undefined;
     const options = this.pageOptions(accept);
     const page = await fetchPage(url, { ...options, fetch: { ...options.fetch, validators } });
     if (page.notModified) this.logger.info({ url }, 'not modified since last crawl');
     return page;
   }
 
-  /** Stores a list page's validators for the next conditional GET. */
+  /**
+   * Keeps a list page's validators for the next conditional GET. They are saved only when the whole crawl
+   * ends cleanly (see dispose): saved earlier, a crash or a failed article would leave items that a later 304
+   * hides until the list page changes.
+   */
   async remember(url: string, page: FetchedPage): Promise<void> {
     if (!this.context.validators || (!page.etag && !page.lastModified)) return;
-    const v = {
+    this.pendingValidators.set(url, {
       ...(page.etag ? { etag: page.etag } : {}),
       ...(page.lastModified ? { lastModified: page.lastModified } : {}),
-    };
-    await this.context.validators
-      .set(url, v)
-      .catch((err) => this.logger.warn({ err }, 'validator cache failed'));
+    });
+  }
+
+  /**
+   * True when the previous crawl of this source never finished cleanly (killed, or pages and items failed):
+   * this one then reads every page up to maxPages, without conditional GETs or the incremental stop.
+   */
+  get resumingIncomplete(): boolean {
+    return this.resuming;
+  }
+
+  // The run marker is kept with the validators (a reserved key) so it lives in whichever store holds them.
+  private async begin(): Promise<void> {
+    const cache = this.context.validators;
+    if (!cache) return;
+    const key = runMarkerKey(this.source.id);
+    const marker = await cache.get(key).catch(() => undefined);
+    this.resuming = marker?.etag === RUN_IN_PROGRESS;
+    if (this.resuming) this.logger.info('the last crawl of this source did not finish; reading every page');
+    await cache
+      .set(key, { etag: RUN_IN_PROGRESS })
+      .catch((err) => this.logger.warn({ err }, 'run marker failed'));
+  }
+
+  private async commit(): Promise<void> {
+    const cache = this.context.validators;
+    if (!cache || !this.begun || this.stats.error || this.stats.skipped > 0) return;
+    try {
+      for (const [url, v] of this.pendingValidators) await cache.set(url, v);
+      await cache.set(runMarkerKey(this.source.id), { etag: RUN_COMPLETE });
+    } catch (err) {
+      this.logger.warn({ err }, 'validator cache failed');
+    }
   }
 
   now(): Date {
@@ -241,9 +280,20 @@ export class CrawlRun {
   }
 
   /** Closes the proxy connection pool. */
+  /** Saves the validators and the finished-run marker when the crawl ended cleanly, then releases the proxy. */
   async dispose(): Promise<void> {
+    await this.begun?.catch(() => undefined);
+    await this.commit();
     await this.dispatcher?.close().catch(() => undefined);
   }
+}
+
+const RUN_IN_PROGRESS = 'yuqing-run-in-progress';
+const RUN_COMPLETE = 'yuqing-run-complete';
+
+/** Reserved validator-cache key of a source's run marker (never a fetchable URL). */
+export function runMarkerKey(sourceId: string): string {
+  return `yuqing:run:${sourceId}`;
 }
 
 function toEvidence(e: EvidenceSource): FetchEvidence {

@@ -54,7 +54,7 @@ export async function handleListPage(
   const next = nextPageUrl(html, page.finalUrl, list?.next);
   const maxPages = list?.maxPages ?? DEFAULT_MAX_PAGES;
   if (!next || number >= maxPages || run.remaining() === 0) return;
-  if (allKnown) {
+  if (allKnown && !run.resumingIncomplete) {
     run.logger.info({ url: request.url, page: number }, 'every item on this page is known; paging stops');
     return;
   }

@@ -62,11 +62,9 @@ describe('drill: SIGKILL during ingest', () => {
     expect(final).toEqual({ integrity: 'ok', foreignKeys: 0, articles: ITEMS, urls: ITEMS });
   }, 240_000);
 
-  // KNOWN BUG (reported to the lead, issue #8): with a list spread over several pages, a run killed after it
-  // stored all of page 1 but only part of page 2 never fetches the rest: the next run sees page 1 all known and
-  // stops paging (crawlers/list-pages.ts, incremental stop). `it.fails` keeps the drill in the suite; when the
-  // bug is fixed this starts failing, and `.fails` should be removed.
-  it.fails('multi-page list: items beyond page 1 are fetched after a kill', async () => {
+  // With a list spread over several pages, a run killed after it stored page 1 but only part of page 2 must
+  // still get the rest: the next run sees the unfinished-run marker and reads every page.
+  it('multi-page list: items beyond page 1 are fetched after a kill', async () => {
     env = await startDrillEnv(ITEMS, { pageSize: 50 });
     const child = spawnYuqing(env, ['crawl', '--once', '--json']);
     const exit = finished(child);
