@@ -1,5 +1,6 @@
 import type { SourceConfig } from '../config/schema.js';
 import type { Level } from '../core/types.js';
+import { STORE_FULL_CODE } from '../crawlers/crawl-run.js';
 import type { SkippedPage, SourceCrawlStats } from '../crawlers/types.js';
 import type { App } from './app.js';
 import { crawlOne } from './crawl-one.js';
@@ -73,6 +74,13 @@ export async function runCycle(app: App, filter: CycleFilter = {}): Promise<Cycl
   for (const stats of summary.sources) {
     summary.fetched += stats.fetched;
     summary.skipped += stats.skipped;
+  }
+  const full = summary.skips.filter((s) => s.code === STORE_FULL_CODE).length;
+  if (full > 0) {
+    log.error(
+      { items: full, dataDir: app.config.settings.dataDir },
+      '数据目录所在磁盘已满，信息未能入库；腾出空间后下一轮会重新抓取这些信息',
+    );
   }
   summary.alerts = await app.sendAlerts();
   log.info(

@@ -14,6 +14,9 @@ import type { CrawlContext, CrawlSink, ExtractedPage, SourceCrawlStats, Validato
 /** Skip code used when the sink's onArticle throws (not a fetch problem, so not a FetchErrorCode). */
 export const SINK_ERROR_CODE = 'E_CRAWL_SINK';
 
+/** Skip code of an article the store could not write because the data directory's disk is full. */
+export const STORE_FULL_CODE = 'E_STORE_FULL';
+
 /** Flag set on an article whose publish date lay after its fetch time and was clamped to it. */
 export const FUTURE_DATE_FLAG = 'future-date-clamped';
 
@@ -270,16 +273,15 @@ export class CrawlRun {
       await this.sink.onArticle(article);
       this.stats.fetched++;
     } catch (err) {
+      // A full disk keeps its own code so the cycle can report it as what it is.
+      const code = (err as { code?: string }).code === STORE_FULL_CODE ? STORE_FULL_CODE : SINK_ERROR_CODE;
       this.skip(
         url,
-        Object.assign(new Error(`sink rejected the article: ${(err as Error).message}`), {
-          code: SINK_ERROR_CODE,
-        }),
+        Object.assign(new Error(`sink rejected the article: ${(err as Error).message}`), { code }),
       );
     }
   }
 
-  /** Closes the proxy connection pool. */
   /** Saves the validators and the finished-run marker when the crawl ended cleanly, then releases the proxy. */
   async dispose(): Promise<void> {
     await this.begun?.catch(() => undefined);
@@ -311,7 +313,7 @@ function toEvidence(e: EvidenceSource): FetchEvidence {
 function codeOf(error: unknown): string {
   if (error instanceof FetchError) return error.code;
   const code = (error as { code?: unknown } | undefined)?.code;
-  if (code === SINK_ERROR_CODE) return code;
+  if (code === SINK_ERROR_CODE || code === STORE_FULL_CODE) return code;
   const name = (error as { name?: string } | undefined)?.name ?? '';
   const message = error instanceof Error ? error.message : '';
   if (/timeout/i.test(name) || /timed out/i.test(message)) return 'E_FETCH_TIMEOUT' satisfies FetchErrorCode;

@@ -1,5 +1,6 @@
 import { InputError } from '../../core/errors.js';
 import { LEVEL_LABELS } from '../../core/types.js';
+import { STORE_FULL_CODE } from '../../crawlers/crawl-run.js';
 import { commandLogger, type GlobalOptions, printJson, withApp } from '../command-context.js';
 import { type CycleSummary, runCycle } from '../cycle.js';
 import { startDemoIfConfigured } from '../demo.js';
@@ -29,6 +30,13 @@ export async function crawlCommand(options: CrawlOptions): Promise<void> {
       await demo?.close();
     }
   });
+  const full = summary.skips.filter((s) => s.code === STORE_FULL_CODE).length;
+  if (full > 0) {
+    process.stderr.write(
+      `错误：数据目录所在磁盘已满，${full} 条信息未能入库；腾出空间后再次抓取即可补上。\n`,
+    );
+    process.exitCode = 3;
+  }
   if (options.json) {
     const { fetched, stored, duplicates, skipped, tips, alerts, sources, skips } = summary;
     printJson({ fetched, stored, duplicates, skipped, tips, alerts, sources, skips });

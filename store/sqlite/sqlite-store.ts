@@ -170,15 +170,21 @@ export class SqliteStore implements Store {
   }
 
   /** The delivery counts as an attempt; E_STORE_NOT_FOUND for an unknown id. */
-  async markAlertSent(id: string, at: string): Promise<void> {
-    this.run('markAlertSent', () => outbox.markAlertSent(this.prep, id, at));
+  async markAlertSent(id: string, at: string, owner?: string): Promise<void> {
+    this.run('markAlertSent', () => outbox.markAlertSent(this.prep, id, at, owner));
   }
 
   /** E_STORE_NOT_FOUND for an unknown id. */
-  async markAlertFailed(id: string, error: string, nextAttemptAt: string, dead: boolean): Promise<void> {
+  async markAlertFailed(
+    id: string,
+    error: string,
+    nextAttemptAt: string,
+    dead: boolean,
+    owner?: string,
+  ): Promise<void> {
     const nextAttemptMs = requireTime('markAlertFailed.nextAttemptAt', nextAttemptAt);
     this.run('markAlertFailed', () =>
-      outbox.markAlertFailed(this.prep, id, { error, nextAttemptAt, nextAttemptMs, dead }),
+      outbox.markAlertFailed(this.prep, id, { error, nextAttemptAt, nextAttemptMs, dead, owner }),
     );
   }
 
@@ -252,10 +258,36 @@ export class SqliteStore implements Store {
   }
 
   /** All or nothing; E_STORE_NOT_FOUND for an unknown id. */
-  async markAlertsSent(ids: readonly string[], at: string): Promise<void> {
+  async markAlertsSent(ids: readonly string[], at: string, owner?: string): Promise<void> {
     this.run('markAlertsSent', () =>
-      this.db.transaction(() => outbox.markAlertsSent(this.prep, ids, at)).immediate(),
+      this.db.transaction(() => outbox.markAlertsSent(this.prep, ids, at, owner)).immediate(),
     );
+  }
+
+  /** One immediate transaction (the file's write lock), so two processes never claim one alert. */
+  async claimAlerts(now: string, owner: string, leaseMs: number, limit: number): Promise<OutboxAlert[]> {
+    const nowMs = requireTime('claimAlerts.now', now);
+    if (!owner) throw new StoreError('E_STORE_INPUT', 'claimAlerts: owner is empty');
+    if (!(leaseMs > 0)) throw new StoreError('E_STORE_INPUT', `claimAlerts: bad lease ${leaseMs} ms`);
+    const claim = { nowMs, owner, leaseUntilMs: nowMs + Math.ceil(leaseMs), limit };
+    return this.run('claimAlerts', () =>
+      this.db.transaction(() => outbox.claimAlerts(this.prep, claim)).immediate(),
+    );
+  }
+
+  async releaseAlerts(ids: readonly string[], owner: string): Promise<void> {
+    this.run('releaseAlerts', () =>
+      this.db.transaction(() => outbox.releaseAlerts(this.prep, ids, owner)).immediate(),
+    );
+  }
+
+  async claimHolders(now: string): Promise<string[]> {
+    const nowMs = requireTime('claimHolders.now', now);
+    return this.run('claimHolders', () => outbox.claimHolders(this.prep, nowMs));
+  }
+
+  async releaseClaimsOf(owner: string): Promise<number> {
+    return this.run('releaseClaimsOf', () => outbox.releaseClaimsOf(this.prep, owner));
   }
 
   // ---- tip workflow (issue #5) ----
@@ -381,12 +413,17 @@ export class SqliteStore implements Store {
     return this.guard(operation, fn);
   }
 
-  /** SQLite failures become StoreError E_STORE_IO naming the operation; our own errors pass through. */
+  /** SQLite failures become StoreError E_STORE_IO (E_STORE_FULL for a full disk) naming the operation; ours pass through. */
   private guard<T>(operation: string, fn: () => T): T {
     try {
       return fn();
     } catch (cause) {
       if (cause instanceof YuqingError) throw cause;
+      if ((cause as { code?: string }).code === 'SQLITE_FULL') {
+        throw new StoreError('E_STORE_FULL', `${operation}: 数据目录所在磁盘已满（${message(cause)}）`, {
+          cause,
+        });
+      }
       throw new StoreError('E_STORE_IO', `${operation}: ${message(cause)}`, { cause });
     }
   }

@@ -60,6 +60,10 @@ describe('drill: disk full on the data directory', () => {
     };
     const diskFull = summary.skips.filter((s) => /database or disk is full/.test(s.reason));
     expect(diskFull.length).toBeGreaterThan(0);
+    // A clear error: its own code on each item, one line on stderr, and a failing exit code.
+    expect(diskFull.every((s) => s.code === 'E_STORE_FULL')).toBe(true);
+    expect(full.output).toContain('数据目录所在磁盘已满');
+    expect(full.code).toBe(3);
     expect(summary.stored + diskFull.length).toBe(ITEMS);
 
     // Check a copy: the full disk has no room for the checker's own journal files.
