@@ -1,9 +1,18 @@
-import { DeliveryError } from '../core/errors.js';
+import { StoreError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import type { OutboxAlert, Tip } from '../core/types.js';
 import type { Store } from '../store/store.js';
-import { RateLimitError } from './channels/http.js';
 import { type MergedItem, mergedNotice } from './merge.js';
+import {
+  attempt,
+  classifyFailure,
+  type Outcome,
+  permanent,
+  RATE_LIMIT_REST_MS,
+  refused,
+  retryDelayMs,
+} from './outcome.js';
+import { reclaimFromGone, senderOwner } from './sender-owner.js';
 import {
   perMinuteLimit,
   perSecondLimit,
@@ -15,13 +24,24 @@ import {
   throttleOf,
   windowFreesAt,
 } from './throttle.js';
-import type { Channel, ChannelReply } from './types.js';
+import type { Channel } from './types.js';
+
+export { retryDelayMs } from './outcome.js';
+export { reclaimFromGone } from './sender-owner.js';
 
 /** What the sender needs; the store part is narrow so tests and other backends can provide it. */
 export interface SenderDeps {
   store: Pick<
     Store,
-    'dueAlerts' | 'getTip' | 'getNotice' | 'markAlertSent' | 'markAlertsSent' | 'markAlertFailed'
+    | 'claimAlerts'
+    | 'releaseAlerts'
+    | 'claimHolders'
+    | 'releaseClaimsOf'
+    | 'getTip'
+    | 'getNotice'
+    | 'markAlertSent'
+    | 'markAlertsSent'
+    | 'markAlertFailed'
   >;
   channels: Map<string, Channel>;
   /** Round id → round name, for the message text. */
@@ -40,7 +60,19 @@ export interface SenderDeps {
   timeZone?: string;
   /** Pause between messages to a robot with a per-second limit (飞书); default a real timer. */
   sleep?: (ms: number) => Promise<void>;
+  /** Who claims the alerts, unique per sender (instances share the store); default senderOwner(). */
+  owner?: string;
+  /**
+   * How long a claim lasts; default 2 min. No message starts after half of it, so one in flight (a send times
+   * out well within a minute) is recorded before another instance may take its alerts.
+   */
+  leaseMs?: number;
+  /** Whether a claim holder's process is gone (its alerts may be taken at once); default ownerGone. */
+  ownerGone?: (owner: string) => boolean;
 }
+
+/** Default claim length: longer than twice a send's timeout. */
+export const DEFAULT_LEASE_MS = 120_000;
 
 /** Outcome of one sender run: alerts delivered, failed (retry scheduled or dead), and left for later. */
 export interface SendResult {
@@ -50,78 +82,23 @@ export interface SendResult {
   deferred?: number;
 }
 
-const BASE_DELAY_MS = 30_000;
-const MAX_DELAY_MS = 60 * 60_000;
-const JITTER = 0.2;
-/** A robot that answered with a rate-limit code rests at least this long (its limit is per minute). */
-const RATE_LIMIT_REST_MS = 60_000;
-
-/** Delay before the next try after `attempts` failed ones: 30 s × 2^(attempts-1), capped at 1 h, ±20 %. */
-export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
-  const base = Math.min(BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1), MAX_DELAY_MS);
-  return Math.round(base * (1 - JITTER + 2 * JITTER * random()));
-}
-
-type Failure = { reason: string; retryable: boolean; retryAfterMs?: number; limited: boolean };
-type Outcome = { sent: true } | ({ sent: false } & Failure);
-
-function describe(error: unknown): Failure {
-  if (error instanceof RateLimitError) {
-    return {
-      reason: error.message,
-      retryable: true,
-      limited: true,
-      retryAfterMs: Math.max(error.retryAfterMs ?? 0, RATE_LIMIT_REST_MS),
-    };
-  }
-  if (error instanceof DeliveryError)
-    return { reason: error.message, retryable: error.retryable, limited: false };
-  // An unexpected error may be transient (a store hiccup); maxAttempts still bounds the retries.
-  return { reason: error instanceof Error ? error.message : String(error), retryable: true, limited: false };
-}
-
-function refused(channel: string, reply: ChannelReply): Outcome {
-  const detail = reply.detail ?? reply.status ?? 'no detail';
-  return { sent: false, reason: `${channel}: refused (${detail})`, retryable: true, limited: false };
-}
-
-function permanent(reason: string): Outcome {
-  return { sent: false, reason, retryable: false, limited: false };
-}
-
-async function attempt(deps: SenderDeps, alert: OutboxAlert, channel: Channel): Promise<Outcome> {
-  try {
-    let reply: ChannelReply;
-    if (alert.noticeId) {
-      const notice = await deps.store.getNotice(alert.noticeId);
-      if (!notice) return permanent(`notice ${alert.noticeId} not found`);
-      reply = await channel.sendNotice(notice);
-    } else {
-      const tip = await deps.store.getTip(alert.tipId);
-      if (!tip) return permanent(`tip ${alert.tipId} not found`);
-      const consoleUrl = deps.consoleUrl?.(tip);
-      reply = await channel.send({
-        alertId: alert.id,
-        tip,
-        roundName: deps.roundNames.get(tip.roundId) ?? tip.roundId,
-        ...(consoleUrl !== undefined && { consoleUrl }),
-        ...(alert.upgrade && { upgrade: true }),
-        ...(alert.realert && { realert: true }),
-      });
-    }
-    return reply.ok ? { sent: true } : refused(alert.channel, reply);
-  } catch (error) {
-    return { sent: false, ...describe(error) };
-  }
-}
-
-/** Per-run context: the dependencies, the clock and the tallies. */
+/** Per-run context: the dependencies, the clock, the claim and the tallies. */
 interface Run {
   deps: SenderDeps;
   log: Logger;
   throttles: ThrottleState;
   result: Required<SendResult>;
   nowMs: () => number;
+  owner: string;
+  /** No message starts at or after this time (half the lease): the claim must outlast the send. */
+  sendUntilMs: number;
+  /** Alerts whose outcome was recorded (or tried to be); the rest are released at the end of the run. */
+  handled: Set<string>;
+}
+
+/** Whether the claim is too old to start another message. */
+function leaseSpent(run: Run): boolean {
+  return run.nowMs() >= run.sendUntilMs;
 }
 
 function logFields(run: Run, alerts: readonly OutboxAlert[], channel: string) {
@@ -141,16 +118,18 @@ function logFields(run: Run, alerts: readonly OutboxAlert[], channel: string) {
  * counts as an attempt of each alert: retried with backoff (at least what the receiver asked), or dead.
  */
 async function record(run: Run, alerts: readonly OutboxAlert[], channel: string, outcome: Outcome) {
-  const { deps } = run;
+  const { deps, owner } = run;
   const fields = logFields(run, alerts, channel);
   const nowIso = new Date(run.nowMs()).toISOString();
+  for (const alert of alerts) run.handled.add(alert.id);
   try {
     if (outcome.sent) {
-      if (alerts.length === 1 && alerts[0]) await deps.store.markAlertSent(alerts[0].id, nowIso);
+      if (alerts.length === 1 && alerts[0]) await deps.store.markAlertSent(alerts[0].id, nowIso, owner);
       else
         await deps.store.markAlertsSent(
           alerts.map((a) => a.id),
           nowIso,
+          owner,
         );
       run.result.sent += alerts.length;
       run.log.info({ ...fields, merged: alerts.length > 1 || undefined }, 'alert sent');
@@ -162,15 +141,20 @@ async function record(run: Run, alerts: readonly OutboxAlert[], channel: string,
       const dead = !outcome.retryable || attempts >= maxAttempts;
       const wait = Math.max(retryDelayMs(attempts, deps.random), outcome.retryAfterMs ?? 0);
       const next = new Date(run.nowMs() + (dead ? 0 : wait)).toISOString();
-      await deps.store.markAlertFailed(alert.id, outcome.reason, next, dead);
+      await deps.store.markAlertFailed(alert.id, outcome.reason, next, dead, owner);
       run.result.failed++;
       const entry = { ...logFields(run, [alert], channel), attempts, error: outcome.reason };
       if (dead) run.log.error(entry, 'alert given up');
       else run.log.warn({ ...entry, nextAttemptAt: next }, 'alert failed, will retry');
     }
   } catch (error) {
-    // The store could not record the outcome; the alerts stay due and are tried again next run.
-    run.log.error({ ...fields, err: error }, 'could not record alert outcome');
+    if (error instanceof StoreError && error.code === 'E_STORE_CONFLICT') {
+      // Our lease ran out and another instance took the alerts: its outcome is the one that counts.
+      run.log.warn({ ...fields, owner, err: error }, 'alert claim lost to another instance');
+    } else {
+      // The store could not record the outcome; the alerts fall due again when the lease ends.
+      run.log.error({ ...fields, err: error }, 'could not record alert outcome');
+    }
     if (outcome.sent) run.result.sent += alerts.length;
     else run.result.failed += alerts.length;
   }
@@ -221,7 +205,7 @@ async function sendMerged(run: Run, alerts: readonly OutboxAlert[], channel: Cha
     const reply = await channel.sendNotice(mergedNotice(items, run.deps.timeZone));
     outcome = reply.ok ? { sent: true } : refused(channel.name, reply);
   } catch (error) {
-    outcome = { sent: false, ...describe(error) };
+    outcome = { sent: false, ...classifyFailure(error) };
   }
   const t = throttleOf(run.throttles, channel.name);
   if (outcome.sent) recordSent(t, run.nowMs());
@@ -244,7 +228,7 @@ async function sendChannel(run: Run, name: string, alerts: OutboxAlert[]): Promi
   }
   const t = throttleOf(run.throttles, name);
   const now = run.nowMs();
-  if (now < t.blockedUntil) {
+  if (now < t.blockedUntil || leaseSpent(run)) {
     run.result.deferred += alerts.length;
     return;
   }
@@ -261,7 +245,8 @@ async function sendChannel(run: Run, name: string, alerts: OutboxAlert[]): Promi
     alerts = alerts.filter((a) => a.noticeId);
   }
   for (const [i, alert] of alerts.entries()) {
-    if (run.nowMs() < t.blockedUntil || roomLeft(t, perMinuteLimit(channel), run.nowMs()) <= 0) {
+    const full = roomLeft(t, perMinuteLimit(channel), run.nowMs()) <= 0;
+    if (run.nowMs() < t.blockedUntil || full || leaseSpent(run)) {
       run.result.deferred += alerts.length - i;
       return;
     }
@@ -272,27 +257,51 @@ async function sendChannel(run: Run, name: string, alerts: OutboxAlert[]): Promi
   }
 }
 
+// Alerts claimed but not tried this run (resting channel, spent lease) go back at once, so any instance may
+// take them on its next run instead of waiting for the lease to end.
+async function releaseUnhandled(run: Run, claimed: readonly OutboxAlert[]): Promise<void> {
+  const left = claimed.filter((a) => !run.handled.has(a.id)).map((a) => a.id);
+  if (left.length === 0) return;
+  try {
+    await run.deps.store.releaseAlerts(left, run.owner);
+  } catch (error) {
+    run.log.warn({ alertIds: left, err: error }, 'could not release alert claims; they lapse with the lease');
+  }
+}
+
 /**
- * Sends the alerts that are due, channel by channel, oldest first, one message at a time (so a crash between
- * "sent" and "marked sent" can repeat at most one message). A failure is recorded (retry with backoff, or
- * dead) and never thrown; the promise rejects only when the store cannot list due alerts.
+ * Claims the alerts that are due and sends them, channel by channel, oldest first, one message at a time. The
+ * claim (a lease in the store) keeps other instances off these alerts, so with several instances on one store
+ * an alert is still sent once; only a crash between "sent" and "marked sent" can repeat that one message,
+ * after its lease ends. A failure is recorded (retry with backoff, or dead) and never thrown; the promise
+ * rejects only when the store cannot claim due alerts.
  */
 export async function sendDueAlerts(
   deps: SenderDeps,
   throttles: ThrottleState = new Map(),
 ): Promise<SendResult> {
   const clock = deps.now ?? (() => new Date());
-  const due = await deps.store.dueAlerts(clock().toISOString(), deps.batchSize ?? 50);
+  const owner = deps.owner ?? senderOwner();
+  const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+  const claimedAt = clock();
+  const due = await deps.store.claimAlerts(claimedAt.toISOString(), owner, leaseMs, deps.batchSize ?? 50);
   const run: Run = {
     deps,
     log: deps.logger,
     throttles,
     result: { sent: 0, failed: 0, deferred: 0 },
     nowMs: () => clock().getTime(),
+    owner,
+    sendUntilMs: claimedAt.getTime() + leaseMs / 2,
+    handled: new Set(),
   };
   const byChannel = new Map<string, OutboxAlert[]>();
   for (const alert of due) byChannel.set(alert.channel, [...(byChannel.get(alert.channel) ?? []), alert]);
-  for (const [name, alerts] of byChannel) await sendChannel(run, name, alerts);
+  try {
+    for (const [name, alerts] of byChannel) await sendChannel(run, name, alerts);
+  } finally {
+    await releaseUnhandled(run, due);
+  }
   const { sent, failed, deferred } = run.result;
   return { sent, failed, ...(deferred > 0 && { deferred }) };
 }
@@ -302,14 +311,27 @@ export interface AlertSender {
   runOnce(): Promise<SendResult>;
 }
 
-/** Wraps sendDueAlerts for a timer: overlapping calls share the run in progress; throttles persist across runs. */
-export function createAlertSender(deps: SenderDeps): AlertSender {
+/**
+ * Wraps sendDueAlerts for a timer: overlapping calls share the run in progress; throttles and the claim owner
+ * persist across runs.
+ */
+export function createAlertSender(input: SenderDeps): AlertSender {
+  const deps: SenderDeps = { ...input, owner: input.owner ?? senderOwner() };
   let running: Promise<SendResult> | undefined;
   const throttles: ThrottleState = new Map();
+  // Once, on the first run (a start after a crash): later, any lost claim has run out by itself.
+  let reclaimed = false;
+  const run = async () => {
+    if (!reclaimed) {
+      reclaimed = true;
+      await reclaimFromGone(deps);
+    }
+    return sendDueAlerts(deps, throttles);
+  };
   return {
     runOnce() {
       if (!running) {
-        running = sendDueAlerts(deps, throttles).finally(() => {
+        running = run().finally(() => {
           running = undefined;
         });
       }

@@ -89,7 +89,9 @@ export async function buildApp(config: AppConfig, logger: Logger): Promise<App> 
     process,
     queryTerms: (text) => queryTerms(text, segmenter),
     channels,
-    sendAlerts: () => sender.runOnce(),
+    // settings.alerts.send: false leaves delivery to the other instances on the store.
+    sendAlerts: () =>
+      app.config.settings.alerts.send ? sender.runOnce() : Promise.resolve({ sent: 0, failed: 0 }),
     activeRounds,
     ingestQueue: createSerialQueue(),
     hostGate: createHostGate(),

@@ -54,8 +54,11 @@ export function startScheduler(app: App, options: SchedulerOptions = {}): Schedu
   }
   const sendEveryMs = app.config.settings.alerts.sendIntervalSecs * 1000;
   const sender = setInterval(() => {
+    if (!app.config.settings.alerts.send) return;
     track(app.sendAlerts().catch((error) => log.error({ err: error }, 'alert sender failed')));
   }, sendEveryMs);
+  if (!app.config.settings.alerts.send)
+    log.info('settings.alerts.send is false: this instance sends no alerts');
   tasks.push(...scheduleWorkflowJobs(app, { timezone, track, log }));
   log.info({ sources: sources.map((s) => `${s.id} (${s.schedule})`), timezone }, 'scheduler started');
   if (options.runOnStart !== false) for (const source of sources) track(runSource(source.id));

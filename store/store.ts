@@ -238,13 +238,23 @@ export interface Store {
   getTip(id: string): Promise<Tip | undefined>;
   listTips(filter?: TipFilter): Promise<{ total: number; tips: Tip[] }>;
 
-  /** Alerts whose status is pending and nextAttemptAt ≤ now, oldest first. */
+  /** Alerts whose status is pending and nextAttemptAt ≤ now, and not under a live claim, oldest first. */
   dueAlerts(now: string, limit: number): Promise<OutboxAlert[]>;
   /** Alerts by status, for the console and `yuqing alerts`. */
   listAlerts(status?: OutboxAlert['status']): Promise<OutboxAlert[]>;
-  markAlertSent(id: string, at: string): Promise<void>;
-  /** Record a failed attempt: pending again at `nextAttemptAt`, or dead when `dead` is true. */
-  markAlertFailed(id: string, error: string, nextAttemptAt: string, dead: boolean): Promise<void>;
+  /** Mark delivered; with `owner`, only while that owner holds the claim (E_STORE_CONFLICT otherwise). */
+  markAlertSent(id: string, at: string, owner?: string): Promise<void>;
+  /**
+   * Record a failed attempt: pending again at `nextAttemptAt`, or dead when `dead` is true. With `owner`, only
+   * while that owner holds the claim (E_STORE_CONFLICT otherwise).
+   */
+  markAlertFailed(
+    id: string,
+    error: string,
+    nextAttemptAt: string,
+    dead: boolean,
+    owner?: string,
+  ): Promise<void>;
 
   getSourceState(sourceId: string): Promise<SourceState | undefined>;
   listSourceStates(): Promise<SourceState[]>;
@@ -277,8 +287,23 @@ export interface Store {
   enqueueNotice(channels: readonly string[], notice: Notice, dedupKey: string): Promise<string[]>;
   /** A queued notice by id, for the sender. */
   getNotice(id: string): Promise<Notice | undefined>;
-  /** Mark several alerts sent in one transaction (one merged robot message carried them all). */
-  markAlertsSent(ids: readonly string[], at: string): Promise<void>;
+  /**
+   * Mark several alerts sent in one transaction (one merged robot message carried them all); with `owner`, only
+   * while that owner holds the claim of every one (E_STORE_CONFLICT otherwise).
+   */
+  markAlertsSent(ids: readonly string[], at: string, owner?: string): Promise<void>;
+  /**
+   * Claim up to `limit` due alerts (as dueAlerts: pending, nextAttemptAt ≤ now, no live claim) for `owner`
+   * until now + leaseMs, atomically: two instances never both get one alert. Marking an alert ends its claim;
+   * a lease that runs out (its instance crashed) makes the alert claimable again. Oldest first.
+   */
+  claimAlerts(now: string, owner: string, leaseMs: number, limit: number): Promise<OutboxAlert[]>;
+  /** End `owner`'s claims on these alerts without an attempt (left for a later run); others are ignored. */
+  releaseAlerts(ids: readonly string[], owner: string): Promise<void>;
+  /** Owners holding a live claim at `now`, so a sender can spot one whose process is gone. */
+  claimHolders(now: string): Promise<string[]>;
+  /** End every live claim of `owner` (an instance known to be gone); the number of alerts freed. */
+  releaseClaimsOf(owner: string): Promise<number>;
   /** Stored items that are forum replies (parentUrl) to any of these thread URLs. */
   countReplies(threadUrls: readonly string[]): Promise<number>;
 

@@ -97,6 +97,11 @@ export const settingsSchema = z.object({
     .prefault({}),
   alerts: z
     .object({
+      /**
+       * Whether this instance sends alerts at all; false leaves delivery to other instances on the same store
+       * (they claim alerts, so several senders never send one twice).
+       */
+      send: z.boolean().default(true),
       /** Seconds between outbox sender runs. */
       sendIntervalSecs: z.number().positive().default(10),
       maxAttempts: z.number().int().positive().default(8),

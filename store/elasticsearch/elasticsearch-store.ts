@@ -14,6 +14,7 @@ import { ensureIndices } from './init.js';
 import type { TemplateOptions } from './mappings.js';
 import { indexNames } from './names.js';
 import * as outbox from './outbox.js';
+import * as claims from './outbox-claims.js';
 import * as reports from './reports.js';
 import { searchArticles } from './search.js';
 import * as sources from './sources.js';
@@ -122,13 +123,26 @@ export class ElasticsearchStore implements C.Store {
   listAlerts(status?: OutboxAlert['status']) {
     return this.run('listAlerts', () => outbox.listAlerts(this.ctx, status));
   }
-  markAlertSent(id: string, at: string) {
-    return this.run('markAlertSent', () => outbox.markAlertSent(this.ctx, id, at));
+  markAlertSent(id: string, at: string, owner?: string) {
+    return this.run('markAlertSent', () =>
+      owner === undefined
+        ? outbox.markAlertSent(this.ctx, id, at)
+        : claims.markHeldSent(this.ctx, [id], at, owner, 'markAlertSent'),
+    );
   }
-  async markAlertFailed(id: string, error: string, nextAttemptAt: string, dead: boolean): Promise<void> {
+  async markAlertFailed(
+    id: string,
+    error: string,
+    nextAttemptAt: string,
+    dead: boolean,
+    owner?: string,
+  ): Promise<void> {
     const nextAttemptMs = requireMs('markAlertFailed.nextAttemptAt', nextAttemptAt);
+    const failure = { error, nextAttemptAt, nextAttemptMs, dead };
     return this.run('markAlertFailed', () =>
-      outbox.markAlertFailed(this.ctx, id, { error, nextAttemptAt, nextAttemptMs, dead }),
+      owner === undefined
+        ? outbox.markAlertFailed(this.ctx, id, failure)
+        : claims.markHeldFailed(this.ctx, id, failure, owner),
     );
   }
   getSourceState(sourceId: string) {
@@ -182,8 +196,35 @@ export class ElasticsearchStore implements C.Store {
   getNotice(id: string) {
     return this.run('getNotice', () => outbox.getNotice(this.ctx, id));
   }
-  markAlertsSent(ids: readonly string[], at: string) {
-    return this.run('markAlertsSent', () => outbox.markAlertsSent(this.ctx, ids, at));
+  markAlertsSent(ids: readonly string[], at: string, owner?: string) {
+    return this.run('markAlertsSent', () =>
+      owner === undefined
+        ? outbox.markAlertsSent(this.ctx, ids, at)
+        : claims.markHeldSent(this.ctx, ids, at, owner, 'markAlertsSent'),
+    );
+  }
+  async claimAlerts(now: string, owner: string, leaseMs: number, limit: number): Promise<OutboxAlert[]> {
+    const nowMs = requireMs('claimAlerts.now', now);
+    if (!owner) throw new StoreError('E_STORE_INPUT', 'claimAlerts: owner is empty');
+    if (!(leaseMs > 0)) throw new StoreError('E_STORE_INPUT', `claimAlerts: bad lease ${leaseMs} ms`);
+    const claim = { nowMs, owner, leaseUntilMs: nowMs + Math.ceil(leaseMs), limit };
+    return this.run('claimAlerts', () => claims.claimAlerts(this.ctx, claim));
+  }
+  releaseAlerts(ids: readonly string[], owner: string) {
+    return this.run('releaseAlerts', async () => {
+      await claims.releaseAlerts(this.ctx, ids, owner);
+    });
+  }
+  async claimHolders(now: string): Promise<string[]> {
+    const nowMs = requireMs('claimHolders.now', now);
+    return this.run('claimHolders', async () => [
+      ...new Set((await claims.liveClaims(this.ctx, nowMs)).map((r) => r.owner)),
+    ]);
+  }
+  releaseClaimsOf(owner: string) {
+    return this.run('releaseClaimsOf', () =>
+      claims.releaseClaimsOf(this.ctx, owner, this.ctx.clock().getTime()),
+    );
   }
   countReplies(threadUrls: readonly string[]) {
     return this.run('countReplies', () => articles.countReplies(this.ctx, threadUrls));

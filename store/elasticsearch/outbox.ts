@@ -1,6 +1,10 @@
 // The alert outbox on Elasticsearch. An alert's id is derived from its dedup key and channel and written with
 // `op_type: create`, so two instances (or a retried ingest) queueing the same alert end up with one row: the
-// second create is refused with 409 and nothing is sent twice.
+// second create is refused with 409 and nothing is sent twice. Delivery is claimed the same way: a sender
+// takes a due alert with an update conditional on the seq_no it read (409 = another instance got it) and holds
+// it until a lease ends. A claimed alert's `nextAttemptMs` is moved to the lease end, so the existing due query
+// skips live claims and a crashed instance's alerts fall due again by themselves; `nextAttemptAt` (what users
+// see) keeps the real retry time.
 import { randomUUID } from 'node:crypto';
 import type { estypes } from '@elastic/elasticsearch';
 import { StoreError } from '../../core/errors.js';
@@ -168,7 +172,7 @@ export async function listAlerts(ctx: EsContext, status?: OutboxAlert['status'])
 }
 
 const SENT = `ctx._source.status = 'sent'; ctx._source.sentAt = params.at; ctx._source.sentMs = params.atMs;
-ctx._source.attempts += 1; ctx._source.remove('lastError');
+ctx._source.attempts += 1; ctx._source.remove('lastError'); ctx._source.leaseUntilMs = null;
 if (params.mergedInto != null) { ctx._source.mergedInto = params.mergedInto; }`;
 
 /** Mark delivered; the delivery counts as an attempt. */
@@ -208,7 +212,8 @@ export async function markAlertFailed(
   failure: { error: string; nextAttemptAt: string; nextAttemptMs: number; dead: boolean },
 ): Promise<void> {
   const source = `ctx._source.status = params.status; ctx._source.attempts += 1; ctx._source.lastError = params.error;
-ctx._source.nextAttemptAt = params.nextAttemptAt; ctx._source.nextAttemptMs = params.nextAttemptMs;`;
+ctx._source.nextAttemptAt = params.nextAttemptAt; ctx._source.nextAttemptMs = params.nextAttemptMs;
+ctx._source.leaseUntilMs = null;`;
   const params = { ...failure, status: failure.dead ? 'dead' : 'pending' };
   await updateScript(ctx, ctx.names.outbox, id, { source, params }, 'markAlertFailed');
 }

@@ -113,13 +113,84 @@ export function getNotice(prep: Prepare, id: string): Notice | undefined {
   return row && (JSON.parse(row.body) as Notice);
 }
 
-/** Pending alerts with next attempt at or before `nowMs`, oldest first. */
+// A claim is live while lease_until_ms is in the future; NULL or a past lease leaves the alert free.
+const DUE = `status = 'pending' AND next_attempt_ms <= ? AND (lease_until_ms IS NULL OR lease_until_ms <= ?)`;
+
+/** Pending alerts with next attempt at or before `nowMs` and no live claim, oldest first. */
 export function dueAlerts(prep: Prepare, nowMs: number, limit: number): OutboxAlert[] {
-  const rows = prep(
-    `SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_ms <= ? ORDER BY created_ms, seq LIMIT ?`,
-  ).all(nowMs, clampInt(limit, 0, 0, Number.MAX_SAFE_INTEGER)) as OutboxRow[];
+  const rows = prep(`SELECT * FROM outbox WHERE ${DUE} ORDER BY created_ms, seq LIMIT ?`).all(
+    nowMs,
+    nowMs,
+    clampInt(limit, 0, 0, Number.MAX_SAFE_INTEGER),
+  ) as OutboxRow[];
   return rows.map(toOutboxAlert);
 }
+
+/**
+ * Claim up to `limit` due alerts for `owner` until `leaseUntilMs`, oldest first. One UPDATE … RETURNING: SQLite
+ * runs it under the file's write lock, so a second process on the same file sees the rows already leased.
+ */
+export function claimAlerts(
+  prep: Prepare,
+  claim: { nowMs: number; owner: string; leaseUntilMs: number; limit: number },
+): OutboxAlert[] {
+  const rows = prep(
+    `UPDATE outbox SET claimed_by = ?, lease_until_ms = ?
+     WHERE seq IN (SELECT seq FROM outbox WHERE ${DUE} ORDER BY created_ms, seq LIMIT ?)
+     RETURNING *`,
+  ).all(
+    claim.owner,
+    claim.leaseUntilMs,
+    claim.nowMs,
+    claim.nowMs,
+    clampInt(claim.limit, 0, 0, Number.MAX_SAFE_INTEGER),
+  ) as (OutboxRow & { seq: number; created_ms: number })[];
+  // RETURNING gives no order guarantee.
+  rows.sort((a, b) => a.created_ms - b.created_ms || a.seq - b.seq);
+  return rows.map(toOutboxAlert);
+}
+
+/** End `owner`'s live claims on these alerts; alerts claimed by another owner are left alone. */
+export function releaseAlerts(prep: Prepare, ids: readonly string[], owner: string): void {
+  const release = prep(
+    "UPDATE outbox SET lease_until_ms = NULL WHERE id = ? AND claimed_by = ? AND status = 'pending'",
+  );
+  for (const id of ids) release.run(id, owner);
+}
+
+/** Owners with a live claim at `nowMs`. */
+export function claimHolders(prep: Prepare, nowMs: number): string[] {
+  const rows = prep(
+    `SELECT DISTINCT claimed_by FROM outbox
+     WHERE status = 'pending' AND lease_until_ms > ? AND claimed_by IS NOT NULL ORDER BY claimed_by`,
+  ).all(nowMs) as { claimed_by: string }[];
+  return rows.map((r) => r.claimed_by);
+}
+
+/** End every live claim of `owner`; the number of alerts freed. */
+export function releaseClaimsOf(prep: Prepare, owner: string): number {
+  return prep(
+    `UPDATE outbox SET lease_until_ms = NULL
+     WHERE claimed_by = ? AND status = 'pending' AND lease_until_ms IS NOT NULL`,
+  ).run(owner).changes;
+}
+
+/** E_STORE_NOT_FOUND for an unknown alert, E_STORE_CONFLICT when `owner` does not hold its claim. */
+function missed(prep: Prepare, what: string, id: string, owner: string | undefined): StoreError {
+  const row = prep('SELECT claimed_by, status FROM outbox WHERE id = ?').get(id) as
+    | { claimed_by: string | null; status: string }
+    | undefined;
+  if (!row) return new StoreError('E_STORE_NOT_FOUND', `${what}: no alert ${id}`);
+  const holder = row.claimed_by ?? 'nobody';
+  return new StoreError(
+    'E_STORE_CONFLICT',
+    `${what}: alert ${id} is not claimed by ${owner} (status ${row.status}, claimed by ${holder})`,
+  );
+}
+
+// With an owner, a mark applies only to a pending alert that owner claimed (its lease may have run out as long
+// as nobody else took it).
+const HELD = "AND (? IS NULL OR (claimed_by = ? AND status = 'pending'))";
 
 /** Alerts with the status (all when absent), newest first. */
 export function listAlerts(prep: Prepare, status?: OutboxAlert['status']): OutboxAlert[] {
@@ -131,36 +202,52 @@ export function listAlerts(prep: Prepare, status?: OutboxAlert['status']): Outbo
   return rows.map(toOutboxAlert);
 }
 
-/** Mark delivered; the delivery counts as an attempt. */
-export function markAlertSent(prep: Prepare, id: string, at: string): void {
+/** Mark delivered; the delivery counts as an attempt and ends the claim. */
+export function markAlertSent(prep: Prepare, id: string, at: string, owner?: string): void {
   const result = prep(
-    "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
-  ).run(at, id);
-  if (result.changes === 0) throw new StoreError('E_STORE_NOT_FOUND', `markAlertSent: no alert ${id}`);
+    `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL,
+       lease_until_ms = NULL WHERE id = ? ${HELD}`,
+  ).run(at, id, owner ?? null, owner ?? null);
+  if (result.changes === 0) throw missed(prep, 'markAlertSent', id, owner);
 }
 
 /** Mark several delivered by one merged message; the caller runs it in one transaction. */
-export function markAlertsSent(prep: Prepare, ids: readonly string[], at: string): void {
+export function markAlertsSent(prep: Prepare, ids: readonly string[], at: string, owner?: string): void {
   const carrier = ids[0];
   const update = prep(
     `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL,
-       merged_into = ? WHERE id = ?`,
+       merged_into = ?, lease_until_ms = NULL WHERE id = ? ${HELD}`,
   );
   for (const id of ids) {
-    const result = update.run(at, ids.length > 1 ? (carrier ?? null) : null, id);
-    if (result.changes === 0) throw new StoreError('E_STORE_NOT_FOUND', `markAlertsSent: no alert ${id}`);
+    const result = update.run(
+      at,
+      ids.length > 1 ? (carrier ?? null) : null,
+      id,
+      owner ?? null,
+      owner ?? null,
+    );
+    if (result.changes === 0) throw missed(prep, 'markAlertsSent', id, owner);
   }
 }
 
-/** Record a failed attempt: pending again from `nextAttemptAt`, or dead. */
+/** Record a failed attempt: pending again from `nextAttemptAt`, or dead; ends the claim. */
 export function markAlertFailed(
   prep: Prepare,
   id: string,
-  failure: { error: string; nextAttemptAt: string; nextAttemptMs: number; dead: boolean },
+  failure: { error: string; nextAttemptAt: string; nextAttemptMs: number; dead: boolean; owner?: string },
 ): void {
+  const owner = failure.owner ?? null;
   const result = prep(
-    `UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?, next_attempt_ms = ?
-     WHERE id = ?`,
-  ).run(failure.dead ? 'dead' : 'pending', failure.error, failure.nextAttemptAt, failure.nextAttemptMs, id);
-  if (result.changes === 0) throw new StoreError('E_STORE_NOT_FOUND', `markAlertFailed: no alert ${id}`);
+    `UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?, next_attempt_ms = ?,
+       lease_until_ms = NULL WHERE id = ? ${HELD}`,
+  ).run(
+    failure.dead ? 'dead' : 'pending',
+    failure.error,
+    failure.nextAttemptAt,
+    failure.nextAttemptMs,
+    id,
+    owner,
+    owner,
+  );
+  if (result.changes === 0) throw missed(prep, 'markAlertFailed', id, failure.owner);
 }

@@ -1,7 +1,8 @@
-// Two crawler processes with different settings.instance.index on one SQLite file: each fetches only its
-// share of the sources, together they cover every source, and every alert is delivered once (the outbox's
-// UNIQUE constraints stand in for Elasticsearch's op_type: create). Needs the built CLI (npm run build).
-import { readFileSync, writeFileSync } from 'node:fs';
+// Two crawler processes with different settings.instance.index on one SQLite file, running at the same time:
+// each fetches only its share of the sources, together they cover every source, and every alert is delivered
+// once (the outbox's UNIQUE constraints stand in for Elasticsearch's op_type: create; the sender's claims keep
+// the two from sending one alert twice). Needs the built CLI (npm run build).
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -14,9 +15,10 @@ import { type DrillEnv, finished, spawnYuqing, startDrillEnv } from '../drills/d
 const SOURCES = 4;
 const PAGE = 3;
 
-/** Point the config at SOURCES sources, one list page each, and set the instance. */
+/** A copy of the config pointing at SOURCES sources, one list page each, for instance `index`. */
 function shardConfig(env: DrillEnv, index: number): string {
-  const dir = env.configDir;
+  const dir = join(env.dir, `config-${index}`);
+  cpSync(env.configDir, dir, { recursive: true });
   const [template] = parse(readFileSync(join(dir, 'sources.yaml'), 'utf8')) as Record<string, unknown>[];
   const sources = Array.from({ length: SOURCES }, (_, i) => ({
     ...template,
@@ -55,18 +57,22 @@ describe('two crawler instances on one store', () => {
     );
     expect(owned[0]?.length).toBeGreaterThan(0);
     expect(owned[1]?.length).toBeGreaterThan(0);
-    const runs = [];
-    for (const index of [0, 1]) {
-      shardConfig(env, index);
-      const child = spawnYuqing(env, ['crawl', '--once', '--json']);
-      let stdout = '';
-      child.stdout?.on('data', (c: Buffer) => {
-        stdout += c.toString();
-      });
-      const run = await finished(child);
-      expect(run.code, run.output).toBe(0);
-      runs.push(JSON.parse(stdout) as { sources: { sourceId: string }[]; tips: unknown[] });
-    }
+    const runs = await Promise.all(
+      [0, 1].map(async (index) => {
+        const child = spawnYuqing({ ...env, configDir: shardConfig(env, index) }, [
+          'crawl',
+          '--once',
+          '--json',
+        ]);
+        let stdout = '';
+        child.stdout?.on('data', (c: Buffer) => {
+          stdout += c.toString();
+        });
+        const run = await finished(child);
+        expect(run.code, run.output).toBe(0);
+        return JSON.parse(stdout) as { sources: { sourceId: string }[]; tips: unknown[] };
+      }),
+    );
     expect(runs[0]?.sources.map((s) => s.sourceId).sort()).toEqual(owned[0]);
     expect(runs[1]?.sources.map((s) => s.sourceId).sort()).toEqual(owned[1]);
     // Every article page was fetched once, by one instance.

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../store/store.js';
 import { articleContract } from './contract/article-contract.js';
+import { claimsContract } from './contract/claims-contract.js';
 import { consoleContract } from './contract/console-contract.js';
 import type { ContractContext } from './contract/context.js';
 import { evidenceHealthContract } from './contract/evidence-health-contract.js';
@@ -71,6 +72,7 @@ export function runStoreContract(name: string, makeStore: StoreFactory): void {
     evidenceHealthContract(ctx);
     tipWorkflowContract(ctx);
     noticeContract(ctx);
+    claimsContract(ctx);
     consoleContract(ctx);
   });
 }
