@@ -110,7 +110,8 @@ export class CrawlRun {
    */
   async fetchList(url: string, accept: AcceptKind, conditional = true): Promise<FetchedPage> {
     await this.assertAllowed(url);
-    await (this.begun ??= this.begin());
+    this.begun ??= this.begin();
+    await this.begun;
     const validators =
       conditional && !this.resuming
         ? await this.context.validators?.get(url).catch(() => undefined)
