@@ -9,6 +9,7 @@ import { queryTerms } from '../pipeline/query.js';
 import { createJiebaSegmenter } from '../pipeline/segmenter.js';
 import { userDictionary } from '../pipeline/user-dictionary.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { measureConsoleSearch } from './console-search.js';
 import { buildArticles } from './corpus.js';
 import { measureCrawl } from './crawl-throughput.js';
 import { measureDetection } from './detection-latency.js';
@@ -128,6 +129,17 @@ async function main(): Promise<void> {
             unitId: unit.id,
             queries: sizes.queries,
           })),
+        );
+        progress(`console search through HTTP at ${items} items…`);
+        figures.push(
+          await measureConsoleSearch({
+            store: cached,
+            config,
+            items,
+            queryTerms: (text) => queryTerms(text, segmenter),
+            roundId: round.id,
+            unitId: unit.id,
+          }),
         );
       } finally {
         await cached.close();

@@ -61,6 +61,7 @@ export async function measureSearch(deps: SearchBenchDeps): Promise<Figure[]> {
     const searchMs: number[] = [];
     const countMs: number[] = [];
     let hits = 0;
+    let capped = 0;
     let matches = 0;
     for (let i = 0; i < deps.queries; i++) {
       const q = queries[i % queries.length];
@@ -75,12 +76,15 @@ export async function measureSearch(deps: SearchBenchDeps): Promise<Figure[]> {
       const result = await runSearch(q.terms);
       searchMs.push(nowMs() - t);
       hits += result.total;
+      if (result.totalCapped === true) capped++;
       if (i % 2 === 0) timeCount();
     }
     const detail = {
       items: fill.items,
       queries: deps.queries,
+      // A capped total counts as the cap, so this mean is a lower bound when totalsCapped > 0.
       meanUnitFilteredHits: Math.round(hits / deps.queries),
+      totalsCapped: capped,
       meanFtsMatches: Math.round(matches / deps.queries),
       example: `${queries[0]?.text} → [${queries[0]?.terms.join(', ')}]`,
     };

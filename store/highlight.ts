@@ -45,7 +45,8 @@ function findMatches(text: string, terms: readonly string[]): Span[] {
 
 /** Whether any of the terms occurs in the text (case-insensitive). */
 export function containsAnyTerm(text: string, terms: readonly string[]): boolean {
-  return findMatches(text, terms).length > 0;
+  // A trimmed term never matches the empty string, so the first match answers (no need to find them all).
+  return termPattern(terms)?.test(text) ?? false;
 }
 
 /** Move a cut position off the second half of a surrogate pair so no character is split. */

@@ -130,6 +130,8 @@ export interface SearchHit {
 /** Search response. */
 export interface SearchResult {
   total: number;
+  /** True when counting stopped early: `total` is a lower bound ("1000+"); absent when exact (issue #8). */
+  totalCapped?: boolean;
   hits: SearchHit[];
 }
 

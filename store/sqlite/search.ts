@@ -4,21 +4,42 @@ import type { NormalizedSearchQuery } from '../query.js';
 import type { SearchHit, SearchResult } from '../store.js';
 import { ftsMatchExpression } from './fts-match.js';
 import { type ArticleRow, articleSelectList, toStoredArticle } from './rows.js';
+import { pageSeqs } from './search-page.js';
 import { highlightTerms, syntaxClauses } from './search-syntax.js';
 import type { Prepare } from './statements.js';
 
 type Params = Record<string, string | number>;
 
+/** Counting stops after this many matches; `total` is then this number with `totalCapped` (issue #8). */
+export const SEARCH_TOTAL_CAP = 1000;
+
+/** Limits that trade exactness for speed; tests shrink them to reach every plan on a small store. */
+export interface SearchTuning {
+  /** Largest exact total (SEARCH_TOTAL_CAP by default). */
+  totalCap: number;
+  /** Counted matches from which a page is scanned newest-first (default: when the count hit its cap). */
+  commonMatches?: number;
+  /** FTS lookups such a scan may spend before it sorts the matches instead (default: from the page end). */
+  scanChecks?: number;
+}
+
+const DEFAULT_TUNING: SearchTuning = { totalCap: SEARCH_TOTAL_CAP };
+
 const HIT_SELECT = articleSelectList('a');
 
-/** WHERE clause and named parameters for the query's terms and filters, over `articles a`. */
-function whereClause(q: NormalizedSearchQuery): { sql: string; params: Params } {
+/** The query's filters as SQL over `articles a`; `match` is the FTS5 expression of its terms, kept apart. */
+export interface SearchFilter {
+  /** FTS5 expression every hit must match (the terms), absent without terms. */
+  match?: string;
+  /** The other conditions, ANDed (may be empty). */
+  clauses: string[];
+  params: Params;
+}
+
+/** Terms, filters and search syntax of a query as a SearchFilter. */
+function searchFilter(q: NormalizedSearchQuery): SearchFilter {
   const clauses: string[] = [];
   const params: Params = {};
-  if (q.terms.length > 0) {
-    clauses.push('a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)');
-    params.match = ftsMatchExpression(q.terms);
-  }
   if (q.roundId !== undefined || q.unitId !== undefined) {
     const unit: string[] = ['u.article_id = a.id'];
     if (q.roundId !== undefined) unit.push('u.round_id = @roundId');
@@ -60,7 +81,40 @@ function whereClause(q: NormalizedSearchQuery): { sql: string; params: Params } 
     params.toMs = q.toMs;
   }
   syntaxClauses(q, clauses, params);
+  if (q.terms.length === 0) return { clauses, params };
+  return { match: ftsMatchExpression(q.terms), clauses, params };
+}
+
+/** The whole filter as one WHERE over `articles a` (the terms as a rowid subquery). */
+function fullWhere(f: SearchFilter): { sql: string; params: Params } {
+  const clauses = [...f.clauses];
+  const params: Params = { ...f.params };
+  if (f.match !== undefined) {
+    clauses.unshift('a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)');
+    params.match = f.match;
+  }
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/**
+ * How many articles match, counting no further than SEARCH_TOTAL_CAP. With terms the FTS index drives,
+ * newest rows first, and the other conditions are checked per row, so the cost follows the cap, not the store.
+ */
+function countCapped(prep: Prepare, f: SearchFilter, cap: number): { total: number; capped: boolean } {
+  const rest = f.clauses.map((c) => ` AND ${c}`).join('');
+  const sql =
+    f.match === undefined
+      ? `SELECT 1 FROM articles a ${f.clauses.length > 0 ? `WHERE ${f.clauses.join(' AND ')}` : ''} LIMIT @cap`
+      : `SELECT 1 FROM articles_fts f CROSS JOIN articles a ON a.seq = f.rowid
+         WHERE f.articles_fts MATCH @match${rest} ORDER BY f.rowid DESC LIMIT @cap`;
+  const params = { ...f.params, cap: cap + 1, ...(f.match === undefined ? {} : { match: f.match }) };
+  const { n } = prep(`SELECT count(*) AS n FROM (${sql})`).get(params) as { n: number };
+  return capped(n, cap);
+}
+
+/** A count of up to cap + 1 rows as a total and whether it was cut. */
+function capped(n: number, cap: number): { total: number; capped: boolean } {
+  return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
 }
 
 /** Ids of the watched units an article mentions, over all rounds, without repeats (the CLI's JSON contract). */
@@ -90,24 +144,39 @@ function toHit(
   };
 }
 
-/** Run a normalized search: the total of all matches and one page of hits, newest or riskiest first. */
-export function searchArticles(prep: Prepare, q: NormalizedSearchQuery): SearchResult {
-  const where = whereClause(q);
-  if (q.foldClusters === true) return searchFolded(prep, q, where);
-  const { total } = prep(`SELECT count(*) AS total FROM articles a ${where.sql}`).get(where.params) as {
-    total: number;
-  };
-  if (q.limit === 0 || total <= q.offset) return { total, hits: [] };
-  const order =
-    q.sort === 'score' ? 'a.score DESC, a.time_ms DESC, a.seq DESC' : 'a.time_ms DESC, a.seq DESC';
-  // Sort and cut the page on narrow rows first: sorting every match with its body is what made search slow.
-  const rows = prep(
-    `WITH page AS (SELECT a.seq FROM articles a ${where.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset)
-     SELECT ${HIT_SELECT}, c.size AS cluster_size FROM page
-     JOIN articles a ON a.seq = page.seq JOIN clusters c ON c.id = a.cluster_id
-     ORDER BY ${order}`,
-  ).all({ ...where.params, limit: q.limit, offset: q.offset }) as (ArticleRow & { cluster_size: number })[];
-  return { total, hits: rows.map((row) => toHit(row, highlightTerms(q))) };
+function withTotal(count: { total: number; capped: boolean }, hits: SearchHit[]): SearchResult {
+  return count.capped ? { total: count.total, totalCapped: true, hits } : { total: count.total, hits };
+}
+
+/** The full rows of the page's articles (and their cluster sizes), in the query's order. */
+function pageRows(prep: Prepare, q: NormalizedSearchQuery, seqs: readonly number[]) {
+  if (seqs.length === 0) return [];
+  const named = seqs.map((seq, i) => [`s${i}`, seq] as const);
+  return prep(
+    `SELECT ${HIT_SELECT}, c.size AS cluster_size FROM articles a JOIN clusters c ON c.id = a.cluster_id
+     WHERE a.seq IN (${named.map(([k]) => `@${k}`).join(', ')}) ORDER BY ${orderBy(q, 'a')}`,
+  ).all(Object.fromEntries(named)) as (ArticleRow & { cluster_size: number })[];
+}
+
+/**
+ * Run a normalized search: the total of all matches (capped at SEARCH_TOTAL_CAP, see `totalCapped`) and one
+ * page of hits, newest or riskiest first, highlighted.
+ */
+export function searchArticles(
+  prep: Prepare,
+  q: NormalizedSearchQuery,
+  tuning: SearchTuning = DEFAULT_TUNING,
+): SearchResult {
+  const filter = searchFilter(q);
+  if (q.foldClusters === true) return searchFolded(prep, q, fullWhere(filter), tuning.totalCap);
+  const count = countCapped(prep, filter, tuning.totalCap);
+  if (q.limit === 0 || (!count.capped && count.total <= q.offset)) return withTotal(count, []);
+  const page = pageSeqs(prep, q, { filter, where: fullWhere(filter), order: orderBy(q, 'a') }, count, tuning);
+  const terms = highlightTerms(q);
+  return withTotal(
+    count,
+    pageRows(prep, q, page).map((row) => toHit(row, terms)),
+  );
 }
 
 /** Sort order over an articles alias (`a.`) or over the narrow columns of a subquery (empty alias). */
@@ -123,11 +192,17 @@ function orderBy(q: NormalizedSearchQuery, alias: string): string {
  * (seq, cluster) rows are read in rank order only until the page is full, so the cost stays close to an
  * unfolded search instead of ranking every copy of every story.
  */
-function searchFolded(prep: Prepare, q: NormalizedSearchQuery, where: { sql: string; params: Params }) {
-  const { total } = prep(`SELECT count(DISTINCT a.cluster_id) AS total FROM articles a ${where.sql}`).get(
-    where.params,
-  ) as { total: number };
-  if (q.limit === 0 || total <= q.offset) return { total, hits: [] };
+function searchFolded(
+  prep: Prepare,
+  q: NormalizedSearchQuery,
+  where: { sql: string; params: Params },
+  cap: number,
+): SearchResult {
+  const { n } = prep(
+    `SELECT count(*) AS n FROM (SELECT DISTINCT a.cluster_id FROM articles a ${where.sql} LIMIT @cap)`,
+  ).get({ ...where.params, cap: cap + 1 }) as { n: number };
+  const count = capped(n, cap);
+  if (q.limit === 0 || (!count.capped && count.total <= q.offset)) return withTotal(count, []);
   const wanted = q.offset + q.limit;
   const firsts: { seq: number; cluster: string }[] = [];
   const seen = new Set<string>();
@@ -139,8 +214,7 @@ function searchFolded(prep: Prepare, q: NormalizedSearchQuery, where: { sql: str
     if (firsts.length >= wanted) break;
   }
   const page = firsts.slice(q.offset);
-  if (page.length === 0) return { total, hits: [] };
-  const seqs = page.map((p, i) => [`s${i}`, p.seq] as const);
+  if (page.length === 0) return withTotal(count, []);
   const clusters = page.map((p, i) => [`c${i}`, p.cluster] as const);
   const matched = new Map(
     (
@@ -150,13 +224,14 @@ function searchFolded(prep: Prepare, q: NormalizedSearchQuery, where: { sql: str
       ).all({ ...where.params, ...Object.fromEntries(clusters) }) as { cluster_id: string; n: number }[]
     ).map((r) => [r.cluster_id, r.n]),
   );
-  const rows = prep(
-    `SELECT ${HIT_SELECT}, c.size AS cluster_size FROM articles a JOIN clusters c ON c.id = a.cluster_id
-     WHERE a.seq IN (${seqs.map(([k]) => `@${k}`).join(', ')}) ORDER BY ${orderBy(q, 'a')}`,
-  ).all(Object.fromEntries(seqs)) as (ArticleRow & { cluster_size: number })[];
   const terms = highlightTerms(q);
-  return {
-    total,
-    hits: rows.map((row) => toHit({ ...row, matched: matched.get(row.cluster_id) ?? 1 }, terms)),
-  };
+  const rows = pageRows(
+    prep,
+    q,
+    page.map((p) => p.seq),
+  );
+  return withTotal(
+    count,
+    rows.map((row) => toHit({ ...row, matched: matched.get(row.cluster_id) ?? 1 }, terms)),
+  );
 }

@@ -57,6 +57,8 @@ export interface SearchHitView extends SearchHit {
 /** GET /api/search. */
 export interface SearchResponse {
   total: number;
+  /** The store stopped counting at `total`: there are at least that many. */
+  totalCapped?: boolean;
   hits: SearchHitView[];
   /** The parsed query, for display. */
   query?: { terms: string[]; phrases: string[]; exclude: string[]; anyOf: string[][] };

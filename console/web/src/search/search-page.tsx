@@ -52,6 +52,7 @@ export function SearchPage() {
         <SearchResults
           hits={result.data?.hits ?? []}
           total={result.data?.total ?? 0}
+          totalCapped={result.data?.totalCapped === true}
           page={Number(state.page ?? '1') || 1}
           pageSize={PAGE_SIZE}
           loading={result.loading}

@@ -88,6 +88,8 @@ function HitItem({ hit, q }: { hit: SearchHitView; q: string | undefined }) {
 export function SearchResults(props: {
   hits: SearchHitView[];
   total: number;
+  /** Counting stopped at `total`: shown as “1000+”. */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
   loading: boolean;
@@ -104,7 +106,8 @@ export function SearchResults(props: {
       locale={{ emptyText: <Empty description="没有符合条件的信息" /> }}
       header={
         <Typography.Text data-testid="search-total">
-          共 {props.total} 条{props.folded ? '（转载已合并到同一事件）' : ''}
+          共 {props.total}
+          {props.totalCapped ? '+' : ''} 条{props.folded ? '（转载已合并到同一事件）' : ''}
         </Typography.Text>
       }
       renderItem={(hit) => <HitItem hit={hit} q={props.q} />}
