@@ -177,3 +177,18 @@ export function declaredShortName(text: string, end: number): string | undefined
   // Without 简称, a bracketed two-character word is as likely a place (北京) as a short name.
   return m?.[1] !== undefined || short.length >= 3 ? short : undefined;
 }
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether a text names `parent` as the owner of `child` (资易贷…公司旗下“小资钱包”平台, 斐讯旗下的联璧金融,
+ * 小灰熊…原来是中军国储旗下的): a group is answerable for the platform it runs.
+ */
+export function namedAsOwner(text: string, parent: string, child: string): boolean {
+  if (parent === child || !text.includes(parent) || !text.includes(child)) return false;
+  const [p, c] = [escapeRegex(parent), escapeRegex(child)];
+  return (
+    new RegExp(`${p}\\s*(?:旗下|控股)(?:的)?\\s*[“"「『#]?${c}`).test(text) ||
+    new RegExp(`${c}[^。！？\\n]{0,20}?(?:是|为|系)${p}(?:旗下|控股|的子公司)`).test(text)
+  );
+}

@@ -118,13 +118,22 @@ const VICTIM_BEFORE = /(?:冒充|假冒|仿冒|冒用)\s*$/;
 // A landmark naming where something is (广圣大酒店4楼…, 学院西门…旁边): the place, not the one accused.
 const LOCATION_AFTER =
   /^(?:[\d一二三四五六七八九十]+(?:楼|层)|旁边?|附近|对面|门口|周边|[东西南北]门|[东西南北]侧|路口|院内|楼下|楼上)/;
+// An authority whose approval was skipped (在没有物价局的审批下, 未经规划局批准): the one bypassed, not accused.
+const UNAPPROVED_BEFORE = /(?:没有|没|未经|未经过|未|无|不经|没经过)\s*$/;
+const APPROVAL_AFTER = /^[^，。；！？\n]{0,4}?(?:审批|批准|同意|许可|批复|备案|验收)/;
+// A facility being built or to be built (新建畔湖湾小学, X何时扩建): the site of the works, not who did them.
+const BUILT_BEFORE = /(?:新建|修建|扩建|兴建|改建|在建)\s*$/;
+const BUILT_AFTER = /^\s*(?:何时|什么时候|能否|可否|是否)?(?:扩建|新建|改建|建设|开工|开建|动工)/;
+// A school or neighbour suffering the nuisance (旁边就是X，影响到学生上课): the one affected, not accused.
+const AFFECTED_AFTER =
+  /^\s*[，,]?\s*(?:严重)?(?:影响到?|威胁到?|危及)(?:了)?(?:学生|师生|孩子|居民|业主|附近)/;
 // A site's name at the end of a headline (…-天眼原创-网贷天眼): the publisher.
 const TITLE_SIGNATURE = /[-_|—–]\s*$/;
 
 /**
  * The role of a mention at [start, end) in `text`: an `@name` or a name after 请/向/拨打 in its clause is an
- * addressee; a name after 据/来源 or before 讯/报道 is a news source; a `#topic#` is a hashtag (addressee);
- * otherwise the subject.
+ * addressee; a name after 据/来源 or before 讯/报道 is a news source; otherwise the subject (a
+ * Weibo `#topic#` naming the unit says what the post is about, so it is the subject too).
  */
 export function mentionRole(text: string, start: number, end: number, clauseStart: number): MentionRole {
   const before = text.slice(Math.max(clauseStart, start - 6), start);
@@ -139,6 +148,9 @@ export function mentionRole(text: string, start: number, end: number, clauseStar
   )
     return 'source';
   if (LOCATION_AFTER.test(after)) return 'location';
+  if (UNAPPROVED_BEFORE.test(before) && APPROVAL_AFTER.test(after)) return 'source';
+  if (BUILT_BEFORE.test(before) || BUILT_AFTER.test(after)) return 'location';
+  if (AFFECTED_AFTER.test(after)) return 'victim';
   if (VICTIM_AFTER.test(after) || VICTIM_BEFORE.test(before)) return 'victim';
   const justBefore = text.slice(Math.max(clauseStart, start - 3), start);
   if (REQUEST_BEFORE.test(justBefore)) return 'addressee';
@@ -153,7 +165,6 @@ export function mentionRole(text: string, start: number, end: number, clauseStar
   )
     return 'addressee';
   if (atInList(text, start)) return 'addressee';
-  if (inHashtag(text, start, end)) return 'addressee';
   return 'subject';
 }
 
@@ -162,18 +173,4 @@ function atInList(text: string, start: number): boolean {
   if (text.charAt(start - 1) !== '@') return false;
   const around = text.slice(Math.max(0, start - 40), start + 40);
   return (around.match(/@/g) ?? []).length >= 3;
-}
-
-// A Weibo topic that is just the name (#小资钱包#, #小资钱包[超话]#): it tags the post. A topic that says
-// something (#打击骗子平台海象理财#) is read as text.
-function inHashtag(text: string, start: number, end: number): boolean {
-  const open = text.lastIndexOf('#', start - 1);
-  if (open === -1 || start - open > 3) return false;
-  const close = text.indexOf('#', end);
-  if (close === -1 || close - end > 6) return false;
-  // An even number of # before the opening one on its line means it opens a topic.
-  let hashes = 0;
-  const line = text.lastIndexOf('\n', open) + 1;
-  for (let i = text.indexOf('#', line); i !== -1 && i < open; i = text.indexOf('#', i + 1)) hashes++;
-  return hashes % 2 === 0 && !/[。！？\n]/.test(text.slice(open, close));
 }

@@ -9,6 +9,7 @@ import {
   REFUTATION_PHRASES,
   REFUTATION_POINTS,
 } from './context-phrases.js';
+import { allegationFloor, praiseCeiling } from './floor.js';
 import { levelFor } from './level.js';
 import { proximity, unitView } from './proximity.js';
 import {
@@ -176,10 +177,12 @@ function finish(
       parts.push({ kind: 'source', label: `来源权重 ×${sourceWeight}`, weight: sourceWeight, points });
     sum += points;
   }
-  // A place is where something happened, not who did it: it is never alerted on its own.
-  if (kind === 'place' && sum >= levels.orange) {
-    parts.push({ kind: 'context', label: '地点名称，非责任主体', points: levels.orange - 1 - sum });
-    sum = levels.orange - 1;
+  // A place is where something happened, not who did it: like a unit named in passing it keeps a fraction
+  // of the risk (so the one responsible ranks above it), and it is never alerted on its own.
+  if (kind === 'place' && sum > 0) {
+    const kept = Math.min(levels.orange - 1, Math.round(sum * ASIDE_FACTOR));
+    parts.push({ kind: 'context', label: '地点名称，非责任主体', points: kept - sum });
+    sum = kept;
   }
   if (sum < 0) parts.push({ kind: 'context', label: '分值下限为0', points: -sum });
   return { score: Math.max(0, sum), parts };
@@ -264,12 +267,12 @@ export function assess(input: AssessInput): Assessment {
     const sentiment = sentimentPart(fields, own);
     if (sentiment !== undefined) parts.push({ ...sentiment, unitId: u.unitId });
     const kind = round.units.find((c) => c.id === u.unitId)?.kind;
-    const { score, parts: all } = finish(
-      [...parts, ...docParts.map((p) => ({ ...p }))],
-      weight,
-      round.levels,
-      kind,
-    );
+    const toSum = [...parts, ...docParts.map((p) => ({ ...p }))];
+    const floor = allegationFloor(counted, view, aside, toSum, round.levels.orange);
+    if (floor !== undefined) toSum.push({ ...floor, unitId: u.unitId });
+    const praised = praiseCeiling(title, view.inTitle, toSum, round.levels.orange);
+    if (praised !== undefined) toSum.push({ ...praised, unitId: u.unitId });
+    const { score, parts: all } = finish(toSum, weight, round.levels, kind);
     return { ...u, score, level: levelFor(score, round.levels, all), parts: all };
   });
 

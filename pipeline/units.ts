@@ -3,11 +3,13 @@ import type { MatchRule, UnitMatch, UnitMention, Where } from '../core/types.js'
 import {
   declaredShortName,
   deriveNames,
+  namedAsOwner,
   placeBefore,
   placeContext,
   sameOrganisation,
   splitPlaces,
 } from './aliases.js';
+import { isGenericName, markedAsName } from './generic-names.js';
 import { findAll, overlapsAny, type Span } from './spans.js';
 
 /** A leader's name counts only within this many characters of the unit's name or place. */
@@ -78,9 +80,11 @@ function candidates(all: readonly UnitPatterns[], where: Where, text: string, wh
     const placeNamed = u.places.some((p) => whole.includes(p));
     for (const p of u.patterns) {
       if (p.needsPlace && !placeNamed) continue;
+      const generic = p.rule !== 'child' && isGenericName(p.text);
       for (const start of findAll(text, p.text)) {
         const end = start + p.text.length;
         if (overlapsAny(excluded, start, end)) continue;
+        if (generic && !markedAsName(text, start, end)) continue;
         if (p.rule !== 'name' && otherPlace(text, start, p.text, u.places)) continue;
         const c: Candidate = { unit: index, text: p.text, where, start, end, rule: p.rule };
         if (p.detail !== undefined) c.detail = p.detail;
@@ -163,6 +167,16 @@ function sharedCandidates(round: RoundConfig, kept: readonly Candidate[], title:
     round.units.forEach((short, s) => {
       if (s === l || !sameOrganisation(short.name, long.name)) return;
       for (const c of kept) if (c.unit === s) add(l, c.where, c.start, c.text);
+    });
+  });
+  // A group named as the owner of a watched platform (A旗下B) shares what is said about the platform.
+  const named = new Set(kept.map((k) => k.unit));
+  const whole = `${title}\n${body}`;
+  round.units.forEach((parent, p) => {
+    if (!named.has(p)) return;
+    round.units.forEach((child, c) => {
+      if (c === p || !named.has(c) || !namedAsOwner(whole, parent.name, child.name)) return;
+      for (const k of kept) if (k.unit === c) add(p, k.where, k.start, k.text);
     });
   });
   return extra;
