@@ -6,6 +6,7 @@ import type { ConsoleTipFilter, ConsoleTipList } from '../store.js';
 import { isoToEpochMs } from '../time.js';
 import { type SqlParams, scopeCondition } from './scope-sql.js';
 import type { Prepare } from './statements.js';
+import { insertTipRow } from './tip-insert.js';
 import { getTip, TIPS_DEFAULT_LIMIT, TIPS_MAX_LIMIT, toWorkflowTip, type WorkflowTipRow } from './tips.js';
 
 const STATUSES: readonly TipStatus[] = ['new', 'assigned', 'in_progress', 'closed', 'dismissed'];
@@ -84,33 +85,8 @@ export function createTip(prep: Prepare, tip: Tip): Tip {
     | { cluster_id: string }
     | undefined;
   if (!article) throw new StoreError('E_STORE_NOT_FOUND', `createTip: no article ${tip.articleId}`);
-  const result = prep(
-    `INSERT OR IGNORE INTO tips (id, round_id, unit_id, unit_name, team, cluster_id, article_id, title, url,
-       source_name, published_at, level, level_rank, score, phase, parts, status, created_at, created_ms, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    tip.id,
-    tip.roundId,
-    tip.unitId,
-    tip.unitName,
-    tip.team ?? null,
-    article.cluster_id,
-    tip.articleId,
-    tip.title,
-    tip.url,
-    tip.sourceName,
-    tip.publishedAt ?? null,
-    tip.level,
-    levelRank(tip.level),
-    tip.score,
-    tip.phase ?? null,
-    JSON.stringify(tip.parts),
-    tip.status,
-    tip.createdAt,
-    createdMs,
-    tip.createdAt,
-  );
-  if (result.changes === 0) {
+  const inserted = insertTipRow(prep, tip, article.cluster_id, createdMs, tip.createdAt);
+  if (!inserted) {
     throw new StoreError(
       'E_STORE_CONFLICT',
       `createTip: the story already has a tip for ${tip.roundId}/${tip.unitId} (or the id ${tip.id} is taken)`,

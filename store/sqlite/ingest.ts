@@ -7,6 +7,7 @@ import { isoToEpochMs } from '../time.js';
 import { queueRealerts, queueTipAlerts } from './outbox.js';
 import type { ClusterRow } from './rows.js';
 import type { Prepare } from './statements.js';
+import { insertTipRow } from './tip-insert.js';
 
 /**
  * Write one item, its cluster membership, tips and outbox rows; the caller runs it inside one immediate
@@ -200,32 +201,8 @@ function writeTip(
     queueTipAlerts(prep, { id: existing.id, level: tip.level }, channels, true, now);
     return { outcome: 'escalated', tipId: existing.id };
   }
-  const result = prep(
-    `INSERT OR IGNORE INTO tips (id, round_id, unit_id, unit_name, team, cluster_id, article_id, title, url,
-       source_name, published_at, level, level_rank, score, phase, parts, status, created_at, created_ms)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    tip.id,
-    tip.roundId,
-    tip.unitId,
-    tip.unitName,
-    tip.team ?? null,
-    clusterId,
-    tip.articleId,
-    tip.title,
-    tip.url,
-    tip.sourceName,
-    tip.publishedAt ?? null,
-    tip.level,
-    levelRank(tip.level),
-    tip.score,
-    tip.phase ?? null,
-    JSON.stringify(tip.parts),
-    tip.status,
-    tip.createdAt,
-    createdMs,
-  );
-  if (result.changes === 0) return { outcome: 'unchanged', tipId: tip.id };
+  const inserted = insertTipRow(prep, tip, clusterId, createdMs, null);
+  if (!inserted) return { outcome: 'unchanged', tipId: tip.id };
   queueTipAlerts(prep, tip, channels, false, now);
   return { outcome: 'created', tipId: tip.id };
 }
