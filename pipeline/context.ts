@@ -2,8 +2,8 @@
 
 /** Negators that cancel a term right after them (未/不/没/无 within one character: 未收取, 没有乱收费). */
 const SHORT_NEGATORS = ['未', '不', '没', '无', '非', '别'];
-/** Phrases that cancel a term later in the same clause: denial, a rule quoted, a warning or a campaign. */
-export const CLAUSE_NEGATORS: readonly string[] = [
+/** Denials and rules quoted: cancel a term later in the same clause. */
+const DENIALS: readonly string[] = [
   '未发现',
   '没有发现',
   '不存在',
@@ -17,6 +17,14 @@ export const CLAUSE_NEGATORS: readonly string[] = [
   '禁止',
   '不得',
   '不准',
+];
+const CLAUSE_REACH = 12;
+/**
+ * Clause negators that read as an awareness campaign or a general question (打击诈骗, 揭秘非法集资套路, 如何识别
+ * 骗局); with a watched organisation named in the clause they are an exposé of or charge against it instead
+ * (揭秘钱宝网非法集资套路, 全民打击骗子平台海象理财), so they do not cancel the term there.
+ */
+const AWARENESS: readonly string[] = [
   '杜绝',
   '防止',
   '防范',
@@ -42,38 +50,11 @@ export const CLAUSE_NEGATORS: readonly string[] = [
   '假如',
   '万一',
 ];
-const CLAUSE_REACH = 12;
-/**
- * Clause negators that read as an awareness campaign or a general question (打击诈骗, 揭秘非法集资套路, 如何识别
- * 骗局); with a watched organisation named in the clause they are an exposé of or charge against it instead
- * (揭秘钱宝网非法集资套路, 全民打击骗子平台海象理财), so they do not cancel the term there.
- */
-export const AWARENESS_NEGATORS: ReadonlySet<string> = new Set([
-  '杜绝',
-  '防止',
-  '防范',
-  '严防',
-  '谨防',
-  '警惕',
-  '打击',
-  '整治',
-  '遏制',
-  '纠治',
-  '抵制',
-  '反对',
-  '如何',
-  '怎么',
-  '是否',
-  '识别',
-  '远离',
-  '避免',
-  '揭秘',
-  '科普',
-  '规避',
-  '如果',
-  '假如',
-  '万一',
-]);
+/** The awareness negators, for lookups. */
+export const AWARENESS_NEGATORS: ReadonlySet<string> = new Set(AWARENESS);
+
+/** Phrases that cancel a term later in the same clause: denial, a rule quoted, a warning or a campaign. */
+export const CLAUSE_NEGATORS: readonly string[] = [...DENIALS, ...AWARENESS];
 
 /** The negator that cancels a term starting at `start` within its clause [clauseStart, …), if any. */
 export function negatorBefore(text: string, start: number, clauseStart: number): string | undefined {
