@@ -61,15 +61,20 @@ export async function crawlOne(
   }
   // An empty list counts as a failed run: a source whose selector matches nothing brings in nothing.
   const error = stats.error ?? (stats.emptyList ? EMPTY_LIST_ERROR : undefined);
-  await app.store.recordSourceRun({
-    sourceId: source.id,
-    at,
-    ok: error === undefined,
-    error,
-    stored,
-    emptyList: stats.emptyList === true,
-  });
-  await raiseSourceAlert(app, source);
+  try {
+    await app.store.recordSourceRun({
+      sourceId: source.id,
+      at,
+      ok: error === undefined,
+      error,
+      stored,
+      emptyList: stats.emptyList === true,
+    });
+    await raiseSourceAlert(app, source);
+  } catch (err) {
+    // Bookkeeping that cannot be written (a full disk) must not cost the cycle its summary or other sources.
+    app.logger.error({ component: 'cycle', source: source.id, err }, 'source health not recorded');
+  }
   return stats;
 }
 

@@ -82,7 +82,11 @@ export async function runCycle(app: App, filter: CycleFilter = {}): Promise<Cycl
       '数据目录所在磁盘已满，信息未能入库；腾出空间后下一轮会重新抓取这些信息',
     );
   }
-  summary.alerts = await app.sendAlerts();
+  try {
+    summary.alerts = await app.sendAlerts();
+  } catch (err) {
+    log.error({ err }, 'alert sending failed; the outbox keeps the alerts for the next run');
+  }
   log.info(
     {
       sources: sources.length,
