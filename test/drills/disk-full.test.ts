@@ -54,7 +54,9 @@ describe('drill: disk full on the data directory', () => {
     const full = await finished(spawnYuqing(env, ['crawl', '--once', '--json']));
     // Every item that could not be written is reported as skipped, in SQLite's own words for ENOSPC.
     console.info(`disk-full run: exit ${full.code}; first lines:\n${full.output.slice(0, 600)}`);
-    const summary = JSON.parse(full.output.slice(full.output.indexOf('{\n'))) as {
+    // stdout (the pretty-printed summary) and stderr (one-line logs, the error line) interleave in `output`.
+    const start = full.output.indexOf('{\n');
+    const summary = JSON.parse(full.output.slice(start, full.output.indexOf('\n}', start) + 2)) as {
       stored: number;
       skips: { code: string; reason: string }[];
     };
