@@ -202,10 +202,17 @@ export function migrate(
   }
   for (const step of migrations) {
     if (step.version <= current) continue;
-    db.transaction(() => {
-      db.exec(step.sql);
-      db.pragma(`user_version = ${step.version}`);
-    })();
-    logger.info({ version: step.version, description: step.description }, 'store schema migrated');
+    // IMMEDIATE takes the write lock first, and the version is read again under it: two processes opening a
+    // new file at once (several instances on one store) would otherwise both run the same step.
+    const applied = db
+      .transaction(() => {
+        if ((db.pragma('user_version', { simple: true }) as number) >= step.version) return false;
+        db.exec(step.sql);
+        db.pragma(`user_version = ${step.version}`);
+        return true;
+      })
+      .immediate();
+    if (applied)
+      logger.info({ version: step.version, description: step.description }, 'store schema migrated');
   }
 }

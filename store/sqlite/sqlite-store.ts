@@ -435,10 +435,11 @@ function openDatabase(path: string, busyTimeoutMs: number): Database.Database {
   try {
     mkdirSync(dirname(path), { recursive: true });
     db = new Database(path);
+    // First, so that switching a new file to WAL waits for another process opening it at the same moment.
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     return db;
   } catch (cause) {
     db?.close();

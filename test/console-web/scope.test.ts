@@ -34,6 +34,8 @@ describe('console SPA: team scope', () => {
     await team.locator(`.search-hit[data-cluster="${PLANTED.id}"]`).waitFor();
     expect(await team.locator(`.search-hit[data-id="${OTHER_ROUND_ARTICLE.id}"]`).count()).toBe(0);
     await team.locator('.search-filters .ant-select').filter({ hasText: '轮次' }).click();
+    // The dropdown opens before its options render: wait for the first one.
+    await team.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
     const options = await team
       .locator('.ant-select-dropdown:visible .ant-select-item-option')
       .allTextContents();
