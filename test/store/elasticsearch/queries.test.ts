@@ -1,42 +1,7 @@
 // The queries the Elasticsearch store sends, checked offline through a recording client connection: terms,
 // filters, time bounds, sort, folding, highlight output and the dashboard aggregations.
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../core/log.js';
-import { ElasticsearchStore } from '../../../store/elasticsearch/elasticsearch-store.js';
-import { makeArticle, makeAssessment } from '../fixtures.js';
-import { type RecordedRequest, type Responder, recordingClient } from './recording-connection.js';
-
-const NOW = new Date('2025-05-13T02:00:00.000Z');
-
-async function openStore(respond?: Responder) {
-  const { client, requests } = recordingClient(respond);
-  const store = new ElasticsearchStore({
-    client,
-    indexPrefix: 'yq',
-    logger: silentLogger(),
-    clock: () => NOW,
-  });
-  await store.init();
-  requests.length = 0;
-  return { store, requests };
-}
-
-type BulkLine = Record<string, { _index: string; _id: string }>;
-const _bulkActions = (requests: RecordedRequest[]) =>
-  requests
-    .filter((r) => r.path === '/_bulk')
-    .flatMap((r) =>
-      (r.body as BulkLine[]).filter((l) => ['create', 'index', 'update', 'delete'].some((k) => k in l)),
-    );
-
-const article = makeArticle({
-  key: 'a1',
-  title: '某某县教育局违规收费问题引关注',
-  titleTokens: '某某 县 教育局 违规 收费 问题 引 关注',
-  assessments: [
-    makeAssessment({ units: [{ unitId: 'u1', unitName: '某某县教育局' }], score: 72, level: 'red' }),
-  ],
-});
+import { article, openStore } from './offline-store.js';
 
 describe('Elasticsearch store queries (offline, recording connection)', () => {
   it('searches tokens as a phrase or grams as a phrase, with filters, time bounds in epoch ms and sort', async () => {

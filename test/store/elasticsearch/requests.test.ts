@@ -7,41 +7,10 @@ import { elasticsearchClientOptions } from '../../../store/elasticsearch/client-
 import { ElasticsearchStore } from '../../../store/elasticsearch/elasticsearch-store.js';
 import type { indexTemplate } from '../../../store/elasticsearch/mappings.js';
 import { INDEX_KINDS } from '../../../store/elasticsearch/names.js';
-import { makeArticle, makeAssessment, makeTip } from '../fixtures.js';
+import { makeArticle, makeTip } from '../fixtures.js';
 import { memoryNode } from './memory-node.js';
-import { type RecordedRequest, type Responder, recordingClient } from './recording-connection.js';
-
-const NOW = new Date('2025-05-13T02:00:00.000Z');
-
-async function openStore(respond?: Responder) {
-  const { client, requests } = recordingClient(respond);
-  const store = new ElasticsearchStore({
-    client,
-    indexPrefix: 'yq',
-    logger: silentLogger(),
-    clock: () => NOW,
-  });
-  await store.init();
-  requests.length = 0;
-  return { store, requests };
-}
-
-type BulkLine = Record<string, { _index: string; _id: string }>;
-const bulkActions = (requests: RecordedRequest[]) =>
-  requests
-    .filter((r) => r.path === '/_bulk')
-    .flatMap((r) =>
-      (r.body as BulkLine[]).filter((l) => ['create', 'index', 'update', 'delete'].some((k) => k in l)),
-    );
-
-const article = makeArticle({
-  key: 'a1',
-  title: '某某县教育局违规收费问题引关注',
-  titleTokens: '某某 县 教育局 违规 收费 问题 引 关注',
-  assessments: [
-    makeAssessment({ units: [{ unitId: 'u1', unitName: '某某县教育局' }], score: 72, level: 'red' }),
-  ],
-});
+import { article, type BulkLine, bulkActions, NOW, openStore } from './offline-store.js';
+import { type RecordedRequest, recordingClient } from './recording-connection.js';
 
 describe('Elasticsearch store requests (offline, recording connection)', () => {
   it('puts one index template per record type: whitespace-token fields, offsets on display text, no plugin', async () => {
