@@ -1,32 +1,20 @@
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../console/security.js';
-import { createConsoleServer } from '../../console/server.js';
 import type { OutboxAlert, Tip } from '../../core/types.js';
 import type { SearchResult } from '../../store/store.js';
-import { IMG_PAYLOAD, PLANTED, REPOST, SCRIPT_PAYLOAD, tempDir } from './fixtures.js';
-import { seededStore, testDeps } from './seed.js';
-import { signIn, type TestSession } from './session.js';
+import { IMG_PAYLOAD, PLANTED, REPOST, SCRIPT_PAYLOAD } from './fixtures.js';
+import { type InjectedConsole, openSeededApp } from './seed.js';
+import type { TestSession } from './session.js';
 
-let app: FastifyInstance;
 let session: TestSession;
-let cleanup: () => Promise<void>;
+let opened: InjectedConsole;
 
 beforeAll(async () => {
-  const tmp = tempDir();
-  const store = await seededStore(tmp.dir);
-  const deps = testDeps(tmp.dir, store);
-  app = createConsoleServer(deps);
-  await app.ready();
-  session = await signIn(app, store, deps.config, { name: 'officer', role: 'officer' });
-  cleanup = async () => {
-    await app.close();
-    await store.close();
-    tmp.remove();
-  };
+  opened = await openSeededApp('officer');
+  session = opened.session;
 });
 
-afterAll(async () => cleanup());
+afterAll(async () => opened.close());
 
 async function getJson<T>(url: string, status = 200): Promise<T> {
   const res = await session.inject({ method: 'GET', url });
@@ -250,7 +238,7 @@ describe('errors and headers', () => {
     ['/api/articles/%E0%A4%A', 400],
     [`/api/articles/${'x'.repeat(201)}`, 414],
   ])('answers a malformed path %s with JSON and the headers', async (url, status) => {
-    const res = await app.inject({ method: 'GET', url });
+    const res = await opened.app.inject({ method: 'GET', url });
     expect(res.statusCode).toBe(status);
     expect(res.json()).toMatchObject({ error: { code: 'E_INPUT' } });
     expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
@@ -266,7 +254,7 @@ describe('errors and headers', () => {
   });
 
   it('the page source never contains crawled data', async () => {
-    const res = await app.inject({ method: 'GET', url: '/' });
+    const res = await opened.app.inject({ method: 'GET', url: '/' });
     expect(res.body).not.toContain(IMG_PAYLOAD);
     expect(res.body).not.toContain('alert(1)');
     expect(res.body).not.toContain(PLANTED.title);

@@ -1,11 +1,17 @@
 // A real SQLite store in a temp dir filled with the fixtures, and a console over it, for the console tests.
 import { join } from 'node:path';
-import { type ConsoleDeps, type RunningConsole, startConsole } from '../../console/server.js';
+import type { FastifyInstance } from 'fastify';
+import {
+  type ConsoleDeps,
+  createConsoleServer,
+  type RunningConsole,
+  startConsole,
+} from '../../console/server.js';
 import { silentLogger } from '../../core/log.js';
 import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
 import type { Store } from '../../store/store.js';
 import { HOSTILE, NEUTRAL, PLANTED, REPOST, TOWNSHIP, tempDir, testConfig, tipFor } from './fixtures.js';
-import { createAccount, TEST_PASSWORD } from './session.js';
+import { createAccount, signIn, TEST_PASSWORD, type TestSession } from './session.js';
 
 /** Open a store at dir/yuqing.db and ingest the five fixtures, their tips and outbox rows. */
 export async function seededStore(dir: string): Promise<SqliteStore> {
@@ -65,6 +71,32 @@ export async function startSeededConsole(): Promise<SeededConsole> {
     cookie,
     close: async () => {
       await running.close();
+      await store.close();
+      tmp.remove();
+    },
+  };
+}
+
+/** A console app (not listening; use `inject`) on a seeded store, with a signed-in session of `role`. */
+export interface InjectedConsole {
+  app: FastifyInstance;
+  session: TestSession;
+  close(): Promise<void>;
+}
+
+/** Build the console on a freshly seeded store and sign in an account named after its role. */
+export async function openSeededApp(role: 'admin' | 'officer' | 'team'): Promise<InjectedConsole> {
+  const tmp = tempDir();
+  const store = await seededStore(tmp.dir);
+  const deps = testDeps(tmp.dir, store);
+  const app = createConsoleServer(deps);
+  await app.ready();
+  const session = await signIn(app, store, deps.config, { name: role, role });
+  return {
+    app,
+    session,
+    async close() {
+      await app.close();
       await store.close();
       tmp.remove();
     },

@@ -1,32 +1,20 @@
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConsoleServer } from '../../console/server.js';
 import type { Tip, TipHistoryEntry } from '../../core/types.js';
 import type { ExclusionSuggestion } from '../../store/store.js';
-import { PLANTED, tempDir } from './fixtures.js';
-import { seededStore, testDeps } from './seed.js';
-import { signIn, type TestSession } from './session.js';
+import { PLANTED } from './fixtures.js';
+import { type InjectedConsole, openSeededApp } from './seed.js';
+import type { TestSession } from './session.js';
 
-let app: FastifyInstance;
 let session: TestSession;
-let cleanup: () => Promise<void>;
+let opened: InjectedConsole;
 const TIP = `tip-${PLANTED.id}`;
 
 beforeAll(async () => {
-  const tmp = tempDir();
-  const store = await seededStore(tmp.dir);
-  const deps = testDeps(tmp.dir, store);
-  app = createConsoleServer(deps);
-  await app.ready();
-  session = await signIn(app, store, deps.config, { name: 'admin', role: 'admin' });
-  cleanup = async () => {
-    await app.close();
-    await store.close();
-    tmp.remove();
-  };
+  opened = await openSeededApp('admin');
+  session = opened.session;
 });
 
-afterAll(async () => cleanup());
+afterAll(async () => opened.close());
 
 async function post(url: string, payload: unknown) {
   return session.inject({ method: 'POST', url, payload: payload as Record<string, unknown> });
