@@ -1,5 +1,6 @@
 import { escapeHtml } from '../core/html.js';
-// Search-result snippets, shared by every backend so highlighting looks and escapes the same everywhere.
+// Search-result snippets of the SQLite backend (Elasticsearch marks its own, normalised to the same shape by
+// elasticsearch/highlight-response.ts, which also uses the escaped lead from here as a fallback).
 // Matching runs on the original text (not on the index tokens), so what is marked is what the user reads.
 
 /** Snippet options: how many snippets at most and roughly how many characters each. */

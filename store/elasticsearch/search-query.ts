@@ -7,6 +7,7 @@ import type { NormalizedSearchQuery } from '../query.js';
 import { termGrams } from '../search-grams.js';
 import type { ScopeEntry } from '../store.js';
 import { pairKey } from './docs.js';
+import { searchHighlight } from './highlight-request.js';
 
 type Query = estypes.QueryDslQueryContainer;
 
@@ -131,7 +132,10 @@ export function searchSort(q: NormalizedSearchQuery): estypes.SortCombinations[]
   return q.sort === 'score' ? [{ score: 'desc' }, ...time] : time;
 }
 
-/** The full search request body: filters, sort, paging, and for folded searches one hit per story. */
+/**
+ * The full search request body: filters, sort, paging, Elasticsearch's highlights of the words (when there are
+ * any), and for folded searches one hit per story.
+ */
 export function searchRequest(
   index: string,
   q: NormalizedSearchQuery,
@@ -146,6 +150,8 @@ export function searchRequest(
     track_total_hits: true,
     _source: { excludes: ['titleGrams', 'bodyGrams', 'bands', 'unitRefs'] },
   };
+  const highlight = searchHighlight(q);
+  if (highlight !== undefined) base.highlight = highlight;
   if (q.foldClusters !== true) return base;
   return {
     ...base,

@@ -1,12 +1,12 @@
-// Search on Elasticsearch: the query from search-query.ts, cluster sizes counted per page, and snippets made by
-// the shared store/highlight.ts so a hit reads the same on both backends (see README: highlighting).
+// Search on Elasticsearch: the query from search-query.ts, cluster sizes counted per page, and snippets marked
+// by Elasticsearch itself (highlight-request.ts), shaped like the SQLite backend's by highlight-response.ts.
 import type { Assessment } from '../../core/types.js';
-import { buildHighlights } from '../highlight.js';
 import type { NormalizedSearchQuery } from '../query.js';
 import type { SearchHit, SearchResult } from '../store.js';
 import { clusterSizes } from './articles.js';
 import { allOf, type EsContext, MAX_PAGE } from './context.js';
 import type { ArticleDoc } from './docs.js';
+import { hitHighlights } from './highlight-response.js';
 import { searchRequest } from './search-query.js';
 
 /** Stories holding a tip in the status (of the round when given). */
@@ -23,11 +23,6 @@ async function tipClusters(ctx: EsContext, q: NormalizedSearchQuery): Promise<st
   });
   const buckets = (res.aggregations?.clusters as { buckets?: { key: string }[] })?.buckets ?? [];
   return buckets.map((b) => b.key);
-}
-
-/** Every word the hits should mark: terms, phrases and the OR alternatives. */
-function highlightTerms(q: NormalizedSearchQuery): string[] {
-  return [...q.terms, ...(q.phrases ?? []), ...(q.anyOf ?? []).flat()];
 }
 
 function unitIds(assessments: readonly Assessment[]): string[] {
@@ -50,7 +45,6 @@ export async function searchArticles(ctx: EsContext, q: NormalizedSearchQuery): 
     ctx,
     docs.map((d) => d.doc.clusterId),
   );
-  const terms = highlightTerms(q);
   const hits: SearchHit[] = docs.map(({ doc, hit }) => {
     const copies = hit.inner_hits?.copies?.hits.total;
     const matched = typeof copies === 'number' ? copies : copies?.value;
@@ -66,7 +60,7 @@ export async function searchArticles(ctx: EsContext, q: NormalizedSearchQuery): 
       units: unitIds(doc.assessments),
       clusterId: doc.clusterId,
       clusterSize: sizes.get(doc.clusterId) ?? 1,
-      highlights: buildHighlights(doc.title, doc.body, terms),
+      highlights: hitHighlights(doc.title, doc.body, hit.highlight),
       ...(q.foldClusters === true && matched !== undefined ? { matchedInCluster: matched } : {}),
     };
   });

@@ -61,7 +61,7 @@ describe('Elasticsearch store queries (offline, recording connection)', () => {
     });
   });
 
-  it('returns HTML-escaped <mark> highlights of the stored text, title first', async () => {
+  it('returns the highlights Elasticsearch marked, re-escaped and merged, title first', async () => {
     const source = {
       ...article,
       title: '学校<script>收费</script>',
@@ -69,11 +69,24 @@ describe('Elasticsearch store queries (offline, recording connection)', () => {
       clusterId: 'c1',
       assessments: [],
     };
-    const { store } = await openStore((r) =>
+    const { store, requests } = await openStore((r) =>
       r.path === '/yq-articles/_search' && (r.body as { size?: number }).size !== 0
         ? {
             body: {
-              hits: { total: { value: 1, relation: 'eq' }, hits: [{ _id: source.id, _source: source }] },
+              hits: {
+                total: { value: 1, relation: 'eq' },
+                hits: [
+                  {
+                    _id: source.id,
+                    _source: source,
+                    // As the html encoder writes it: / as &#x2F;, one mark per Chinese character.
+                    highlight: {
+                      title: ['学校&lt;script&gt;<mark>收</mark><mark>费</mark>&lt;&#x2F;script&gt;'],
+                      body: ['资料费 &amp; <mark>收</mark><mark>费</mark>'],
+                    },
+                  },
+                ],
+              },
             },
           }
         : undefined,
@@ -83,6 +96,8 @@ describe('Elasticsearch store queries (offline, recording connection)', () => {
       '学校&lt;script&gt;<mark>收费</mark>&lt;/script&gt;',
       '资料费 &amp; <mark>收费</mark>',
     ]);
+    const body = requests.find((r) => r.path === '/yq-articles/_search')?.body as { highlight?: unknown };
+    expect(body.highlight).toMatchObject({ encoder: 'html', pre_tags: ['<mark>'], post_tags: ['</mark>'] });
   });
 
   it('asks the dashboard numbers as aggregations: nested unit levels, a daily histogram in the offset', async () => {
