@@ -9,9 +9,20 @@ export interface Bounds {
   length: number;
 }
 
+// A stretch without a letter or digit ("????" left by emoji, "！！！") is not a sentence of its own: it joins
+// the next one, so a post's first real sentence stays sentence 0.
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 function bounds(text: string, end: RegExp): Bounds {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (end.test(text.charAt(i))) starts.push(i + 1);
+  let hasWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (end.test(c)) {
+      if (hasWord) starts.push(i + 1);
+      hasWord = false;
+    } else if (!hasWord && WORD_CHAR.test(c)) hasWord = true;
+  }
   return { starts, length: text.length };
 }
 

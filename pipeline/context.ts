@@ -58,6 +58,7 @@ export const CLAUSE_NEGATORS: readonly string[] = [...DENIALS, ...AWARENESS];
 
 /** The negator that cancels a term starting at `start` within its clause [clauseStart, …), if any. */
 export function negatorBefore(text: string, start: number, clauseStart: number): string | undefined {
+  if (stillNotSanctioned(text, start, clauseStart)) return undefined;
   const near = text.slice(Math.max(clauseStart, start - 2), start);
   const short = SHORT_NEGATORS.find((n) => near.endsWith(n) || near.slice(0, -1).endsWith(n));
   if (short !== undefined) return short;
@@ -66,6 +67,21 @@ export function negatorBefore(text: string, start: number, clauseStart: number):
     return '反';
   const window = text.slice(Math.max(clauseStart, start - CLAUSE_REACH), start);
   return CLAUSE_NEGATORS.find((n) => window.includes(n));
+}
+
+// "Still not" before a sanction (斐讯还未被立案, 至今仍未查处): the writer says it is overdue, which accuses the
+// one not yet sanctioned rather than clearing it.
+const STILL_NOT_BEFORE = /(?:还|仍|仍然|尚|依然|至今|迟迟)(?:未|没有|没)\s*$/;
+const SANCTION_AFTER = /^被?(?:立案|查处|处罚|处理|追究|逮捕|批捕|刑拘|起诉|查封|取缔|法办)/;
+
+/** Whether the term at `start` is a sanction the text complains has still not happened. */
+export function stillNotSanctioned(text: string, start: number, clauseStart: number): boolean {
+  // The term may begin with 被 (被立案) or follow it (被…查处).
+  const from = text.charAt(start - 1) === '被' ? start - 1 : start;
+  return (
+    STILL_NOT_BEFORE.test(text.slice(Math.max(clauseStart, from - 6), from)) &&
+    SANCTION_AFTER.test(text.slice(from, from + 5))
+  );
 }
 
 /**
@@ -154,4 +170,42 @@ function atInList(text: string, start: number): boolean {
   if (text.charAt(start - 1) !== '@') return false;
   const around = text.slice(Math.max(0, start - 40), start + 40);
   return (around.match(/@/g) ?? []).length >= 3;
+}
+
+// What the office a complaint went to did with it: nothing (石沉大海, 置之不理, 推诿). Not 无果 (拨打热线无果):
+// that tells how the writer's effort ended, not how the office behaved.
+const IGNORED: readonly string[] = [
+  '石沉大海',
+  '杳无音信',
+  '没有回音',
+  '没有任何回音',
+  '没有下文',
+  '没有回复',
+  '没有答复',
+  '未予答复',
+  '无人理睬',
+  '无人处理',
+  '不予理睬',
+  '置之不理',
+  '置若罔闻',
+  '不了了之',
+  '不管不问',
+  '不闻不问',
+  '推诿',
+  '踢皮球',
+];
+
+/**
+ * The role of a mention once the rest of its sentence is read: an office the writer already complained to
+ * (向X递交举报信…而递交的资料均石沉大海) is accused of ignoring the complaint, so it is a subject after all.
+ */
+export function ignoredRecipient(
+  text: string,
+  end: number,
+  sentenceEnd: number,
+  role: MentionRole,
+): MentionRole {
+  if (role !== 'addressee') return role;
+  const rest = text.slice(end, Math.max(end, sentenceEnd));
+  return IGNORED.some((w) => rest.includes(w)) ? 'subject' : role;
 }

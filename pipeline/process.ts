@@ -44,7 +44,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
     const sourceWeight = deps.sourceWeights?.get(a.sourceId) ?? 1;
     const assessments: Assessment[] = rounds.map((round, i) => {
       const phase = phaseAt(round, a.publishedAt ?? a.fetchedAt, timezone);
-      const units = matchUnits(round, a.title, a.body, patterns[i]);
+      const units = matchUnits(round, a.title, a.body, patterns[i], segmenter.cut);
       return assess({ round, lexicon, title: a.title, body: a.body, units, phase, sourceWeight });
     });
     // Stable sort: rounds with equal scores keep their configured order.

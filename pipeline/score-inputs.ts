@@ -2,7 +2,13 @@
 
 import type { PhaseName, UnitMatch, Where } from '../core/types.js';
 import { type Bounds, indexAt } from './clauses.js';
-import { AWARENESS_NEGATORS, type MentionRole, mentionRole, negatorBefore } from './context.js';
+import {
+  AWARENESS_NEGATORS,
+  ignoredRecipient,
+  type MentionRole,
+  mentionRole,
+  negatorBefore,
+} from './context.js';
 import { findTermHits, type TermHit, type TermRule } from './terms.js';
 
 /** The title or the body with its sentence and clause boundaries. */
@@ -89,7 +95,12 @@ export function locateMentions(fields: readonly Field[], units: readonly UnitMat
         end,
         sentence: indexAt(f.sentences, at),
         clause,
-        role: mentionRole(f.text, m.offset, end, f.clauses.starts[clause] ?? 0),
+        role: ignoredRecipient(
+          f.text,
+          end,
+          f.sentences.starts[indexAt(f.sentences, at) + 1] ?? f.text.length,
+          mentionRole(f.text, m.offset, end, f.clauses.starts[clause] ?? 0),
+        ),
       });
     }
   }

@@ -1,5 +1,6 @@
 import type { Keyword, RoundConfig, UnitKind } from '../config/schema.js';
 import type { Assessment, PhaseName, ScorePart, UnitMatch } from '../core/types.js';
+import { caseNamePart } from './case-name.js';
 import { clauseBounds, headlineClauseBounds, sentenceBounds } from './clauses.js';
 import {
   PUBLICITY_CAP,
@@ -143,8 +144,10 @@ function sentimentPart(fields: readonly Field[], own: readonly RoleMention[]): S
 
 /** Whether a title is just the start of the body (forum and Weibo items without a headline). */
 export function repeatsBody(title: string, body: string): boolean {
-  const head = title.replace(/[\s?？.…]+$/u, '').slice(0, 30);
-  return head.length >= 8 && body.replace(/^\s+/, '').startsWith(head);
+  // Compared on letters and digits only: quotes and emoji placeholders may be cleaned from one and not the other.
+  const words = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '');
+  const head = words(title).slice(0, 24);
+  return head.length >= 6 && words(body.slice(0, 200)).startsWith(head);
 }
 
 /** Where a unit is named as the subject of the headline: the title, else the body's first sentence. */
@@ -239,7 +242,9 @@ export function assess(input: AssessInput): Assessment {
   const lists = listClauses(mentions, input.body);
   const scoredUnits: UnitMatch[] = units.map((u) => {
     const own = mentions.filter((m) => m.unitId === u.unitId);
-    const others = mentions.filter((m) => m.unitId !== u.unitId);
+    // A name both units answer to (红岭创投 for 红岭创投 and its company's full name) is not another subject.
+    const ownAt = new Set(own.map((o) => `${o.where}:${o.start}`));
+    const others = mentions.filter((m) => m.unitId !== u.unitId && !ownAt.has(`${m.where}:${m.start}`));
     const salient = most > 0 && subjectCount(u.unitId) === most;
     const aside = own.every((m) => m.role !== 'subject');
     // A unit only tagged or asked to act is located by all its mentions, at a fraction of the weight.
@@ -264,6 +269,8 @@ export function assess(input: AssessInput): Assessment {
         where: headline,
         points: UNIT_IN_TITLE_POINTS,
       });
+    const named = caseNamePart(fields, own, u.unitName);
+    if (named !== undefined) parts.push({ ...named, unitId: u.unitId });
     const sentiment = sentimentPart(fields, own);
     if (sentiment !== undefined) parts.push({ ...sentiment, unitId: u.unitId });
     const kind = round.units.find((c) => c.id === u.unitId)?.kind;

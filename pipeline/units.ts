@@ -11,6 +11,10 @@ import {
 } from './aliases.js';
 import { isGenericName, markedAsName } from './generic-names.js';
 import { findAll, overlapsAny, type Span } from './spans.js';
+import { type Cut, splitsWord } from './word-bounds.js';
+
+// A legal or platform word between a name and the bracket that gives its other name.
+const ORG_WORD_AFTER = /^(?:有限公司|公司|平台|网)/;
 
 /** A leader's name counts only within this many characters of the unit's name or place. */
 export const PERSON_WINDOW = 40;
@@ -70,8 +74,16 @@ function otherPlace(text: string, start: number, mention: string, places: readon
   return before !== undefined && !places.some((p) => before.endsWith(p) || p.endsWith(before));
 }
 
-function candidates(all: readonly UnitPatterns[], where: Where, text: string, whole: string): Candidate[] {
+function candidates(
+  all: readonly UnitPatterns[],
+  where: Where,
+  text: string,
+  whole: string,
+  cut?: Cut,
+): Candidate[] {
   const out: Candidate[] = [];
+  // Repeated passages of a long text give the same windows to cut: each is cut once.
+  const cache = new Map<string, boolean>();
   all.forEach((u, index) => {
     // Exclude phrases (明湖区住建局) are masked per unit before its names are looked for.
     const excluded: Span[] = u.exclude.flatMap((phrase) =>
@@ -86,6 +98,7 @@ function candidates(all: readonly UnitPatterns[], where: Where, text: string, wh
         if (overlapsAny(excluded, start, end)) continue;
         if (generic && !markedAsName(text, start, end)) continue;
         if (p.rule !== 'name' && otherPlace(text, start, p.text, u.places)) continue;
+        if (cut !== undefined && splitsWord(cut, text, start, end, cache)) continue;
         const c: Candidate = { unit: index, text: p.text, where, start, end, rule: p.rule };
         if (p.detail !== undefined) c.detail = p.detail;
         out.push(c);
@@ -154,13 +167,27 @@ function sharedCandidates(round: RoundConfig, kept: readonly Candidate[], title:
     extra.push({ unit, text, where, start, end: start + text.length, rule: 'alias', detail: text });
   };
   const declared = new Set<string>();
+  const linked: [number, number][] = [];
   for (const c of kept) {
     if (c.rule === 'person') continue;
-    const short = declaredShortName(fieldText(c.where), c.end);
+    const text = fieldText(c.where);
+    // The bracket may follow the name's legal or platform word: 小资钱包公司(资易贷平台).
+    const end = c.end + (ORG_WORD_AFTER.exec(text.slice(c.end, c.end + 3))?.[0].length ?? 0);
+    const short = declaredShortName(text, end);
     if (short === undefined || declared.has(`${c.unit}:${short}`)) continue;
     declared.add(`${c.unit}:${short}`);
     for (const where of ['title', 'body'] as const)
       for (const start of findAll(fieldText(where), short)) add(c.unit, where, start, short);
+    // The bracket names another watched unit (…公司（简称小资钱包P2P平台）): the two are one organisation.
+    round.units.forEach((other, o) => {
+      if (o !== c.unit && other.name.length >= 2 && short.startsWith(other.name)) linked.push([c.unit, o]);
+    });
+  }
+  for (const [a, b] of linked) {
+    for (const c of kept) {
+      if (c.unit === a && c.rule !== 'person') add(b, c.where, c.start, c.text);
+      if (c.unit === b && c.rule !== 'person') add(a, c.where, c.start, c.text);
+    }
   }
   round.units.forEach((long, l) => {
     if (!kept.some((c) => c.unit === l)) return;
@@ -187,18 +214,20 @@ function sharedCandidates(round: RoundConfig, kept: readonly Candidate[], title:
  * alias, an abbreviation derived from its full name (a bare 住建局 only where its place is named, and never
  * right after another place: 明湖区住建局 is not 明州市住建局), or a subordinate unit (rolled up to it), outside
  * its exclude phrases; longer names win over overlapping shorter ones. A leader's name counts only within
- * PERSON_WINDOW characters of the unit's name or place. Each mention records its rule.
+ * PERSON_WINDOW characters of the unit's name or place. Each mention records its rule. Given `cut` (the
+ * segmenter's), a name that only runs across two words of the text (友利 in 网友利益) is not a mention.
  */
 export function matchUnits(
   round: RoundConfig,
   title: string,
   body: string,
   patterns: readonly UnitPatterns[] = round.units.map(unitPatterns),
+  cut?: Cut,
 ): UnitMatch[] {
   const whole = `${title}\n${body}`;
   const named = [
-    ...claim(candidates(patterns, 'title', title, whole)),
-    ...claim(candidates(patterns, 'body', body, whole)),
+    ...claim(candidates(patterns, 'title', title, whole, cut)),
+    ...claim(candidates(patterns, 'body', body, whole, cut)),
   ];
   const kept = [...named, ...sharedCandidates(round, named, title, body)];
   const matches: UnitMatch[] = [];
