@@ -1,6 +1,7 @@
 import { settingsSchema, sourceSchema } from '../config/schema.js';
 import { silentLogger } from '../core/log.js';
 import { crawlSource, type HostGate } from '../crawlers/index.js';
+import { extractPageItems } from '../crawlers/page-articles.js';
 import type { BenchArticle } from './corpus.js';
 import { compared, type Figure, round } from './figures.js';
 import { mapConcurrent } from './fixture/pool.js';
@@ -64,6 +65,7 @@ export async function measureCrawl(deps: CrawlBenchDeps): Promise<Figure> {
     const urls = items.map((i) => `${site.url}/news/${i.id}.html`);
     let crawlMs = 0;
     let bareMs = 0;
+    let extractLoopMs = 0;
     let delivered = 0;
     let bytes = 0;
     for (let pass = 0; pass < 2; pass++) {
@@ -87,15 +89,28 @@ export async function measureCrawl(deps: CrawlBenchDeps): Promise<Figure> {
         });
         bareMs += nowMs() - t;
       };
+      // What bounds any crawler that extracts: the same loop, each page also decoded and extracted.
+      const runBareExtract = async () => {
+        const t = nowMs();
+        const options = { timezone: 'Asia/Shanghai', now: new Date() };
+        await mapConcurrent(urls, deps.concurrency, async (url) => {
+          const html = await (await fetch(url)).text();
+          extractPageItems(html, url, source, options);
+        });
+        extractLoopMs += nowMs() - t;
+      };
       if (pass % 2 === 0) {
         await runCrawl();
         await runBare();
+        await runBareExtract();
       } else {
+        await runBareExtract();
         await runBare();
         await runCrawl();
       }
     }
     const pages = 2 * deps.pages;
+    const extractLoopPagesPerSec = (pages * 1000) / extractLoopMs;
     return compared(
       'crawl throughput (html)',
       'pages/s',
@@ -111,6 +126,8 @@ export async function measureCrawl(deps: CrawlBenchDeps): Promise<Figure> {
           meanPageKb: round(bytes / pages / 1024, 1),
           listPages: Math.ceil(deps.pages / PAGE_SIZE),
           crawlSeconds: round(crawlMs / 1000, 1),
+          fetchAndExtractLoopPagesPerSec: round(extractLoopPagesPerSec, 1),
+          ratioToFetchAndExtractLoop: round((pages * 1000) / crawlMs / extractLoopPagesPerSec, 3),
         },
       },
     );

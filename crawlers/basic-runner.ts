@@ -28,6 +28,9 @@ export async function runBasicCrawler(
       log: env.log,
       maxRequestRetries: MAX_RETRIES,
       maxConcurrency: crawl.maxConcurrency,
+      // crawlee starts at one task and adds one every 10 s; a crawl is over before that ramp ends, and the host
+      // gate already keeps each site at one request at a time, so start at the configured concurrency.
+      autoscaledPoolOptions: { desiredConcurrency: crawl.maxConcurrency },
       // Every fetch has its own timeout; this bound also covers waiting for a busy host (gate, Retry-After).
       requestHandlerTimeoutSecs: handlerTimeoutSecs(crawl),
       useSessionPool: false,
