@@ -20,6 +20,7 @@ import { memoryFigures, probeRss, runPeakOnStore } from './memory.js';
 import { measurePipeline } from './pipeline-throughput.js';
 import { formatDetails, formatTable, machineInfo, writeResults } from './report.js';
 import { measureSearch } from './search-latency.js';
+import { shortenedArticles } from './short-items.js';
 import { loadTextPool } from './source-text.js';
 
 /** Sizes of one benchmark run. */
@@ -69,6 +70,12 @@ async function main(): Promise<void> {
   // --search-items=100000,1000000 overrides the store sizes (1 M takes long to build once, then it is cached).
   const searchArg = process.argv.find((a) => a.startsWith('--search-items='));
   if (searchArg) sizes.searchItems = searchArg.split('=')[1]?.split(',').map(Number) ?? sizes.searchItems;
+  // --search-mean-chars=850 builds the search stores from the same articles cut to that mean length.
+  const meanArg = process.argv.find((a) => a.startsWith('--search-mean-chars='));
+  const searchMeanChars = meanArg ? Number(meanArg.split('=')[1]) : undefined;
+  // --articles=N sizes the pipeline figure alone (for iterating on it).
+  const articlesArg = process.argv.find((a) => a.startsWith('--articles='));
+  if (articlesArg) sizes.articles = Number(articlesArg.slice(11)) || sizes.articles;
   const skip = new Set(
     process.argv.filter((a) => a.startsWith('--skip=')).flatMap((a) => a.slice(7).split(',')),
   );
@@ -84,7 +91,9 @@ async function main(): Promise<void> {
   const process_ = createProcessor({ rounds, lexicon: config.lexicon, segmenter, timezone });
 
   const pool = loadTextPool(sharedDir);
-  const notes = [`corpus: ${pool.origin === 'seeds' ? 'recombined paragraphs of' : 'FALLBACK'} ${pool.note}`];
+  const notes = [
+    `corpus: ${pool.origin === 'shared' ? 'recombined paragraphs of' : 'FALLBACK'} ${pool.note}`,
+  ];
   const articles = buildArticles(pool, {
     count: sizes.articles + sizes.warmup,
     seed: 20_261_101,
@@ -112,9 +121,19 @@ async function main(): Promise<void> {
     const cacheDir = join(root, 'bench', '.cache');
     mkdirSync(cacheDir, { recursive: true });
     const storeMemory: { items: number; peakMb: number }[] = [];
+    const searchProcessed =
+      searchMeanChars === undefined
+        ? pipeline.processed
+        : shortenedArticles(pipeline.processed, process_, searchMeanChars);
+    const storeSuffix = searchMeanChars === undefined ? '' : `-${searchMeanChars}c`;
+    if (searchMeanChars !== undefined && !skip.has('search')) {
+      const mean =
+        searchProcessed.reduce((n, a) => n + a.body.length, 0) / Math.max(1, searchProcessed.length);
+      notes.push(`search stores: the corpus articles cut to a mean body of ${Math.round(mean)} characters`);
+    }
     for (const items of skip.has('search') ? [] : sizes.searchItems) {
       // Stores are cached by size: building 100 k items takes minutes, re-runs then only time the queries.
-      const cachedPath = join(cacheDir, `search-${items}.db`);
+      const cachedPath = join(cacheDir, `search-${items}${storeSuffix}.db`);
       const cached = new SqliteStore({ path: cachedPath, logger: silentLogger() });
       await cached.init();
       try {
@@ -122,7 +141,7 @@ async function main(): Promise<void> {
         figures.push(
           ...(await measureSearch({
             store: cached,
-            processed: pipeline.processed,
+            processed: searchProcessed,
             items,
             queryTerms: (text) => queryTerms(text, segmenter),
             roundId: round.id,
@@ -168,19 +187,23 @@ async function main(): Promise<void> {
         figures.push(...memoryFigures(detection.runPeakMb, last, probeRss('dictionary'), probeRss('config')));
       }
     }
-    progress('extraction score…');
-    const extraction = measureExtraction({ sharedDir, tmpDir, timezone, passes: sizes.extractionPasses });
-    figures.push(...extraction.figures);
-    if (extraction.note) notes.push(extraction.note);
-    progress('detection eval…');
-    const detection = await measureRiskEval({
-      sharedDir,
-      lexicon: config.lexicon,
-      process: process_,
-      rounds,
-    });
-    figures.push(...detection.figures);
-    if (detection.note) notes.push(detection.note);
+    if (!skip.has('extraction')) {
+      progress('extraction score…');
+      const extraction = measureExtraction({ sharedDir, tmpDir, timezone, passes: sizes.extractionPasses });
+      figures.push(...extraction.figures);
+      if (extraction.note) notes.push(extraction.note);
+    }
+    if (!skip.has('eval')) {
+      progress('detection eval…');
+      const detection = await measureRiskEval({
+        sharedDir,
+        lexicon: config.lexicon,
+        process: process_,
+        rounds,
+      });
+      figures.push(...detection.figures);
+      if (detection.note) notes.push(detection.note);
+    }
   } finally {
     await store.close().catch(() => {});
     rmSync(tmpDir, { recursive: true, force: true });

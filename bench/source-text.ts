@@ -1,32 +1,125 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { extractArticle } from '../crawlers/extract/article.js';
 import { seededRandom } from './timing.js';
 
 /** Paragraphs and headings from which benchmark articles are recombined. */
 export interface TextPool {
-  origin: 'seeds' | 'dictionary';
+  /** `shared`: real Chinese texts under the shared directory; `dictionary`: the generated fallback. */
+  origin: 'shared' | 'dictionary';
   /** Where the text came from, printed with the results. */
   note: string;
   paragraphs: string[];
+  /** The paragraphs grouped by the text they come from, in order: coherent runs to build an article from. */
+  documents: string[][];
   headings: string[];
 }
 
 const MAX_PARAGRAPH = 600;
 const SENTENCE = /[^。！？!?]+[。！？!?”」]*/g;
+// Risk items keep paragraphs apart with runs of ideographic spaces (　　) as often as with newlines.
+const PARAGRAPH_BREAK = /\n|\u3000{2,}/;
 
-/** Real article text from <shared>/domain/seeds, else words of nodejieba's bundled dictionary. */
+/** Texts of one kind found under the shared directory. */
+interface SourceTexts {
+  /** e.g. "5 seed articles". */
+  label: string;
+  /** The lines of each text. */
+  texts: string[][];
+  headings: string[];
+}
+
+/**
+ * Every real Chinese text under `sharedDir`: the domain seeds, the title and text of each risk dev item and
+ * the bodies extracted from the labelled article pages (those whose extraction the labels confirm); else words
+ * of nodejieba's bundled dictionary. A pool of many independent texts keeps recombined articles from being
+ * near-duplicates of each other far more often than a real feed's are.
+ */
 export function loadTextPool(sharedDir: string): TextPool {
-  const seedsDir = join(sharedDir, 'domain', 'seeds');
-  const files = existsSync(seedsDir) ? readdirSync(seedsDir).filter((f) => f.endsWith('.txt')) : [];
-  if (files.length > 0) {
-    const lines = files.flatMap((f) => readFileSync(join(seedsDir, f), 'utf8').split('\n'));
-    const pool = poolFromLines(lines);
-    if (pool.paragraphs.length > 0 && pool.headings.length > 0) {
-      return { origin: 'seeds', note: `${files.length} real articles in ${seedsDir}`, ...pool };
-    }
+  const sources = [seedTexts(sharedDir), riskTexts(sharedDir), pageTexts(sharedDir)].filter(
+    (s): s is SourceTexts => s !== undefined,
+  );
+  const texts = sources.flatMap((s) => s.texts).map(poolFromLines);
+  const documents = texts.map((t) => t.paragraphs).filter((d) => d.length > 0);
+  // Reposted texts recur across the sources; each distinct paragraph and heading is drawn with equal odds.
+  const pool = {
+    paragraphs: [...new Set(documents.flat())],
+    documents,
+    headings: [
+      ...new Set([
+        ...texts.flatMap((t) => t.headings),
+        ...sources.flatMap((s) => s.headings.filter(isHeading)),
+      ]),
+    ],
+  };
+  if (pool.paragraphs.length > 0 && pool.headings.length > 0) {
+    const parts = sources.map((s) => s.label).join(', ');
+    const note = `${parts} under ${sharedDir} (${pool.paragraphs.length} paragraphs, ${pool.headings.length} headings)`;
+    return { origin: 'shared', note, ...pool };
   }
-  return dictionaryPool(`no seed texts in ${seedsDir}`);
+  return dictionaryPool(`no real texts under ${sharedDir}`);
+}
+
+function seedTexts(sharedDir: string): SourceTexts | undefined {
+  const dir = join(sharedDir, 'domain', 'seeds');
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')) : [];
+  if (files.length === 0) return undefined;
+  const texts = files.map((f) => readFileSync(join(dir, f), 'utf8').split('\n'));
+  return { label: `${files.length} seed articles`, texts, headings: [] };
+}
+
+/** corpus/risk/dev/items.jsonl: one JSON object a line with `title` (or null) and `text`. */
+function riskTexts(sharedDir: string): SourceTexts | undefined {
+  const path = join(sharedDir, 'corpus', 'risk', 'dev', 'items.jsonl');
+  if (!existsSync(path)) return undefined;
+  const texts: string[][] = [];
+  const headings: string[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    let item: { title?: unknown; text?: unknown };
+    try {
+      item = JSON.parse(line) as typeof item;
+    } catch {
+      continue;
+    }
+    if (typeof item.text !== 'string') continue;
+    texts.push(item.text.split(PARAGRAPH_BREAK));
+    if (typeof item.title === 'string') headings.push(item.title.trim());
+  }
+  return texts.length > 0 ? { label: `${texts.length} risk dev items`, texts, headings } : undefined;
+}
+
+/**
+ * corpus/articles/pages/*.html through the extractor; a page counts only when its body holds every
+ * `body_must` snippet of its label (whitespace ignored), so no navigation or comments leak into the pool.
+ */
+function pageTexts(sharedDir: string): SourceTexts | undefined {
+  const pagesDir = join(sharedDir, 'corpus', 'articles', 'pages');
+  const labelsDir = join(sharedDir, 'corpus', 'articles', 'labels');
+  if (!existsSync(pagesDir) || !existsSync(labelsDir)) return undefined;
+  const names = readdirSync(pagesDir).filter((f) => f.endsWith('.html'));
+  const texts: string[][] = [];
+  const headings: string[] = [];
+  for (const file of names) {
+    const labelPath = join(labelsDir, file.replace(/\.html$/, '.json'));
+    if (!existsSync(labelPath)) continue;
+    const label = JSON.parse(readFileSync(labelPath, 'utf8')) as { title?: string; body_must?: string[] };
+    const page = extractArticle(readFileSync(join(pagesDir, file), 'utf8'), `https://example.cn/${file}`, {
+      timezone: 'Asia/Shanghai',
+      now: new Date(0),
+    });
+    const squashed = page.body.replace(/\s+/g, '');
+    if (!(label.body_must ?? []).every((snippet) => squashed.includes(snippet.replace(/\s+/g, '')))) continue;
+    texts.push(page.body.split('\n'));
+    if (label.title) headings.push(label.title.trim());
+  }
+  const summary = `${texts.length} of ${names.length} labelled article pages`;
+  return texts.length > 0 ? { label: summary, texts, headings } : undefined;
+}
+
+function isHeading(line: string): boolean {
+  return line.length >= 6 && line.length <= 40 && !/\d{4}/.test(line) && !line.endsWith('。');
 }
 
 /** Long lines are cut into sentence groups so recombination has more pieces to draw from. */
@@ -36,9 +129,7 @@ function poolFromLines(lines: readonly string[]): { paragraphs: string[]; headin
   for (const raw of lines) {
     const line = raw.trim();
     if (line.length >= 50) paragraphs.push(...splitParagraph(line));
-    else if (line.length >= 6 && line.length <= 40 && !/\d{4}/.test(line) && !line.endsWith('。')) {
-      headings.push(line);
-    }
+    else if (isHeading(line)) headings.push(line);
   }
   return { paragraphs, headings };
 }
@@ -74,10 +165,14 @@ function dictionaryPool(reason: string): TextPool {
     Array.from({ length: 3 + Math.floor(random() * 5) }, () => `${sentence(4)}，${sentence(5)}。`).join(''),
   );
   const headings = Array.from({ length: 200 }, () => sentence(3 + Math.floor(random() * 3)));
+  const documents = Array.from({ length: paragraphs.length / 5 }, (_, i) =>
+    paragraphs.slice(5 * i, 5 * i + 5),
+  );
   return {
     origin: 'dictionary',
     note: `${reason}; generated text from ${words.length} words of nodejieba's bundled dictionary`,
     paragraphs,
+    documents,
     headings,
   };
 }

@@ -145,9 +145,13 @@ function fromScriptData($: CheerioAPI, options: DateParseOptions): string | unde
 }
 
 function fromMeta($: CheerioAPI, options: DateParseOptions): string | undefined {
+  // One pass collects the meta tags; a selector query per name walked the whole document 24 times.
+  const metas = $('meta').toArray();
   for (const name of META_NAMES) {
-    const sel = `meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`;
-    const content = $(sel).first().attr('content');
+    const el = metas.find(
+      (m) => m.attribs.property === name || m.attribs.name === name || m.attribs.itemprop === name,
+    );
+    const content = el?.attribs.content;
     const parsed = content ? parseChineseDate(content, options) : undefined;
     if (parsed) return parsed;
   }

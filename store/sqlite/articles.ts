@@ -21,7 +21,7 @@ export function knownUrls(prep: Prepare, urls: readonly string[]): Set<string> {
   return known;
 }
 
-/** The earliest stored article with this content hash. */
+/** The earliest stored article with this content hash (read from the covering index alone). */
 export function findByContentHash(
   prep: Prepare,
   contentHash: string,
@@ -32,10 +32,17 @@ export function findByContentHash(
   return row && { articleId: row.id, clusterId: row.cluster_id };
 }
 
+// One covering-index lookup per band: an OR over the bands would make SQLite fetch every candidate's table row
+// (and with it the overflow pages of its body) just to read the SimHash.
+const BANDED_CANDIDATES = [0, 1, 2, 3, 4]
+  .map((band) => `SELECT seq, simhash FROM articles WHERE sh${band} = ?`)
+  .join(' UNION ALL ');
+
 /**
  * The closest article within `maxDistance` bits. Up to distance 4 only articles sharing one of the five
  * SimHash bands are examined, which is exact by the pigeonhole principle; a larger distance scans every stored
- * SimHash (linear in the number of articles). Ties go to the earliest stored article.
+ * SimHash (linear in the number of articles). Ties go to the earliest stored article. Candidates are read from
+ * the band indexes; only the winner's id and cluster are read from its row.
  */
 export function findNearDuplicate(
   prep: Prepare,
@@ -46,21 +53,49 @@ export function findNearDuplicate(
   if (!(maxDistance >= 0)) return undefined;
   const candidates = (
     maxDistance <= MAX_BANDED_DISTANCE
-      ? prep(
-          `SELECT id, cluster_id, simhash FROM articles
-           WHERE sh0 = ? OR sh1 = ? OR sh2 = ? OR sh3 = ? OR sh4 = ? ORDER BY seq`,
-        ).all(...simhashBands(target))
-      : prep('SELECT id, cluster_id, simhash FROM articles ORDER BY seq').all()
-  ) as { id: string; cluster_id: string; simhash: string }[];
-  let best: { articleId: string; clusterId: string; distance: number } | undefined;
+      ? prep(BANDED_CANDIDATES).all(...simhashBands(target))
+      : prep('SELECT seq, simhash FROM articles').all()
+  ) as { seq: number; simhash: string }[];
+  const targetHi = Number.parseInt(target.slice(0, 8), 16);
+  const targetLo = Number.parseInt(target.slice(8), 16);
+  let best: { seq: number; distance: number } | undefined;
   for (const c of candidates) {
-    const distance = hammingDistance(target, c.simhash);
-    if (distance <= maxDistance && (!best || distance < best.distance)) {
-      best = { articleId: c.id, clusterId: c.cluster_id, distance };
-      if (distance === 0) break;
+    // A row sharing several bands comes once per band; the (distance, seq) order makes repeats harmless.
+    if (best && c.seq === best.seq) continue;
+    const distance = storedDistance(targetHi, targetLo, target, c.simhash);
+    if (
+      distance <= maxDistance &&
+      (!best || distance < best.distance || (distance === best.distance && c.seq < best.seq))
+    ) {
+      best = { seq: c.seq, distance };
     }
   }
-  return best;
+  if (!best) return undefined;
+  const row = prep('SELECT id, cluster_id FROM articles WHERE seq = ?').get(best.seq) as
+    | { id: string; cluster_id: string }
+    | undefined;
+  return row && { articleId: row.id, clusterId: row.cluster_id, distance: best.distance };
+}
+
+/**
+ * Bits differing between the target (given as 32-bit halves too) and a stored SimHash. Stored hashes are
+ * normalized to 16 lowercase hex digits on insert, so two parseInt calls and a popcount do; anything else takes
+ * the checked path. Hundreds of candidates per lookup made the BigInt path a visible cost.
+ */
+function storedDistance(targetHi: number, targetLo: number, target: string, stored: string): number {
+  if (!STORED_SIMHASH.test(stored)) return hammingDistance(target, stored);
+  return (
+    popcount32((targetHi ^ Number.parseInt(stored.slice(0, 8), 16)) >>> 0) +
+    popcount32((targetLo ^ Number.parseInt(stored.slice(8), 16)) >>> 0)
+  );
+}
+
+const STORED_SIMHASH = /^[0-9a-f]{16}$/;
+
+function popcount32(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
 /** One article by id. */
