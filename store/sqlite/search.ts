@@ -21,6 +21,10 @@ export interface SearchTuning {
   commonMatches?: number;
   /** FTS lookups such a scan may spend before it sorts the matches instead (default: from the page end). */
   scanChecks?: number;
+  /** Rows the scan may then read against the set of all matches before it sorts them (default 50 000). */
+  scanSetRows?: number;
+  /** Matches below which the scan sorts them instead of checking rows against their set (default 30 000). */
+  scanSetMinMatches?: number;
 }
 
 const DEFAULT_TUNING: SearchTuning = { totalCap: SEARCH_TOTAL_CAP };

@@ -20,8 +20,18 @@ const ITEMS = 60;
 const PLAIN: SearchTuning = { totalCap: 1_000_000, commonMatches: 1_000_000 };
 /** Every term set counts as common, so pages come from the newest-first scan. */
 const SCAN: SearchTuning = { totalCap: 1_000_000, commonMatches: 1 };
+/** The per-row checks give up at once and the scan goes on against the set of all matches. */
+const SET_SCAN: SearchTuning = { totalCap: 1_000_000, commonMatches: 1, scanChecks: 2, scanSetMinMatches: 0 };
 /** The scan gives up at once and falls back to sorting. */
-const GIVE_UP: SearchTuning = { totalCap: 1_000_000, commonMatches: 1, scanChecks: 2 };
+const GIVE_UP: SearchTuning = { totalCap: 1_000_000, commonMatches: 1, scanChecks: 2, scanSetRows: 0 };
+/** The set phase gives up after a few rows and falls back to sorting. */
+const SET_GIVE_UP: SearchTuning = {
+  totalCap: 1_000_000,
+  commonMatches: 1,
+  scanChecks: 1,
+  scanSetRows: 3,
+  scanSetMinMatches: 0,
+};
 
 let dir: string;
 let store: SqliteStore;
@@ -82,6 +92,8 @@ describe('search plans', () => {
       const plain = run(query, PLAIN);
       expect(run(query, SCAN), JSON.stringify(query)).toEqual(plain);
       expect(run(query, GIVE_UP), JSON.stringify(query)).toEqual(plain);
+      expect(run(query, SET_SCAN), JSON.stringify(query)).toEqual(plain);
+      expect(run(query, SET_GIVE_UP), JSON.stringify(query)).toEqual(plain);
     }
     // The reference is not trivially empty.
     expect(run({ terms: ['收费'], unitId: 'u1' }, PLAIN).hits.length).toBeGreaterThan(5);
