@@ -56,13 +56,11 @@ export function findNearDuplicate(
       ? prep(BANDED_CANDIDATES).all(...simhashBands(target))
       : prep('SELECT seq, simhash FROM articles').all()
   ) as { seq: number; simhash: string }[];
-  const targetHi = Number.parseInt(target.slice(0, 8), 16);
-  const targetLo = Number.parseInt(target.slice(8), 16);
   let best: { seq: number; distance: number } | undefined;
   for (const c of candidates) {
     // A row sharing several bands comes once per band; the (distance, seq) order makes repeats harmless.
     if (best && c.seq === best.seq) continue;
-    const distance = storedDistance(targetHi, targetLo, target, c.simhash);
+    const distance = hammingDistance(target, c.simhash);
     if (
       distance <= maxDistance &&
       (!best || distance < best.distance || (distance === best.distance && c.seq < best.seq))
@@ -75,27 +73,6 @@ export function findNearDuplicate(
     | { id: string; cluster_id: string }
     | undefined;
   return row && { articleId: row.id, clusterId: row.cluster_id, distance: best.distance };
-}
-
-/**
- * Bits differing between the target (given as 32-bit halves too) and a stored SimHash. Stored hashes are
- * normalized to 16 lowercase hex digits on insert, so two parseInt calls and a popcount do; anything else takes
- * the checked path. Hundreds of candidates per lookup made the BigInt path a visible cost.
- */
-function storedDistance(targetHi: number, targetLo: number, target: string, stored: string): number {
-  if (!STORED_SIMHASH.test(stored)) return hammingDistance(target, stored);
-  return (
-    popcount32((targetHi ^ Number.parseInt(stored.slice(0, 8), 16)) >>> 0) +
-    popcount32((targetLo ^ Number.parseInt(stored.slice(8), 16)) >>> 0)
-  );
-}
-
-const STORED_SIMHASH = /^[0-9a-f]{16}$/;
-
-function popcount32(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
 /** One article by id. */

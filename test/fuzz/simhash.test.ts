@@ -5,6 +5,13 @@ import { simhash64 } from '../../pipeline/simhash.js';
 
 const token = fc.string({ minLength: 1, maxLength: 6 });
 const tokens = fc.array(token, { minLength: 1, maxLength: 200 });
+/** The reference: set bits of a BigInt, one at a time. */
+function bigIntPopcount(x: bigint): number {
+  let n = 0;
+  for (let v = x; v > 0n; v >>= 1n) n += Number(v & 1n);
+  return n;
+}
+
 const hex64 = fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }).map((n) => n.toString(16).padStart(16, '0'));
 
 describe('SimHash properties', () => {
@@ -15,6 +22,7 @@ describe('SimHash properties', () => {
         expect(hammingDistance(a, b)).toBe(hammingDistance(b, a));
         expect(hammingDistance(a, c)).toBeLessThanOrEqual(hammingDistance(a, b) + hammingDistance(b, c));
         expect(hammingDistance(a, b)).toBeLessThanOrEqual(64);
+        expect(hammingDistance(a, b)).toBe(bigIntPopcount(BigInt(`0x${a}`) ^ BigInt(`0x${b}`)));
       }),
       { numRuns: 1000 },
     );
