@@ -1,4 +1,5 @@
-import { InputError } from '../core/errors.js';
+import { InputError, StoreError } from '../core/errors.js';
+import type { ProcessedArticle } from '../core/types.js';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
@@ -30,4 +31,17 @@ function bound(name: string, value: string | undefined, endOfDay: boolean): numb
   const ms = isoToEpochMs(text);
   if (ms === undefined) throw new InputError(`search.${name}: invalid ISO time ${JSON.stringify(value)}`);
   return ms;
+}
+
+/** Search time of an item on every backend: published, else fetched (E_STORE_INPUT when fetchedAt is not a time). */
+export function articleTimeMs(article: ProcessedArticle): number {
+  const fetched = isoToEpochMs(article.fetchedAt);
+  if (fetched === undefined) {
+    throw new StoreError(
+      'E_STORE_INPUT',
+      `article ${article.url}: fetchedAt is not an ISO time: ${article.fetchedAt}`,
+    );
+  }
+  const published = article.publishedAt === undefined ? undefined : isoToEpochMs(article.publishedAt);
+  return published ?? fetched;
 }

@@ -11,7 +11,7 @@ import {
 import { searchGrams } from '../search-grams.js';
 import { normalizeSimhash, simhashBands } from '../simhash.js';
 import type { Cluster, StoredArticle } from '../store.js';
-import { isoToEpochMs } from '../time.js';
+import { articleTimeMs, isoToEpochMs } from '../time.js';
 import { compact } from './context.js';
 
 /** A short, stable document id from several parts (so re-writing the same record hits the same id). */
@@ -59,19 +59,6 @@ export interface ArticleDoc extends Record<string, unknown> {
 /** Key of a (round, unit) or (round, phase) pair in a keyword field. */
 export function pairKey(roundId: string, value: string): string {
   return `${roundId}\u0000${value}`;
-}
-
-/** Search time of an item: published, else fetched (E_STORE_INPUT when fetchedAt is not a time). */
-export function articleTimeMs(article: ProcessedArticle): number {
-  const fetched = isoToEpochMs(article.fetchedAt);
-  if (fetched === undefined) {
-    throw new StoreError(
-      'E_STORE_INPUT',
-      `article ${article.url}: fetchedAt is not an ISO time: ${article.fetchedAt}`,
-    );
-  }
-  const published = article.publishedAt === undefined ? undefined : isoToEpochMs(article.publishedAt);
-  return published ?? fetched;
 }
 
 /** The document of an article stored in `clusterId`. */

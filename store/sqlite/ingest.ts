@@ -3,7 +3,7 @@ import { type Level, levelRank, type ProcessedArticle } from '../../core/types.j
 import { searchGrams } from '../search-grams.js';
 import { normalizeSimhash, simhashBands } from '../simhash.js';
 import type { IngestRecord, IngestResult, NewTip } from '../store.js';
-import { isoToEpochMs } from '../time.js';
+import { articleTimeMs, isoToEpochMs } from '../time.js';
 import { queueRealerts, queueTipAlerts } from './outbox.js';
 import type { ClusterRow } from './rows.js';
 import type { Prepare } from './statements.js';
@@ -92,18 +92,6 @@ function createCluster(prep: Prepare, article: ProcessedArticle, now: string) {
      VALUES (?, ?, 1, ?, ?, ?, ?)`,
   ).run(article.id, article.id, article.level, levelRank(article.level), now, now);
   return { clusterId: article.id, clusterSize: 1 };
-}
-
-function articleTimeMs(article: ProcessedArticle): number {
-  const fetched = isoToEpochMs(article.fetchedAt);
-  if (fetched === undefined) {
-    throw new StoreError(
-      'E_STORE_INPUT',
-      `article ${article.url}: fetchedAt is not an ISO time: ${article.fetchedAt}`,
-    );
-  }
-  const published = article.publishedAt === undefined ? undefined : isoToEpochMs(article.publishedAt);
-  return published ?? fetched;
 }
 
 function insertArticle(prep: Prepare, a: ProcessedArticle, clusterId: string, now: string): void {
