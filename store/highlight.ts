@@ -13,7 +13,8 @@ const DEFAULT_MAX_SNIPPETS = 3;
 const DEFAULT_WIDTH = 80;
 /** Length of the escaped lead shown when nothing matches. */
 const FALLBACK_LENGTH = 100;
-const ELLIPSIS = '…';
+/** Marks where a snippet is cut from its text. */
+export const ELLIPSIS = '…';
 
 interface Span {
   start: number;
@@ -56,7 +57,8 @@ function safeCut(text: string, index: number): number {
   return code >= 0xdc00 && code <= 0xdfff && index > 0 ? index - 1 : index;
 }
 
-function collapseSpace(text: string): string {
+/** Runs of whitespace as one space, as snippets show them. */
+export function collapseSpace(text: string): string {
   return text.replace(/\s+/g, ' ');
 }
 

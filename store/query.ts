@@ -42,3 +42,13 @@ export function clampInt(value: number | undefined, fallback: number, min: numbe
   if (value === undefined || !Number.isFinite(value)) return fallback;
   return Math.min(max, Math.max(min, Math.floor(value)));
 }
+
+/** The words that can match at all (a letter, digit or private-use character), trimmed, without repeats. */
+export function matchableWords(words: readonly string[]): string[] {
+  return [...new Set(words.map((w) => w.trim()).filter((w) => /[\p{L}\p{N}\p{Co}]/u.test(w)))];
+}
+
+/** Every word a hit should mark: terms, exact phrases and the OR alternatives (not the exclusions). */
+export function highlightTerms(q: NormalizedSearchQuery): string[] {
+  return [...q.terms, ...(q.phrases ?? []), ...(q.anyOf ?? []).flat()];
+}

@@ -2,7 +2,7 @@
 // `standard`-analysed display fields with `index_options: offsets`, see mappings.ts), HTML-escaped by its html
 // encoder, so no snippet is built from `_source` here. highlight-response.ts turns the fragments into hits.
 import type { estypes } from '@elastic/elasticsearch';
-import type { NormalizedSearchQuery } from '../query.js';
+import { highlightTerms, matchableWords, type NormalizedSearchQuery } from '../query.js';
 
 /** The tags around a marked word, as the SQLite backend writes them (store/highlight.ts). */
 export const MARK_OPEN = '<mark>';
@@ -15,10 +15,9 @@ const FRAGMENTS = 3;
 const LEAD_SIZE = 100;
 const DISPLAY_FIELDS = ['title', 'body'] as const;
 
-/** Every word a hit should mark: terms, exact phrases and the OR alternatives (not the exclusions). */
+/** Every word a hit should mark (terms, exact phrases, OR alternatives) that can match at all. */
 export function highlightWords(q: NormalizedSearchQuery): string[] {
-  const words = [...q.terms, ...(q.phrases ?? []), ...(q.anyOf ?? []).flat()].map((w) => w.trim());
-  return [...new Set(words.filter((w) => /[\p{L}\p{N}\p{Co}]/u.test(w)))];
+  return matchableWords(highlightTerms(q));
 }
 
 /**

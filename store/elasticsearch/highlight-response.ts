@@ -3,10 +3,9 @@
 // lead. Fragments come escaped by the html encoder (Lucene's, which also writes / as &#x2F;); their text is
 // decoded and escaped again with core/html.ts, so both backends escape alike and only our <mark> tags are raw.
 import { escapeHtml } from '../../core/html.js';
-import { buildHighlights } from '../highlight.js';
+import { buildHighlights, collapseSpace, ELLIPSIS } from '../highlight.js';
 import { MARK_CLOSE, MARK_OPEN } from './highlight-request.js';
 
-const ELLIPSIS = '…';
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const TAG = /(<mark>|<\/mark>)/;
 
@@ -18,10 +17,6 @@ function decodeEntities(text: string): string {
     const code = lower.startsWith('#x') ? Number.parseInt(lower.slice(2), 16) : Number(lower.slice(1));
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
   });
-}
-
-function collapseSpace(text: string): string {
-  return text.replace(/\s+/g, ' ');
 }
 
 /** A fragment and its plain text (for finding where in the field it sits). */

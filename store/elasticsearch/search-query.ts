@@ -3,7 +3,7 @@
 // token fields, or its character grams (store/search-grams.ts) occur as a phrase in the gram fields.
 import type { estypes } from '@elastic/elasticsearch';
 import { levelRank } from '../../core/types.js';
-import type { NormalizedSearchQuery } from '../query.js';
+import { matchableWords, type NormalizedSearchQuery } from '../query.js';
 import { termGrams } from '../search-grams.js';
 import type { ScopeEntry } from '../store.js';
 import { pairKey } from './docs.js';
@@ -63,11 +63,6 @@ function verbatimQuery(phrase: string): Query {
   };
 }
 
-/** Words that can match at all (a letter, digit or private-use character), without repeats. */
-function clean(words: readonly string[]): string[] {
-  return [...new Set(words.map((w) => w.trim()).filter((w) => /[\p{L}\p{N}\p{Co}]/u.test(w)))];
-}
-
 /** An article inside one of the scope entries (an empty scope matches nothing). */
 export function scopeQuery(scope: readonly ScopeEntry[]): Query {
   const should: Query[] = scope.map((entry) =>
@@ -88,11 +83,11 @@ export function searchQuery(q: NormalizedSearchQuery, tipClusters?: readonly str
   const filter: Query[] = [];
   const mustNot: Query[] = [];
   for (const term of q.terms) filter.push(termQuery(term));
-  for (const phrase of clean(q.phrases ?? [])) filter.push(termQuery(phrase), verbatimQuery(phrase));
-  for (const group of (q.anyOf ?? []).map(clean).filter((g) => g.length > 0)) {
+  for (const phrase of matchableWords(q.phrases ?? [])) filter.push(termQuery(phrase), verbatimQuery(phrase));
+  for (const group of (q.anyOf ?? []).map(matchableWords).filter((g) => g.length > 0)) {
     filter.push({ bool: { should: group.map(termQuery), minimum_should_match: 1 } });
   }
-  for (const word of clean(q.exclude ?? [])) mustNot.push(termQuery(word));
+  for (const word of matchableWords(q.exclude ?? [])) mustNot.push(termQuery(word));
   if (q.roundId !== undefined && q.unitId !== undefined)
     filter.push({ term: { roundUnits: pairKey(q.roundId, q.unitId) } });
   else if (q.roundId !== undefined) filter.push({ term: { rounds: q.roundId } });

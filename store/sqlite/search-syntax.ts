@@ -1,13 +1,13 @@
 // The console's search syntax and access scope as SQL over `articles a` (issue #6): exact phrases, excluded
 // words, OR groups, the story's tip status and a team account's rounds/units.
-import type { NormalizedSearchQuery } from '../query.js';
+import { matchableWords, type NormalizedSearchQuery } from '../query.js';
 import { ftsTermExpression } from './fts-match.js';
 import { type SqlParams, scopeCondition } from './scope-sql.js';
 
 /** Append the clauses of the extended query fields to `clauses` and their parameters to `params`. */
 export function syntaxClauses(q: NormalizedSearchQuery, clauses: string[], params: SqlParams): void {
-  const phrases = clean(q.phrases ?? []);
-  const groups = (q.anyOf ?? []).map(clean).filter((g) => g.length > 0);
+  const phrases = matchableWords(q.phrases ?? []);
+  const groups = (q.anyOf ?? []).map(matchableWords).filter((g) => g.length > 0);
   const positive = [
     ...phrases.map(ftsTermExpression),
     ...groups.map((g) => `(${g.map(ftsTermExpression).join(' OR ')})`),
@@ -21,7 +21,7 @@ export function syntaxClauses(q: NormalizedSearchQuery, clauses: string[], param
     clauses.push(`(instr(lower(a.title), @phrase${i}) > 0 OR instr(lower(a.body), @phrase${i}) > 0)`);
     params[`phrase${i}`] = phrase.toLowerCase();
   });
-  const exclude = clean(q.exclude ?? []);
+  const exclude = matchableWords(q.exclude ?? []);
   if (exclude.length > 0) {
     clauses.push('a.seq NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @excludeMatch)');
     params.excludeMatch = exclude.map(ftsTermExpression).join(' OR ');
@@ -38,13 +38,4 @@ export function syntaxClauses(q: NormalizedSearchQuery, clauses: string[], param
     const inScope = scopeCondition(q.scope, { round: 's.round_id', unit: 's.unit_id' }, params, 'scope');
     clauses.push(`EXISTS (SELECT 1 FROM article_units s WHERE s.article_id = a.id AND ${inScope})`);
   }
-}
-
-/** Every word the hits should mark: terms, phrases and the OR alternatives. */
-export function highlightTerms(q: NormalizedSearchQuery): string[] {
-  return [...q.terms, ...(q.phrases ?? []), ...(q.anyOf ?? []).flat()];
-}
-
-function clean(words: readonly string[]): string[] {
-  return [...new Set(words.map((w) => w.trim()).filter((w) => /[\p{L}\p{N}\p{Co}]/u.test(w)))];
 }

@@ -1,11 +1,11 @@
 import { type Assessment, levelRank } from '../../core/types.js';
 import { buildHighlights } from '../highlight.js';
-import type { NormalizedSearchQuery } from '../query.js';
+import { highlightTerms, type NormalizedSearchQuery } from '../query.js';
 import type { SearchHit, SearchResult } from '../store.js';
 import { ftsMatchExpression } from './fts-match.js';
 import { type ArticleRow, articleSelectList, toStoredArticle } from './rows.js';
 import { pageSeqs } from './search-page.js';
-import { highlightTerms, syntaxClauses } from './search-syntax.js';
+import { syntaxClauses } from './search-syntax.js';
 import type { Prepare } from './statements.js';
 
 type Params = Record<string, string | number>;
