@@ -2,6 +2,9 @@
 
 /** Negators that cancel a term right after them (未/不/没/无 within one character: 未收取, 没有乱收费). */
 const SHORT_NEGATORS = ['未', '不', '没', '无', '非', '别'];
+// 不/无 that do not negate what follows: a complement of ability (扛不住挤兑, 受不了), a quantity or
+// persistence (不少人被骗, 不断逾期), or a cause denied (无故拖欠, 无端扣款).
+const NOT_NEGATION = /(?:不[住了起过少断停满止]|无[故端])$/;
 /** Denials and rules quoted: cancel a term later in the same clause. */
 const DENIALS: readonly string[] = [
   '未发现',
@@ -46,21 +49,22 @@ const AWARENESS: readonly string[] = [
   '揭秘',
   '科普',
   '规避',
-  '如果',
-  '假如',
-  '万一',
 ];
+// A supposition (如果…跑路, 就算工商银行也扛不住挤兑) asserts nothing, whoever it names.
+const SUPPOSITIONS: readonly string[] = ['如果', '假如', '万一', '就算', '即使', '即便', '哪怕'];
 /** The awareness negators, for lookups. */
 export const AWARENESS_NEGATORS: ReadonlySet<string> = new Set(AWARENESS);
 
 /** Phrases that cancel a term later in the same clause: denial, a rule quoted, a warning or a campaign. */
-export const CLAUSE_NEGATORS: readonly string[] = [...DENIALS, ...AWARENESS];
+export const CLAUSE_NEGATORS: readonly string[] = [...DENIALS, ...SUPPOSITIONS, ...AWARENESS];
 
 /** The negator that cancels a term starting at `start` within its clause [clauseStart, …), if any. */
 export function negatorBefore(text: string, start: number, clauseStart: number): string | undefined {
   if (stillNotSanctioned(text, start, clauseStart)) return undefined;
   const near = text.slice(Math.max(clauseStart, start - 2), start);
-  const short = SHORT_NEGATORS.find((n) => near.endsWith(n) || near.slice(0, -1).endsWith(n));
+  const short = NOT_NEGATION.test(near)
+    ? undefined
+    : SHORT_NEGATORS.find((n) => near.endsWith(n) || near.slice(0, -1).endsWith(n));
   if (short !== undefined) return short;
   // 反欺诈, 反洗钱: fighting the thing (违反 and 相反 are not).
   if (near.endsWith('反') && !/[违相]反$/.test(text.slice(Math.max(clauseStart, start - 2), start)))
@@ -161,13 +165,18 @@ export function mentionRole(text: string, start: number, end: number, clauseStar
     /^\s*(?:领导)?\s*[:：]/.test(text.slice(end, end + 4))
   )
     return 'addressee';
-  if (atInList(text, start)) return 'addressee';
+  if (atInList(text, start, end)) return 'addressee';
   return 'subject';
 }
 
-// One `@name` among several (@公安 @媒体 @银行): the post calls on them; a lone @ may be the one accused.
-function atInList(text: string, start: number): boolean {
+// One `@name` among several (@公安 @媒体 @银行): the post calls on them; a lone @ may be the one accused. A
+// handle that goes on after the name with who was wronged (@小资钱包逾期受害人, @X维权群) is the victims'
+// account about the unit, not the unit called on.
+const VICTIMS_HANDLE = /^[^\s@:：，,]{0,6}?(?:受害|维权|难友|被骗|出借人|投资人|抱团|追债|讨债)/u;
+
+function atInList(text: string, start: number, end: number): boolean {
   if (text.charAt(start - 1) !== '@') return false;
+  if (VICTIMS_HANDLE.test(text.slice(end, end + 12))) return false;
   const around = text.slice(Math.max(0, start - 40), start + 40);
   return (around.match(/@/g) ?? []).length >= 3;
 }

@@ -16,6 +16,8 @@ export interface UnitView {
   otherClauses: Set<number>;
   /** Body clauses where the unit is named in a list with the other units there (A、B、C涉嫌诈骗). */
   listed: ReadonlySet<number>;
+  /** Body sentences that name no unit and follow one naming only this unit: its subject carries on. */
+  continued: Set<number>;
   sole: boolean;
   salient: boolean;
 }
@@ -47,9 +49,28 @@ export function unitView(
       others.filter((o) => o.role === 'subject' && o.where === 'body').map((o) => o.clause),
     ),
     listed,
+    continued: continuedSentences(body, others),
     sole: others.length === 0,
     salient,
   };
+}
+
+/** How many unnamed sentences after a sentence naming the unit still read as about it. */
+export const CONTINUATION_SENTENCES = 1;
+
+// Chinese drops a subject that the sentence before gave (海象理财公司管管吧。不兑付，逾期…): a sentence that
+// names no unit, right after one that names only this unit, is about this unit.
+function continuedSentences(body: readonly RoleMention[], others: readonly RoleMention[]): Set<number> {
+  const named = new Set([...body, ...others].filter((m) => m.where === 'body').map((m) => m.sentence));
+  const othersNamed = new Set(
+    others.filter((o) => o.where === 'body' && o.role === 'subject').map((o) => o.sentence),
+  );
+  const out = new Set<number>();
+  for (const s of new Set(body.map((m) => m.sentence))) {
+    if (othersNamed.has(s)) continue;
+    for (let next = s + 1; next <= s + CONTINUATION_SENTENCES && !named.has(next); next++) out.add(next);
+  }
+  return out;
 }
 
 /** Distance from `x` to the nearest of the sorted offsets (Infinity when there are none). */
@@ -88,6 +109,7 @@ export function proximity(hit: Hit, v: UnitView) {
       : { factor: 1, why: '与单位同一分句' };
   if (otherClause) return { factor: 0.15, why: '其他单位所在分句' };
   if (v.sentences.has(hit.sentence)) return { factor: 0.6, why: '与单位同句' };
+  if (v.continued.has(hit.sentence)) return { factor: 0.6, why: '承接上句（省略主语）' };
   if (nearest(v.starts, hit.start) <= 60) return { factor: 0.4, why: '单位附近' };
   // A headline of several stories (早报：A清盘；B获投资) does not make the whole body about each of them.
   const ownHeadline = v.inTitle && [...v.otherTitleClauses].every((c) => v.titleClauses.has(c));

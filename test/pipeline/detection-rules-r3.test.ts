@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { type Keyword, type RoundConfig, roundSchema } from '../../config/schema.js';
+import { clauseBounds, sentenceBounds } from '../../pipeline/clauses.js';
+import { mentionRole } from '../../pipeline/context.js';
+import { assess } from '../../pipeline/score.js';
+import { type Field, termHits } from '../../pipeline/score-inputs.js';
+import { compileTerm } from '../../pipeline/terms.js';
+import { matchUnits } from '../../pipeline/units.js';
+
+const round = (...names: string[]): RoundConfig =>
+  roundSchema.parse({ id: 'r', name: 'r', units: names.map((name, i) => ({ id: `u${i}`, name })) });
+
+const LEXICON: Keyword[] = [
+  { term: '挤兑', category: '涉众金融', weight: 6 },
+  { term: '被骗', category: '涉众金融', weight: 8 },
+  { term: '拖欠', category: '民生投诉', weight: 7 },
+  { term: '不兑付', category: '涉众金融', weight: 8 },
+  { term: '逾期', category: '涉众金融', weight: 7 },
+];
+
+const assessed = (r: RoundConfig, body: string) =>
+  assess({ round: r, lexicon: LEXICON, title: '', body, units: matchUnits(r, '', body) });
+
+const partOf = (a: ReturnType<typeof assess>, name: string, term: string) =>
+  a.units.find((u) => u.unitName === name)?.parts?.find((p) => p.term === term);
+
+const counted = (text: string) =>
+  termHits(
+    [{ where: 'body', text, sentences: sentenceBounds(text), clauses: clauseBounds(text) } satisfies Field],
+    LEXICON.map(compileTerm),
+  ).counted.map((h) => h.rule.display);
+
+describe('不 and 无 that do not negate', () => {
+  it('counts a term after a complement of ability, a quantity or a cause denied', () => {
+    expect(counted('这家银行扛不住挤兑。')).toEqual(['挤兑']);
+    expect(counted('不少被骗的人来了。')).toEqual(['被骗']);
+    expect(counted('公司无故拖欠工资。')).toEqual(['拖欠']);
+  });
+
+  it('still cancels a term that 不 or 无 negates', () => {
+    expect(counted('平台不挤兑。')).toEqual([]);
+    expect(counted('公司从不拖欠工资。')).toEqual([]);
+  });
+});
+
+describe('a supposition', () => {
+  it('asserts nothing even about the unit it names', () => {
+    const r = round('工商银行', '某平台');
+    const a = assessed(r, '连某平台都出事了，就算工商银行也扛不住挤兑啊。');
+    expect(partOf(a, '工商银行', '挤兑')).toBeUndefined();
+    expect(counted('如果大家都去取钱就会挤兑。')).toEqual([]);
+  });
+});
+
+describe('a subject carried over from the sentence before', () => {
+  it('reads an unnamed sentence right after one naming only the unit as about it', () => {
+    const a = assessed(round('海象理财'), '我们找海象理财公司管管吧。不兑付，天天拖着。');
+    expect(partOf(a, '海象理财', '不兑付')?.label).toContain('承接上句');
+  });
+
+  it('does not carry over past a sentence naming another unit, nor two sentences on', () => {
+    const other = assessed(round('海象理财', '某银行'), '海象理财与某银行签约。不兑付，天天拖着。');
+    expect(partOf(other, '海象理财', '不兑付')?.label ?? '').not.toContain('承接上句');
+    const far = assessed(round('海象理财'), '海象理财公司成立多年。办公地点在北京。不兑付，天天拖着。');
+    expect(partOf(far, '海象理财', '不兑付')?.label ?? '').not.toContain('承接上句');
+  });
+});
+
+describe('a victims’ handle among tagged accounts', () => {
+  it('makes the unit the subject of @X逾期受害人 but an addressee of a bare @X in a list', () => {
+    const text = '//@小资钱包逾期受害人: @海淀公安分局 @法制网 @新京报 @小资钱包 @人民网';
+    const own = text.indexOf('小资钱包');
+    expect(mentionRole(text, own, own + 4, 0)).toBe('subject');
+    const tagged = text.lastIndexOf('小资钱包');
+    expect(mentionRole(text, tagged, tagged + 4, 0)).toBe('addressee');
+  });
+
+  it('keeps a handle that only starts with the name (@大大宝子1) an addressee in a list', () => {
+    const text = '回复@大大宝子1: @法制网 @新京报 @人民网 逾期';
+    const at = text.indexOf('大大宝');
+    expect(mentionRole(text, at, at + 3, 0)).toBe('addressee');
+  });
+});
