@@ -128,6 +128,9 @@ const BUILT_AFTER = /^\s*(?:何时|什么时候|能否|可否|是否)?(?:扩建|
 // A school or neighbour suffering the nuisance (旁边就是X，影响到学生上课): the one affected, not accused.
 const AFFECTED_AFTER =
   /^\s*[，,]?\s*(?:严重)?(?:影响到?|威胁到?|危及)(?:了)?(?:学生|师生|孩子|居民|业主|附近)/;
+// A bank named in payment details (收款账号：…，农业银行，户名：…): where money went, not the one accused.
+const PAYMENT_AFTER = /^\s*[，,：:]?\s*(?:户名|账号|账户名|卡号|开户名)/;
+const PAYMENT_BEFORE = /(?:开户行|开户银行|收款银行)\s*[：:]?\s*$/;
 // A site's name at the end of a headline (…-天眼原创-网贷天眼): the publisher.
 const TITLE_SIGNATURE = /[-_|—–]\s*$/;
 
@@ -148,7 +151,8 @@ export function mentionRole(text: string, start: number, end: number, clauseStar
     (AUTHORITY_AROUND.test(before) && AUTHORITY_VERB.test(after))
   )
     return 'source';
-  if (LOCATION_AFTER.test(after)) return 'location';
+  if (LOCATION_AFTER.test(after) || PAYMENT_AFTER.test(after) || PAYMENT_BEFORE.test(before))
+    return 'location';
   if (UNAPPROVED_BEFORE.test(before) && APPROVAL_AFTER.test(after)) return 'source';
   if (BUILT_BEFORE.test(before) || BUILT_AFTER.test(after)) return 'location';
   if (AFFECTED_AFTER.test(after)) return 'victim';

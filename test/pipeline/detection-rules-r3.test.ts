@@ -81,3 +81,16 @@ describe('a victims’ handle among tagged accounts', () => {
     expect(mentionRole(text, at, at + 3, 0)).toBe('addressee');
   });
 });
+
+describe('a bank in payment details', () => {
+  it('is where the money went, not the one accused', () => {
+    const text = '传销收款账号：62220000，农业银行，户名：吴某。';
+    const at = text.indexOf('农业银行');
+    expect(mentionRole(text, at, at + 4, text.indexOf('农业银行'))).toBe('location');
+    const opened = '开户行：农业银行，骗了我们的钱。';
+    const o = opened.indexOf('农业银行');
+    expect(mentionRole(opened, o, o + 4, 0)).toBe('location');
+    const accused = '农业银行乱收费，被骗了。';
+    expect(mentionRole(accused, 0, 4, 0)).toBe('subject');
+  });
+});
