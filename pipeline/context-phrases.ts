@@ -70,6 +70,8 @@ export const PUBLICITY_PHRASES: readonly string[] = [
   '推动解决',
   '常态长效',
   '以案促改',
+  '教你',
+  '小编',
 ];
 /** Points of each distinct publicity marker. */
 export const PUBLICITY_POINTS = -5;

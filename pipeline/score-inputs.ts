@@ -25,6 +25,30 @@ export interface Hit extends TermHit {
   clause: number;
   /** Set for a phase-scoped term (counted because the item is in that phase). */
   phase?: PhaseName;
+  /** The intensifier right before the term (疯狂非法融资, 恶意拖欠), if any. */
+  intensifier?: string;
+}
+
+/** Adverbs that make the misconduct after them worse (恶意拖欠, 大肆敛财, 疯狂非法融资). */
+export const INTENSIFIERS: readonly string[] = [
+  '疯狂',
+  '大肆',
+  '恶意',
+  '肆意',
+  '公然',
+  '长期',
+  '大面积',
+  '多次',
+  '屡次',
+  '反复',
+  '频繁',
+  '严重',
+];
+
+/** The intensifier ending right before `start` (one filler such as 地 or 的 allowed), if any. */
+export function intensifierBefore(text: string, start: number): string | undefined {
+  const before = text.slice(Math.max(0, start - 4), start).replace(/[地的]$/, '');
+  return INTENSIFIERS.find((w) => before.endsWith(w));
 }
 
 /** A term occurrence cancelled by the words before it. */
@@ -69,6 +93,8 @@ export function termHits(
         continue;
       }
       const hit: Hit = { ...h, sentence: indexAt(f.sentences, h.start), clause };
+      const intensifier = intensifierBefore(f.text, h.start);
+      if (intensifier !== undefined) hit.intensifier = intensifier;
       const scoped = h.rule.keyword.phases;
       if (phase !== undefined && scoped !== undefined && scoped.length > 0) hit.phase = phase;
       counted.push(hit);

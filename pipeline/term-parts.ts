@@ -3,6 +3,8 @@ import type { Field, Hit } from './score-inputs.js';
 
 /** Points per occurrence are weight × TERM_POINTS × proximity, × this in the title. */
 export const TITLE_MULTIPLIER = 2;
+/** An occurrence right after an intensifier (恶意拖欠, 疯狂非法融资) counts this much more. */
+export const INTENSIFIER_FACTOR = 1.3;
 /** Points per unit of lexicon weight for an occurrence in the unit's own clause. */
 export const TERM_POINTS = 5;
 /** Each further term part (by strength) counts this fraction of the one before. */
@@ -49,7 +51,12 @@ export function termPartsFor(
     if (!first) continue;
     const { keyword, display } = first.rule;
     const title = first.where === 'title';
-    const scored = group.map((h) => ({ h, ...factorOf(h) })).sort((a, b) => b.factor - a.factor);
+    const scored = group
+      .map((h) => {
+        const p = factorOf(h);
+        return { h, ...p, factor: h.intensifier === undefined ? p.factor : p.factor * INTENSIFIER_FACTOR };
+      })
+      .sort((a, b) => b.factor - a.factor);
     const counted = scored.slice(0, title ? TITLE_CAP : BODY_CAP).filter((s) => s.factor > 0);
     if (counted.length === 0) continue;
     const raw =
@@ -58,9 +65,11 @@ export function termPartsFor(
       TERM_POINTS *
       (title ? TITLE_MULTIPLIER : 1);
     const extra = group.length > counted.length ? `（共${group.length}次，按${counted.length}次计）` : '';
+    const stressed = [...new Set(counted.flatMap((c) => (c.h.intensifier ? [c.h.intensifier] : [])))];
+    const stress = stressed.length > 0 ? `（加重语气「${stressed.join('」「')}」）` : '';
     const part: ScorePart = {
       kind: 'term',
-      label: `${title ? '标题' : '正文'}命中「${display}」(${keyword.category}) ×${counted.length}${extra}，${counted[0]?.why}`,
+      label: `${title ? '标题' : '正文'}命中「${display}」(${keyword.category}) ×${counted.length}${extra}，${counted[0]?.why}${stress}`,
       term: display,
       category: keyword.category,
       where: first.where,

@@ -94,3 +94,30 @@ describe('a bank in payment details', () => {
     expect(mentionRole(accused, 0, 4, 0)).toBe('subject');
   });
 });
+
+describe('an intensifier before a term', () => {
+  it('weighs 恶意拖欠 more than 拖欠 and says why', () => {
+    const plain = assessed(round('某公司'), '某公司拖欠工资。');
+    const stressed = assessed(round('某公司'), '某公司恶意拖欠工资。');
+    const a = partOf(plain, '某公司', '拖欠');
+    const b = partOf(stressed, '某公司', '拖欠');
+    expect(b?.points ?? 0).toBeGreaterThan(a?.points ?? 0);
+    expect(b?.label).toContain('加重语气「恶意」');
+    const u = stressed.units[0];
+    expect(u?.parts?.reduce((s, p) => s + p.points, 0)).toBe(u?.score);
+  });
+});
+
+describe('how-to and promotional writing', () => {
+  it('lowers the risk of an advice post (教你…, 小编)', () => {
+    const body = '富金利教你如何安全理财，小编提醒很多人因高收益而遭遇欺骗。';
+    const a = assess({
+      round: round('富金利'),
+      lexicon: [{ term: '欺骗', category: '民生投诉', weight: 6 }],
+      title: '',
+      body,
+      units: matchUnits(round('富金利'), '', body),
+    });
+    expect(a.units[0]?.parts?.find((p) => p.label.startsWith('正面宣传语境'))?.points).toBeLessThan(0);
+  });
+});
