@@ -43,6 +43,7 @@ const AWARENESS: readonly string[] = [
   '如何',
   '怎么',
   '是否',
+  '有没有',
   '识别',
   '远离',
   '避免',
@@ -52,6 +53,8 @@ const AWARENESS: readonly string[] = [
 ];
 // A supposition (如果…跑路, 就算工商银行也扛不住挤兑) asserts nothing, whoever it names.
 const SUPPOSITIONS: readonly string[] = ['如果', '假如', '万一', '就算', '即使', '即便', '哪怕'];
+/** Yes-no questions, read before the 没/无 inside them is taken for a denial. */
+const QUESTIONS: readonly string[] = ['有没有'];
 /** The awareness negators, for lookups. */
 export const AWARENESS_NEGATORS: ReadonlySet<string> = new Set(AWARENESS);
 
@@ -61,6 +64,10 @@ export const CLAUSE_NEGATORS: readonly string[] = [...DENIALS, ...SUPPOSITIONS, 
 /** The negator that cancels a term starting at `start` within its clause [clauseStart, …), if any. */
 export function negatorBefore(text: string, start: number, clauseStart: number): string | undefined {
   if (stillNotSanctioned(text, start, clauseStart)) return undefined;
+  const window = text.slice(Math.max(clauseStart, start - CLAUSE_REACH), start);
+  // 有没有追查X: a question, which a watched name in the clause turns into a demand (see AWARENESS).
+  const question = QUESTIONS.find((q) => window.includes(q));
+  if (question !== undefined) return question;
   const near = text.slice(Math.max(clauseStart, start - 2), start);
   const short = NOT_NEGATION.test(near)
     ? undefined
@@ -69,7 +76,6 @@ export function negatorBefore(text: string, start: number, clauseStart: number):
   // 反欺诈, 反洗钱: fighting the thing (违反 and 相反 are not).
   if (near.endsWith('反') && !/[违相]反$/.test(text.slice(Math.max(clauseStart, start - 2), start)))
     return '反';
-  const window = text.slice(Math.max(clauseStart, start - CLAUSE_REACH), start);
   return CLAUSE_NEGATORS.find((n) => window.includes(n));
 }
 

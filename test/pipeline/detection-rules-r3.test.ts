@@ -16,6 +16,7 @@ const LEXICON: Keyword[] = [
   { term: '拖欠', category: '民生投诉', weight: 7 },
   { term: '不兑付', category: '涉众金融', weight: 8 },
   { term: '逾期', category: '涉众金融', weight: 7 },
+  { term: '冻结', category: '涉众金融', weight: 5 },
 ];
 
 const assessed = (r: RoundConfig, body: string) =>
@@ -119,5 +120,14 @@ describe('how-to and promotional writing', () => {
       units: matchUnits(round('富金利'), '', body),
     });
     expect(a.units[0]?.parts?.find((p) => p.label.startsWith('正面宣传语境'))?.points).toBeLessThan(0);
+  });
+});
+
+describe('a yes-no question (有没有)', () => {
+  it('is a demand when it names a watched unit, a general question otherwise', () => {
+    const r = round('某信用管理公司');
+    const a = assessed(r, '请问警方：有没有冻结某信用管理公司涉案资产？');
+    expect(partOf(a, '某信用管理公司', '冻结')).toBeDefined();
+    expect(counted('请问有没有冻结的风险？')).toEqual([]);
   });
 });
