@@ -6,6 +6,9 @@ import type { Store } from '../../store/store.js';
 import { buildReportDocx, DOCX_CONTENT_TYPE } from '../report/docx.js';
 import { renderReportHtml, reportLines } from '../report/html.js';
 import { buildReport, type Report, reportTitle } from '../report/model.js';
+import type { ReportScope } from '../report/scope.js';
+import { type DigestLimits, recipientScope, unitBacklog } from './scope.js';
+import type { DigestRecipient } from './targets.js';
 
 /** A report period: ISO times, inclusive. */
 export interface Period {
@@ -13,28 +16,42 @@ export interface Period {
   to: string;
 }
 
-/** What making a report needs. */
+/** What making a report needs; `listTips` counts the backlog of a scope narrowed to some units. */
 export interface ReportDeps {
-  store: Pick<Store, 'reportData'>;
+  store: Pick<Store, 'reportData'> & Partial<Pick<Store, 'listTips'>>;
   timeZone: string;
   now?: () => Date;
 }
 
-/** The report of a round over a period, with its .docx. */
+/**
+ * The report of a round over a period, with its .docx; with `scope`, only of the scope's units and items
+ * (without `store.listTips` such a report leaves the backlog uncounted rather than show the whole round's).
+ */
 export async function makeReport(
   deps: ReportDeps,
   round: RoundConfig,
   period: Period,
+  scope?: ReportScope,
 ): Promise<{ report: Report; docx: Buffer }> {
   const data = await deps.store.reportData(round.id, period.from, period.to);
+  let full = scope;
+  if (scope?.unitIds !== undefined && scope.tipStatusCounts === undefined && deps.store.listTips) {
+    const store = { listTips: deps.store.listTips.bind(deps.store) };
+    full = { ...scope, tipStatusCounts: await unitBacklog(store, round.id)(scope.unitIds) };
+  }
   const generatedAt = (deps.now ?? (() => new Date()))().toISOString();
-  const report = buildReport(data, round, { timeZone: deps.timeZone, generatedAt });
+  const report = buildReport(data, round, {
+    timeZone: deps.timeZone,
+    generatedAt,
+    ...(full !== undefined && { scope: full }),
+  });
   return { report, docx: await buildReportDocx(report) };
 }
 
-/** File name of a report, e.g. `舆情简报-2026-r4-2026-11-07.docx`. */
+/** File name of a report, e.g. `舆情简报-2026-r4-2026-11-07.docx` (`…-第一巡察组-…` for a team's). */
 export function reportFileName(report: Report): string {
-  return `舆情简报-${report.roundId}-${report.endDate}.docx`.replace(/[\\/:*?"<>|\s]+/g, '_');
+  const scope = report.scopeName === undefined ? '' : `-${report.scopeName}`;
+  return `舆情简报-${report.roundId}${scope}-${report.endDate}.docx`.replace(/[\\/:*?"<>|\s]+/g, '_');
 }
 
 /** The digest notice: HTML email with the .docx attached, plain lines for robots. */
@@ -70,28 +87,74 @@ export function digestPeriod(tick: Date, nextRuns: readonly Date[]): Period {
 
 /** What sending a digest needs. */
 export interface DigestDeps extends ReportDeps {
-  store: Pick<Store, 'reportData' | 'enqueueNotice'>;
+  store: Pick<Store, 'reportData' | 'enqueueNotice' | 'listTips'>;
   logger: Logger;
 }
 
 /**
- * Build and queue one digest of a round to a route's channels; dedupKey `digest:<round>:<route>:<to>` makes
- * a repeated tick for the same period queue nothing. Returns the outbox ids queued.
+ * A digest route as sendDigest reads it (a DigestTarget fits). Without `recipients`, `channels` get the
+ * digest of the whole round, as before routes could be narrowed.
+ */
+export interface DigestRoute extends DigestLimits {
+  index: number;
+  channels: readonly string[];
+  recipients?: readonly DigestRecipient[];
+}
+
+/**
+ * Dedup key of one recipient's digest of a period: `digest:<round>:<route>:<to>` for the route's own channels
+ * (unchanged from before team digests), `digest:<round>:<route>:team:<team>:<to>` for a team's.
+ */
+export function digestKey(roundId: string, index: number, recipient: DigestRecipient, to: string): string {
+  const who = recipient.team === undefined ? '' : `team:${recipient.team}:`;
+  return `digest:${roundId}:${index}:${who}${to}`;
+}
+
+/**
+ * Build and queue the digests of a route for a period: one per recipient, each covering only the recipient's
+ * units and the route's level/phase limits. The dedup keys (digestKey) make a repeated tick for the same
+ * period queue nothing. Returns the outbox ids queued.
  */
 export async function sendDigest(
   deps: DigestDeps,
   round: RoundConfig,
-  route: { channels: readonly string[]; index: number },
+  route: DigestRoute,
   period: Period,
 ): Promise<string[]> {
-  const { report, docx } = await makeReport(deps, round, period);
-  const key = `digest:${round.id}:${route.index}:${period.to}`;
-  const ids = await deps.store.enqueueNotice(route.channels, digestNotice(report, docx), key);
-  deps.logger
-    .child({ component: 'digest' })
-    .info(
-      { round: round.id, channels: route.channels, from: period.from, to: period.to, queued: ids.length },
+  const log = deps.logger.child({ component: 'digest' });
+  const recipients = route.recipients ?? [{ channels: [...route.channels] }];
+  const data = await deps.store.reportData(round.id, period.from, period.to);
+  const backlog = unitBacklog(deps.store, round.id);
+  const generatedAt = (deps.now ?? (() => new Date()))().toISOString();
+  const queued: string[] = [];
+  for (const recipient of recipients) {
+    // A scope without units has nothing to report; digestTargets never makes one, a hand-made route might.
+    if (recipient.channels.length === 0 || recipient.unitIds?.length === 0) continue;
+    const base = recipientScope(recipient, route);
+    const scope =
+      base?.unitIds === undefined ? base : { ...base, tipStatusCounts: await backlog(base.unitIds) };
+    const report = buildReport(data, round, {
+      timeZone: deps.timeZone,
+      generatedAt,
+      ...(scope !== undefined && { scope }),
+    });
+    const notice = digestNotice(report, await buildReportDocx(report));
+    const key = digestKey(round.id, route.index, recipient, period.to);
+    const ids = await deps.store.enqueueNotice(recipient.channels, notice, key);
+    queued.push(...ids);
+    log.info(
+      {
+        round: round.id,
+        route: route.index,
+        team: recipient.team,
+        units: recipient.unitIds?.length,
+        channels: recipient.channels,
+        from: period.from,
+        to: period.to,
+        queued: ids.length,
+      },
       'digest queued',
     );
-  return ids;
+  }
+  return queued;
 }

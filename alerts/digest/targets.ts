@@ -1,42 +1,115 @@
 // Who receives digests and overdue reminders, from the rounds' routes and the teams map of channels.yaml.
 import type { RoundConfig } from '../../config/schema.js';
+import type { Level, PhaseName } from '../../core/types.js';
 
-/** A digest route of a round: its cron and the channels its 舆情简报 goes to. */
+/** One recipient of a digest route: channels and the units its 舆情简报 covers. */
+export interface DigestRecipient {
+  /** The team a team digest (`to: team`) goes to; absent for the route's own channels. */
+  team?: string;
+  channels: string[];
+  /** Unit ids the digest covers; absent: the whole round (a route without `units:`/`teams:`). */
+  unitIds?: string[];
+}
+
+/** A digest route of a round: its cron, its limits and who gets which 舆情简报. */
 export interface DigestTarget {
   round: RoundConfig;
   /** Index of the route in the round's `alerts:` list (part of the digest's dedup key). */
   index: number;
   cron: string;
+  /** Every channel any recipient of the route has (for logs and checks). */
   channels: string[];
+  /** The route's own channels first (everything the route covers), then one per team with units in scope. */
+  recipients: DigestRecipient[];
+  /** The digest lists only items at this level or above. */
+  minLevel: Level;
+  /** The digest lists only new tips of these phases. */
+  phases?: PhaseName[];
 }
 
 type Teams = Readonly<Record<string, readonly string[]>>;
 
-// The fields read from a route; `digest` and `to` come from the routing issue's schema.
+// The fields read from a route (config/schema/routes.ts).
 interface RouteFields {
+  minLevel: Level;
   channels: readonly string[];
   digest?: string | undefined;
   to?: string | undefined;
-}
-
-function teamChannels(round: RoundConfig, teams: Teams): string[] {
-  return round.units.flatMap((u) => (u.team ? [...(teams[u.team] ?? [])] : []));
+  units?: readonly string[] | undefined;
+  teams?: readonly string[] | undefined;
+  phases?: readonly PhaseName[] | undefined;
 }
 
 /**
- * Every digest route (`digest: CRON`) of the active rounds. A route with `to: team` also reaches the channels
- * of every team of the round's units; the report itself always covers the whole round.
+ * Unit ids a route covers: the round's units narrowed by `units:` and `teams:` (both must match, as for
+ * immediate routing); undefined when the route narrows nothing. Ids in `units:` the round does not configure
+ * are kept, so their stored items still count.
+ */
+export function routeUnitIds(
+  round: RoundConfig,
+  route: { units?: readonly string[] | undefined; teams?: readonly string[] | undefined },
+): string[] | undefined {
+  if (route.units === undefined && route.teams === undefined) return undefined;
+  const teamOk = (team: string | undefined) =>
+    route.teams === undefined || (team !== undefined && route.teams.includes(team));
+  const configured = round.units.filter((u) => route.units === undefined || route.units.includes(u.id));
+  const ids = configured.filter((u) => teamOk(u.team)).map((u) => u.id);
+  // An unconfigured id has no team, so a `teams:` limit cannot take it.
+  const unknown =
+    route.teams === undefined
+      ? (route.units ?? []).filter((id) => !round.units.some((u) => u.id === id))
+      : [];
+  return [...new Set([...ids, ...unknown])];
+}
+
+/**
+ * The recipients of one digest route: its own channels get the digest of everything it covers; with
+ * `to: team`, each team that has channels and units in the route's scope gets a digest of only its units.
+ * A team channel that is also one of the route's own gets the route's digest only (it covers the team's).
+ */
+export function digestRecipients(
+  round: RoundConfig,
+  route: RouteFields,
+  teams: Teams = {},
+): DigestRecipient[] {
+  const unitIds = routeUnitIds(round, route);
+  const own = [...new Set(route.channels)];
+  const out: DigestRecipient[] = [];
+  if (own.length > 0) out.push({ channels: own, ...(unitIds !== undefined && { unitIds }) });
+  if (route.to !== 'team') return out;
+  const inScope = round.units.filter((u) => unitIds === undefined || unitIds.includes(u.id));
+  const teamNames = [...new Set(inScope.flatMap((u) => (u.team ? [u.team] : [])))];
+  for (const team of teamNames) {
+    const channels = [...new Set(teams[team] ?? [])].filter((c) => !own.includes(c));
+    if (channels.length === 0) continue;
+    out.push({ team, channels, unitIds: inScope.filter((u) => u.team === team).map((u) => u.id) });
+  }
+  return out;
+}
+
+/**
+ * Every digest route (`digest: CRON`) of the active rounds with its recipients; a route nobody receives is
+ * left out.
  */
 export function digestTargets(rounds: readonly RoundConfig[], teams: Teams = {}): DigestTarget[] {
   const out: DigestTarget[] = [];
   for (const round of rounds) {
     if (round.active === false) continue;
     round.alerts.forEach((raw, index) => {
-      const route = raw as RouteFields;
+      const route: RouteFields = raw;
       if (!route.digest) return;
-      const extra = route.to === 'team' ? teamChannels(round, teams) : [];
-      const channels = [...new Set([...route.channels, ...extra])];
-      if (channels.length > 0) out.push({ round, index, cron: route.digest, channels });
+      const recipients = digestRecipients(round, route, teams);
+      if (recipients.length === 0) return;
+      const channels = [...new Set(recipients.flatMap((r) => r.channels))];
+      out.push({
+        round,
+        index,
+        cron: route.digest,
+        channels,
+        recipients,
+        minLevel: route.minLevel,
+        ...(route.phases !== undefined && { phases: [...route.phases] }),
+      });
     });
   }
   return out;

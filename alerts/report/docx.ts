@@ -14,7 +14,15 @@ import {
 } from 'docx';
 import { LEVEL_LABELS, LEVELS } from '../../core/types.js';
 import { LEVEL_COLOURS } from '../render.js';
-import { LEVEL_HEADERS, type Report, reportTitle } from './model.js';
+import {
+  backlogScopeLabel,
+  backlogText,
+  hiddenTipsText,
+  LEVEL_HEADERS,
+  type Report,
+  reportTitle,
+  scopeLines,
+} from './model.js';
 
 /** MIME type of a .docx file. */
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -68,7 +76,9 @@ function unitTable(report: Report): Table {
 
 function tipsSection(report: Report): (Paragraph | Table)[] {
   const title = heading(`二、新增线索（${report.newTips.length}条）`);
-  if (report.newTips.length === 0) return [title, line('本期无新增线索。')];
+  const hidden = hiddenTipsText(report);
+  const note = hidden === undefined ? [] : [line(hidden)];
+  if (report.newTips.length === 0) return [title, line('本期无新增线索。'), ...note];
   const rows = report.newTips.map((t, i) => [
     cell(String(i + 1)),
     cell(LEVEL_LABELS[t.level], { bold: true, colour: LEVEL_COLOURS[t.level] }),
@@ -77,7 +87,7 @@ function tipsSection(report: Report): (Paragraph | Table)[] {
     cell(t.statusLabel),
     cell(t.createdText),
   ]);
-  return [title, table(['序号', '等级', '被巡察单位', '标题', '状态', '发现时间'], rows)];
+  return [title, table(['序号', '等级', '被巡察单位', '标题', '状态', '发现时间'], rows), ...note];
 }
 
 function storiesSection(report: Report): (Paragraph | Table)[] {
@@ -111,13 +121,14 @@ export async function buildReportDocx(report: Report): Promise<Buffer> {
           line(`巡察轮次：${report.roundName}`),
           line(`统计时段：${report.periodText}`),
           line(`所处阶段：${report.phaseText}`),
+          ...scopeLines(report).map(line),
           line(`生成时间：${report.generatedText}`),
           heading('一、各单位舆情等级统计'),
           unitTable(report),
           ...tipsSection(report),
           ...storiesSection(report),
-          heading('四、线索办理情况（本轮全部线索）'),
-          line(report.tipStatus.map(([label, n]) => `${label} ${n} 条`).join('；')),
+          heading(`四、线索办理情况（${backlogScopeLabel(report)}）`),
+          line(backlogText(report)),
           line('本简报由巡察舆情监测系统自动生成。'),
         ],
       },

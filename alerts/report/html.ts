@@ -2,7 +2,15 @@
 import { escapeHtml } from '../../core/html.js';
 import { LEVEL_LABELS, LEVELS } from '../../core/types.js';
 import { escapeMarkdown, LEVEL_COLOURS } from '../render.js';
-import { LEVEL_HEADERS, type Report, reportTitle } from './model.js';
+import {
+  backlogScopeLabel,
+  backlogText,
+  hiddenTipsText,
+  LEVEL_HEADERS,
+  type Report,
+  reportTitle,
+  scopeLines,
+} from './model.js';
 
 const TH = 'padding:4px 8px;border:1px solid #dadce0;background:#f1f3f4;text-align:left';
 const TD = 'padding:4px 8px;border:1px solid #dadce0';
@@ -40,6 +48,12 @@ function unitsHtml(report: Report): string {
 }
 
 function tipsHtml(report: Report): string {
+  const hidden = hiddenTipsText(report);
+  const note = hidden === undefined ? '' : `<p>${escapeHtml(hidden)}</p>`;
+  return tipsTableHtml(report) + note;
+}
+
+function tipsTableHtml(report: Report): string {
   if (report.newTips.length === 0) return '<p>本期无新增线索。</p>';
   const rows = report.newTips.map((t, i) => [
     String(i + 1),
@@ -69,7 +83,10 @@ function storiesHtml(report: Report): string {
 /** The digest email body: the same sections and numbers as the .docx. */
 export function renderReportHtml(report: Report): string {
   const title = reportTitle(report);
-  const status = report.tipStatus.map(([label, n]) => `${label} ${n} 条`).join('；');
+  const status = backlogText(report);
+  const scope = scopeLines(report)
+    .map((l) => `<br>${escapeHtml(l)}`)
+    .join('');
   return [
     '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">',
     `<title>${escapeHtml(title)}</title></head>`,
@@ -77,14 +94,14 @@ export function renderReportHtml(report: Report): string {
     '<div style="max-width:760px;margin:0 auto">',
     '<h1 style="font-size:20px;text-align:center">舆情简报</h1>',
     `<p>巡察轮次：${escapeHtml(report.roundName)}<br>统计时段：${escapeHtml(report.periodText)}<br>`,
-    `所处阶段：${escapeHtml(report.phaseText)}<br>生成时间：${escapeHtml(report.generatedText)}</p>`,
+    `所处阶段：${escapeHtml(report.phaseText)}${scope}<br>生成时间：${escapeHtml(report.generatedText)}</p>`,
     '<h2 style="font-size:16px">一、各单位舆情等级统计</h2>',
     unitsHtml(report),
     `<h2 style="font-size:16px">二、新增线索（${report.newTips.length}条）</h2>`,
     tipsHtml(report),
     '<h2 style="font-size:16px">三、传播最广的信息</h2>',
     storiesHtml(report),
-    '<h2 style="font-size:16px">四、线索办理情况（本轮全部线索）</h2>',
+    `<h2 style="font-size:16px">四、线索办理情况（${backlogScopeLabel(report)}）</h2>`,
     `<p>${escapeHtml(status)}</p>`,
     '<p style="font-size:12px;color:#80868b">本简报由巡察舆情监测系统自动生成，详见附件 Word 文档。</p>',
     '</div></body></html>',
@@ -96,6 +113,7 @@ export function reportLines(report: Report, maxItems = 5): string[] {
   const lines = [
     `统计时段：${report.periodText}`,
     `所处阶段：${report.phaseText}`,
+    ...scopeLines(report).map(escapeMarkdown),
     `合计：${LEVELS.map((l) => `${LEVEL_LABELS[l]}${report.totals[l]}`).join(' ')}（共${report.totals.total}篇）`,
   ];
   for (const u of report.units) {
@@ -103,7 +121,8 @@ export function reportLines(report: Report, maxItems = 5): string[] {
       `${escapeMarkdown(u.unitName)}：${LEVELS.map((l) => `${LEVEL_LABELS[l]}${u.counts[l]}`).join(' ')}`,
     );
   }
-  lines.push(`新增线索 ${report.newTips.length} 条`);
+  const hidden = report.hiddenTips ? `（另有${report.hiddenTips}条不符合筛选条件）` : '';
+  lines.push(`新增线索 ${report.newTips.length} 条${hidden}`);
   for (const t of report.newTips.slice(0, maxItems)) {
     lines.push(
       `[${LEVEL_LABELS[t.level]}][${t.statusLabel}] ${escapeMarkdown(t.unitName)}：${escapeMarkdown(t.title)}`,
@@ -112,6 +131,7 @@ export function reportLines(report: Report, maxItems = 5): string[] {
   for (const [i, s] of report.topStories.slice(0, maxItems).entries()) {
     lines.push(`传播第${i + 1}：${escapeMarkdown(s.title)}（${s.size}篇，${s.sites}个站点）`);
   }
-  lines.push(`线索办理：${report.tipStatus.map(([label, n]) => `${label}${n}`).join(' ')}`);
+  const backlog = report.tipStatus.map(([label, n]) => `${label}${n}`).join(' ');
+  lines.push(`线索办理：${backlog || '未统计'}`);
   return lines;
 }

@@ -13,6 +13,7 @@ import {
 import { phaseAt } from '../../pipeline/phase.js';
 import type { ReportData } from '../../store/store.js';
 import { formatLocalTime, oneLine, safeHttpUrl } from '../render.js';
+import { applyScope, filterText, type ReportScope, scopeText } from './scope.js';
 
 /** One unit's row of the level table. */
 export interface ReportUnitRow {
@@ -62,8 +63,16 @@ export interface Report {
   totals: Record<Level, number> & { total: number };
   newTips: ReportTipRow[];
   topStories: ReportStoryRow[];
-  /** e.g. [['待研判', 3], ['已分办', 1], …]. */
+  /** e.g. [['待研判', 3], ['已分办', 1], …]; empty when the backlog of a scope is not known. */
   tipStatus: [string, number][];
+  /** Scoped reports: who the report is for (e.g. the team), in the title and the file name. */
+  scopeName?: string;
+  /** Scoped reports: the units covered, shown as `范围：…`. */
+  scopeText?: string;
+  /** Scoped reports: what the item lists leave out, e.g. `仅列出橙色及以上的线索和信息（…）`. */
+  filterText?: string;
+  /** New tips of the covered units left out of the list by the level or phase limit. */
+  hiddenTips?: number;
 }
 
 /** Options of buildReport. */
@@ -71,6 +80,8 @@ export interface BuildReportOptions {
   timeZone: string;
   /** ISO time the report is made at. */
   generatedAt: string;
+  /** Limit the report to some units / levels / phases; absent: the whole round, as before. */
+  scope?: ReportScope;
 }
 
 function zeroCounts(): Record<Level, number> {
@@ -89,13 +100,15 @@ function phaseText(round: RoundConfig, phase: PhaseName | undefined): string {
     : `${PHASE_LABELS[phase]}阶段`;
 }
 
-function unitRows(data: ReportData, round: RoundConfig): ReportUnitRow[] {
+function unitRows(data: ReportData, round: RoundConfig, only?: readonly string[]): ReportUnitRow[] {
   const counted = new Map(data.unitLevels.map((u) => [u.unitId, u.counts]));
+  const configured = round.units.map((u) => u.id);
   // Every configured unit gets a row (a quiet unit is news too); units no longer configured keep theirs.
-  const ids = [
-    ...round.units.map((u) => u.id),
-    ...[...counted.keys()].filter((id) => !round.units.some((u) => u.id === id)),
-  ];
+  // A scope keeps its own units, in the round's order, then any it names that the round no longer has.
+  const ids =
+    only === undefined
+      ? [...configured, ...[...counted.keys()].filter((id) => !configured.includes(id))]
+      : [...configured.filter((id) => only.includes(id)), ...only.filter((id) => !configured.includes(id))];
   return ids.map((unitId) => {
     const unit = round.units.find((u) => u.id === unitId);
     const counts = { ...zeroCounts(), ...counted.get(unitId) };
@@ -103,11 +116,18 @@ function unitRows(data: ReportData, round: RoundConfig): ReportUnitRow[] {
   });
 }
 
-/** Turn the store's numbers into the report of a round (pure). */
-export function buildReport(data: ReportData, round: RoundConfig, options: BuildReportOptions): Report {
+/**
+ * Turn the store's numbers into the report of a round (pure); with `options.scope`, only of the scope's units
+ * and items.
+ */
+export function buildReport(raw: ReportData, round: RoundConfig, options: BuildReportOptions): Report {
   const tz = options.timeZone;
+  const scope = options.scope;
+  const { data, hiddenTips, tipStatusCounts } = applyScope(raw, scope);
   const phase = phaseAt(round, data.to, tz);
-  const units = unitRows(data, round);
+  const units = unitRows(data, round, scope?.unitIds);
+  const scopeLine = scopeText(round, scope);
+  const filterLine = filterText(scope);
   const totals = { ...zeroCounts(), total: 0 };
   for (const row of units) {
     for (const level of LEVELS) totals[level] += row.counts[level];
@@ -147,17 +167,49 @@ export function buildReport(data: ReportData, round: RoundConfig, options: Build
       level: s.level,
       unitNames: s.unitIds.map(unitName).join('、'),
     })),
-    tipStatus: (Object.keys(TIP_STATUS_LABELS) as TipStatus[]).map((s) => [
-      TIP_STATUS_LABELS[s],
-      data.tipStatusCounts[s],
-    ]),
+    tipStatus:
+      tipStatusCounts === undefined
+        ? []
+        : (Object.keys(TIP_STATUS_LABELS) as TipStatus[]).map((s) => [
+            TIP_STATUS_LABELS[s],
+            tipStatusCounts[s],
+          ]),
+    ...(scope?.name !== undefined && { scopeName: oneLine(scope.name, 40) }),
+    ...(scopeLine !== undefined && { scopeText: scopeLine }),
+    ...(filterLine !== undefined && { filterText: filterLine }),
+    ...(filterLine !== undefined && { hiddenTips }),
   };
 }
 
 /** The level labels in table order (红 橙 黄 绿). */
 export const LEVEL_HEADERS: readonly string[] = LEVELS.map((l) => LEVEL_LABELS[l]);
 
-/** Subject line of a report: `舆情简报｜<round>｜<period>`. */
+/** Subject line of a report: `舆情简报｜<round>｜<period>`, with the scope's name before the period. */
 export function reportTitle(report: Report): string {
-  return `舆情简报｜${oneLine(report.roundName, 80)}｜${report.periodText}`;
+  const scope = report.scopeName === undefined ? '' : `${report.scopeName}｜`;
+  return `舆情简报｜${oneLine(report.roundName, 80)}｜${scope}${report.periodText}`;
+}
+
+/** Heading note of the backlog section: the whole round, or only the scope's units. */
+export function backlogScopeLabel(report: Report): string {
+  return report.scopeText === undefined ? '本轮全部线索' : '范围内全部线索';
+}
+
+/** The backlog line, e.g. `待研判 3 条；已分办 1 条；…`. */
+export function backlogText(report: Report): string {
+  if (report.tipStatus.length === 0) return '未统计（无法限定到范围内单位）';
+  return report.tipStatus.map(([label, n]) => `${label} ${n} 条`).join('；');
+}
+
+/** Lines describing a scoped report's limits (`范围：…`, `筛选：…`); none for a whole-round report. */
+export function scopeLines(report: Report): string[] {
+  return [
+    ...(report.scopeText === undefined ? [] : [`范围：${report.scopeText}`]),
+    ...(report.filterText === undefined ? [] : [`筛选：${report.filterText}`]),
+  ];
+}
+
+/** The note under the new tips when the level or phase limit left some out, else undefined. */
+export function hiddenTipsText(report: Report): string | undefined {
+  return report.hiddenTips ? `另有 ${report.hiddenTips} 条线索不符合筛选条件，未列出。` : undefined;
 }
