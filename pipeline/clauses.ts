@@ -1,7 +1,8 @@
 // Sentence and clause boundaries, found once per text so that many lookups stay cheap on long texts.
 
 const SENTENCE_END = /[。！？!?；;\n]/;
-const CLAUSE_END = /[。！？!?；;\n，,：:、]/;
+// A Weibo topic (#某平台涉嫌诈骗[超话]#) is a clause of its own: glued topics name different stories.
+const CLAUSE_END = /[。！？!?；;\n，,：:、#＃]/;
 
 /** Start offsets of the sentences (or clauses) of a text, ascending; lookups by binary search. */
 export interface Bounds {
@@ -31,7 +32,7 @@ export function sentenceBounds(text: string): Bounds {
   return bounds(text, SENTENCE_END);
 }
 
-/** Clause boundaries: sentence ends plus ，、：. */
+/** Clause boundaries: sentence ends plus ，、： and the # around a topic. */
 export function clauseBounds(text: string): Bounds {
   return bounds(text, CLAUSE_END);
 }

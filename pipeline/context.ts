@@ -175,14 +175,23 @@ export function mentionRole(text: string, start: number, end: number, clauseStar
     /^\s*(?:领导)?\s*[:：]/.test(text.slice(end, end + 4))
   )
     return 'addressee';
+  if (repostAuthor(text, start, end)) return 'source';
   if (atInList(text, start, end)) return 'addressee';
   return 'subject';
 }
 
 // One `@name` among several (@公安 @媒体 @银行): the post calls on them; a lone @ may be the one accused. A
-// handle that goes on after the name with who was wronged (@小资钱包逾期受害人, @X维权群) is the victims'
-// account about the unit, not the unit called on.
-const VICTIMS_HANDLE = /^[^\s@:：，,]{0,6}?(?:受害|维权|难友|被骗|出借人|投资人|抱团|追债|讨债)/u;
+// handle that goes on after the name with who was wronged or what was done (@小资钱包逾期受害人, @X维权群,
+// @链金所全部假标) is an account accusing the unit, not the unit called on.
+const VICTIMS_HANDLE =
+  /^[^\s@:：，,]{0,6}?(?:受害|维权|难友|被骗|出借人|投资人|抱团|追债|讨债|假|骗|跑路|逾期|爆雷|暴雷|黑心|曝光|还钱)/u;
+
+// The author of a reposted or replied-to post (//@某用户:, 回复@某用户:): who speaks, not who is spoken of.
+function repostAuthor(text: string, start: number, end: number): boolean {
+  if (text.charAt(start - 1) !== '@') return false;
+  if (VICTIMS_HANDLE.test(text.slice(end, end + 12))) return false;
+  return /^[^\s@:：，,。]{0,12}[:：]/u.test(text.slice(end, end + 14));
+}
 
 function atInList(text: string, start: number, end: number): boolean {
   if (text.charAt(start - 1) !== '@') return false;

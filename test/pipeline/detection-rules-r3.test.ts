@@ -76,8 +76,8 @@ describe('a victims’ handle among tagged accounts', () => {
     expect(mentionRole(text, tagged, tagged + 4, 0)).toBe('addressee');
   });
 
-  it('keeps a handle that only starts with the name (@大大宝子1) an addressee in a list', () => {
-    const text = '回复@大大宝子1: @法制网 @新京报 @人民网 逾期';
+  it('keeps a handle that only starts with the name (@大大宝子1) from being the one accused', () => {
+    const text = '@法制网 @大大宝子1 @新京报 @人民网 逾期';
     const at = text.indexOf('大大宝');
     expect(mentionRole(text, at, at + 3, 0)).toBe('addressee');
   });
@@ -129,5 +129,26 @@ describe('a yes-no question (有没有)', () => {
     const a = assessed(r, '请问警方：有没有冻结某信用管理公司涉案资产？');
     expect(partOf(a, '某信用管理公司', '冻结')).toBeDefined();
     expect(counted('请问有没有冻结的风险？')).toEqual([]);
+  });
+});
+
+describe('Weibo hashtags and repost chains', () => {
+  it('reads each #topic# as its own clause, so a charge in one topic is not said of the unit in the next', () => {
+    const body = '#某平台大面积逾期[超话]##某银行与某平台[超话]#';
+    expect(clauseBounds(body).starts.length).toBeGreaterThanOrEqual(3);
+    const a = assessed(round('某平台', '某银行'), body);
+    const onBank = partOf(a, '某银行', '逾期');
+    const onPlatform = partOf(a, '某平台', '逾期');
+    expect(onPlatform?.label).toContain('与单位同一分句');
+    expect(onBank?.label ?? '').not.toContain('同一分句');
+  });
+
+  it('reads the author of a repost (//@X:) as who speaks, unless the handle accuses the unit', () => {
+    const text = '逾期遗臭万年//@大大宝子1:老赖';
+    const at = text.indexOf('大大宝');
+    expect(mentionRole(text, at, at + 3, 0)).toBe('source');
+    const accusing = '回复@链金所全部假标:受害者有微信群吗';
+    const b = accusing.indexOf('链金所');
+    expect(mentionRole(accusing, b, b + 3, 0)).toBe('subject');
   });
 });
