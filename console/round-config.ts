@@ -9,6 +9,7 @@ import { type AppConfig, type RoundConfig, roundSchema } from '../config/schema.
 import { parseYaml } from '../config/yaml-file.js';
 import { YuqingError } from '../core/errors.js';
 import { type FieldError, FieldsError } from './errors.js';
+import { patchRoundYaml, savedByLine } from './round-yaml-patch.js';
 
 /** `units[0].aliases[1]` (loader style) → `units.0.aliases.1` (API field path). */
 export function fieldPath(loaderPath: string): string {
@@ -52,9 +53,26 @@ export async function roundFileName(configDir: string, roundId: string): Promise
   return `${roundId.replace(/[^\p{L}\p{N}._-]/gu, '_')}.yaml`;
 }
 
-/** The YAML text written for a round. */
-export function roundYaml(round: RoundConfig, savedBy: string, at: string): string {
-  return `# 由控制台保存（${savedBy}，${at}）。可继续手工编辑；格式说明见 config/rounds/ 示例文件。\n${stringify(round, { lineWidth: 0 })}`;
+/** The current text of a round's file, or undefined when the round has no file yet. */
+export async function roundFileText(configDir: string, roundId: string): Promise<string | undefined> {
+  const file = path.join(configDir, 'rounds', await roundFileName(configDir, roundId));
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The YAML text written for a round. Given the file's current text, only what changed is patched into it
+ * (comments, order and unwritten defaults kept as they are); otherwise, or when that text cannot be patched,
+ * the whole round is written.
+ */
+export function roundYaml(round: RoundConfig, savedBy: string, at: string, existing?: string): string {
+  const header = savedByLine(savedBy, at);
+  const patched = existing === undefined ? undefined : patchRoundYaml(existing, round, header);
+  return patched ?? `${header}\n${stringify(round, { lineWidth: 0 })}`;
 }
 
 /**

@@ -7,7 +7,7 @@ import { userDictionary } from '../../pipeline/user-dictionary.js';
 import { audit } from '../audit.js';
 import type { ConsoleDeps } from '../deps.js';
 import { NotFoundError } from '../errors.js';
-import { roundFileName, roundYaml, saveRound, validateRound } from '../round-config.js';
+import { roundFileName, roundFileText, roundYaml, saveRound, validateRound } from '../round-config.js';
 import type { RouteFn } from '../router.js';
 
 const saveBody = z.strictObject({ round: z.unknown() });
@@ -61,7 +61,8 @@ export function registerRoundConfigRoutes(route: RouteFn, deps: ConsoleDeps): vo
       const before = roundOr404(params.id);
       const round = validateRound(body.round, before.id);
       const at = now().toISOString();
-      const saved = await saveRound(deps.config, round, roundYaml(round, access.user.name, at));
+      const existing = await roundFileText(deps.config.dir, round.id);
+      const saved = await saveRound(deps.config, round, roundYaml(round, access.user.name, at, existing));
       await deps.applyConfig?.(saved.config);
       deps.config = saved.config;
       await audit(deps, request, access.user.name, 'config_change', saved.file, { round: round.id });
