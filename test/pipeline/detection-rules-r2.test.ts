@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../config/lexicon.js';
-import { type Keyword, type RoundConfig, roundSchema } from '../../config/schema.js';
+import type { Keyword, RoundConfig } from '../../config/schema.js';
 import { caseNamePart } from '../../pipeline/case-name.js';
-import { clauseBounds, sentenceBounds } from '../../pipeline/clauses.js';
+import { sentenceBounds } from '../../pipeline/clauses.js';
 import { ignoredRecipient, mentionRole, stillNotSanctioned } from '../../pipeline/context.js';
 import { assess } from '../../pipeline/score.js';
-import { type Field, locateMentions, termHits } from '../../pipeline/score-inputs.js';
+import { locateMentions, termHits } from '../../pipeline/score-inputs.js';
 import { createJiebaSegmenter } from '../../pipeline/segmenter.js';
 import { sentimentOf } from '../../pipeline/sentiment.js';
 import { compileTerm } from '../../pipeline/terms.js';
 import { matchUnits } from '../../pipeline/units.js';
 import { splitsWord } from '../../pipeline/word-bounds.js';
-
-const round = (...names: string[]): RoundConfig =>
-  roundSchema.parse({ id: 'r', name: 'r', units: names.map((name, i) => ({ id: `u${i}`, name })) });
+import { bodyField, namedRound as round } from './fixtures.js';
 
 const LEXICON: Keyword[] = [
   { term: '诈骗', category: '涉众金融', weight: 9 },
@@ -26,13 +24,6 @@ const assessed = (r: RoundConfig, title: string, body: string, lexicon: readonly
   assess({ round: r, lexicon, title, body, units: matchUnits(r, title, body) });
 
 const unit = (a: ReturnType<typeof assess>, name: string) => a.units.find((u) => u.unitName === name);
-
-const bodyField = (text: string): Field => ({
-  where: 'body',
-  text,
-  sentences: sentenceBounds(text),
-  clauses: clauseBounds(text),
-});
 
 describe('sentence bounds', () => {
   it('lets a run of punctuation (emoji left as ????) join the next sentence', () => {

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type Keyword, type RoundConfig, roundSchema } from '../../config/schema.js';
-import { clauseBounds, sentenceBounds } from '../../pipeline/clauses.js';
+import type { Keyword, RoundConfig } from '../../config/schema.js';
+import { clauseBounds } from '../../pipeline/clauses.js';
 import { mentionRole } from '../../pipeline/context.js';
 import { assess } from '../../pipeline/score.js';
-import { type Field, termHits } from '../../pipeline/score-inputs.js';
+import { termHits } from '../../pipeline/score-inputs.js';
 import { compileTerm } from '../../pipeline/terms.js';
 import { matchUnits } from '../../pipeline/units.js';
-
-const round = (...names: string[]): RoundConfig =>
-  roundSchema.parse({ id: 'r', name: 'r', units: names.map((name, i) => ({ id: `u${i}`, name })) });
+import { bodyField, namedRound as round } from './fixtures.js';
 
 const LEXICON: Keyword[] = [
   { term: '挤兑', category: '涉众金融', weight: 6 },
@@ -26,10 +24,7 @@ const partOf = (a: ReturnType<typeof assess>, name: string, term: string) =>
   a.units.find((u) => u.unitName === name)?.parts?.find((p) => p.term === term);
 
 const counted = (text: string) =>
-  termHits(
-    [{ where: 'body', text, sentences: sentenceBounds(text), clauses: clauseBounds(text) } satisfies Field],
-    LEXICON.map(compileTerm),
-  ).counted.map((h) => h.rule.display);
+  termHits([bodyField(text)], LEXICON.map(compileTerm)).counted.map((h) => h.rule.display);
 
 describe('不 and 无 that do not negate', () => {
   it('counts a term after a complement of ability, a quantity or a cause denied', () => {

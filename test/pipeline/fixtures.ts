@@ -1,7 +1,21 @@
 // Shared test data: the demo round of DEMO_SPEC.md, a few lexicon terms, and Chinese texts written for tests.
-import type { Keyword } from '../../config/schema.js';
+import { type Keyword, type RoundConfig, roundSchema } from '../../config/schema.js';
+import { clauseBounds, sentenceBounds } from '../../pipeline/clauses.js';
+import type { Field } from '../../pipeline/score-inputs.js';
 
 export { DEMO_ROUND, PLANTED_TITLE } from '../helpers/demo-round.js';
+
+/** An ad-hoc round watching the given names, as `yuqing eval` builds one per item (ids u0, u1, …). */
+export const namedRound = (...names: string[]): RoundConfig =>
+  roundSchema.parse({ id: 'r', name: 'r', units: names.map((name, i) => ({ id: `u${i}`, name })) });
+
+/** A body text with its sentence and clause boundaries, as the scorer sees it. */
+export const bodyField = (text: string): Field => ({
+  where: 'body',
+  text,
+  sentences: sentenceBounds(text),
+  clauses: clauseBounds(text),
+});
 
 /** A few lexicon terms of the kind config/lexicon/default.yaml holds. */
 export const SMALL_LEXICON: Keyword[] = [

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type Keyword, type RoundConfig, roundSchema } from '../../config/schema.js';
+import type { Keyword, RoundConfig } from '../../config/schema.js';
 import { declaredShortName, sameOrganisation } from '../../pipeline/aliases.js';
 import { clauseBounds } from '../../pipeline/clauses.js';
 import { mentionRole } from '../../pipeline/context.js';
 import { assess } from '../../pipeline/score.js';
 import { matchUnits } from '../../pipeline/units.js';
-
-const round = (...names: string[]): RoundConfig =>
-  roundSchema.parse({ id: 'r', name: 'r', units: names.map((name, i) => ({ id: `u${i}`, name })) });
+import { namedRound as round } from './fixtures.js';
 
 const LEXICON: Keyword[] = [
   { term: '诈骗', category: '涉众金融', weight: 9 },
