@@ -21,11 +21,20 @@ export interface RouteTarget {
 /** Team name → channel names (channels.yaml `teams:`). */
 export type TeamChannels = Readonly<Record<string, readonly string[]>>;
 
+/** Whether a route's `units:` and `teams:` (both, when given) take this unit of this team. */
+export function routeCoversUnit(
+  route: { units?: readonly string[] | undefined; teams?: readonly string[] | undefined },
+  target: Pick<RouteTarget, 'unitId' | 'team'>,
+): boolean {
+  if (route.units && (target.unitId === undefined || !route.units.includes(target.unitId))) return false;
+  if (route.teams && (target.team === undefined || !route.teams.includes(target.team))) return false;
+  return true;
+}
+
 /** Whether a route takes a tip of this level for this unit, team and phase (digest routes included). */
 export function routeMatches(route: RouteConfig, level: Level, target: RouteTarget): boolean {
   if (levelRank(level) < levelRank(route.minLevel)) return false;
-  if (route.units && (target.unitId === undefined || !route.units.includes(target.unitId))) return false;
-  if (route.teams && (target.team === undefined || !route.teams.includes(target.team))) return false;
+  if (!routeCoversUnit(route, target)) return false;
   if (route.phases && (target.phase === undefined || !route.phases.includes(target.phase))) return false;
   return true;
 }

@@ -1,6 +1,7 @@
 // Who receives digests and overdue reminders, from the rounds' routes and the teams map of channels.yaml.
 import type { RoundConfig } from '../../config/schema.js';
 import type { Level, PhaseName } from '../../core/types.js';
+import { routeCoversUnit, type TeamChannels } from '../routing.js';
 
 /** One recipient of a digest route: channels and the units its 舆情简报 covers. */
 export interface DigestRecipient {
@@ -27,8 +28,6 @@ export interface DigestTarget {
   phases?: PhaseName[];
 }
 
-type Teams = Readonly<Record<string, readonly string[]>>;
-
 // The fields read from a route (config/schema/routes.ts).
 interface RouteFields {
   minLevel: Level;
@@ -50,10 +49,9 @@ export function routeUnitIds(
   route: { units?: readonly string[] | undefined; teams?: readonly string[] | undefined },
 ): string[] | undefined {
   if (route.units === undefined && route.teams === undefined) return undefined;
-  const teamOk = (team: string | undefined) =>
-    route.teams === undefined || (team !== undefined && route.teams.includes(team));
-  const configured = round.units.filter((u) => route.units === undefined || route.units.includes(u.id));
-  const ids = configured.filter((u) => teamOk(u.team)).map((u) => u.id);
+  const ids = round.units
+    .filter((u) => routeCoversUnit(route, { unitId: u.id, team: u.team }))
+    .map((u) => u.id);
   // An unconfigured id has no team, so a `teams:` limit cannot take it.
   const unknown =
     route.teams === undefined
@@ -70,7 +68,7 @@ export function routeUnitIds(
 export function digestRecipients(
   round: RoundConfig,
   route: RouteFields,
-  teams: Teams = {},
+  teams: TeamChannels = {},
 ): DigestRecipient[] {
   const unitIds = routeUnitIds(round, route);
   const own = [...new Set(route.channels)];
@@ -91,7 +89,7 @@ export function digestRecipients(
  * Every digest route (`digest: CRON`) of the active rounds with its recipients; a route nobody receives is
  * left out.
  */
-export function digestTargets(rounds: readonly RoundConfig[], teams: Teams = {}): DigestTarget[] {
+export function digestTargets(rounds: readonly RoundConfig[], teams: TeamChannels = {}): DigestTarget[] {
   const out: DigestTarget[] = [];
   for (const round of rounds) {
     if (round.active === false) continue;
@@ -123,7 +121,7 @@ export function overdueChannels(
   team: string,
   roundIds: readonly string[],
   rounds: readonly RoundConfig[],
-  teams: Teams = {},
+  teams: TeamChannels = {},
 ): string[] {
   const own = teams[team];
   if (own && own.length > 0) return [...own];
