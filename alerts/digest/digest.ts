@@ -2,12 +2,12 @@
 import type { RoundConfig } from '../../config/schema.js';
 import type { Logger } from '../../core/log.js';
 import type { Notice } from '../../core/types.js';
-import type { Store } from '../../store/store.js';
+import type { ReportData, Store } from '../../store/store.js';
 import { buildReportDocx, DOCX_CONTENT_TYPE } from '../report/docx.js';
 import { renderReportHtml, reportLines } from '../report/html.js';
 import { buildReport, type Report, reportTitle } from '../report/model.js';
 import type { ReportScope } from '../report/scope.js';
-import { type DigestLimits, recipientScope, unitBacklog } from './scope.js';
+import { type BacklogOf, type DigestLimits, recipientScope, unitBacklog } from './scope.js';
 import type { DigestRecipient } from './targets.js';
 
 /** A report period: ISO times, inclusive. */
@@ -34,18 +34,29 @@ export async function makeReport(
   scope?: ReportScope,
 ): Promise<{ report: Report; docx: Buffer }> {
   const data = await deps.store.reportData(round.id, period.from, period.to);
-  let full = scope;
-  if (scope?.unitIds !== undefined && scope.tipStatusCounts === undefined && deps.store.listTips) {
-    const store = { listTips: deps.store.listTips.bind(deps.store) };
-    full = { ...scope, tipStatusCounts: await unitBacklog(store, round.id)(scope.unitIds) };
-  }
+  const { listTips } = deps.store;
+  const backlog = listTips ? unitBacklog({ listTips: listTips.bind(deps.store) }, round.id) : undefined;
   const generatedAt = (deps.now ?? (() => new Date()))().toISOString();
-  const report = buildReport(data, round, {
-    timeZone: deps.timeZone,
-    generatedAt,
-    ...(full !== undefined && { scope: full }),
-  });
+  const report = await scopedReport(data, round, scope, backlog, { timeZone: deps.timeZone, generatedAt });
   return { report, docx: await buildReportDocx(report) };
+}
+
+/**
+ * The report of the store's numbers for a scope; a scope narrowed to some units gets their backlog from
+ * `backlog` (none: the backlog is left uncounted rather than show the whole round's).
+ */
+async function scopedReport(
+  data: ReportData,
+  round: RoundConfig,
+  scope: ReportScope | undefined,
+  backlog: BacklogOf | undefined,
+  options: { timeZone: string; generatedAt: string },
+): Promise<Report> {
+  const full =
+    scope?.unitIds !== undefined && scope.tipStatusCounts === undefined && backlog !== undefined
+      ? { ...scope, tipStatusCounts: await backlog(scope.unitIds) }
+      : scope;
+  return buildReport(data, round, { ...options, ...(full !== undefined && { scope: full }) });
 }
 
 /** File name of a report, e.g. `舆情简报-2026-r4-2026-11-07.docx` (`…-第一巡察组-…` for a team's). */
@@ -130,14 +141,8 @@ export async function sendDigest(
   for (const recipient of recipients) {
     // A scope without units has nothing to report; digestTargets never makes one, a hand-made route might.
     if (recipient.channels.length === 0 || recipient.unitIds?.length === 0) continue;
-    const base = recipientScope(recipient, route);
-    const scope =
-      base?.unitIds === undefined ? base : { ...base, tipStatusCounts: await backlog(base.unitIds) };
-    const report = buildReport(data, round, {
-      timeZone: deps.timeZone,
-      generatedAt,
-      ...(scope !== undefined && { scope }),
-    });
+    const scope = recipientScope(recipient, route);
+    const report = await scopedReport(data, round, scope, backlog, { timeZone: deps.timeZone, generatedAt });
     const notice = digestNotice(report, await buildReportDocx(report));
     const key = digestKey(round.id, route.index, recipient, period.to);
     const ids = await deps.store.enqueueNotice(recipient.channels, notice, key);
