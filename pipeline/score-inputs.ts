@@ -45,9 +45,17 @@ export const INTENSIFIERS: readonly string[] = [
   '严重',
 ];
 
-/** The intensifier ending right before `start` (one filler such as 地 or 的 allowed), if any. */
+/** Longest bracketed aside (大面积（几乎全部）逾期) looked through between an intensifier and its term. */
+const ASIDE_MAX = 12;
+const TRAILING_ASIDE = new RegExp(`[（(][^（）()]{0,${ASIDE_MAX}}[）)]$`);
+
+/**
+ * The intensifier ending right before `start` (one filler such as 地 or 的 allowed, and a bracketed aside
+ * looked through), if any.
+ */
 export function intensifierBefore(text: string, start: number): string | undefined {
-  const before = text.slice(Math.max(0, start - 4), start).replace(/[地的]$/, '');
+  const window = text.slice(Math.max(0, start - 6 - ASIDE_MAX), start).replace(TRAILING_ASIDE, '');
+  const before = window.slice(-4).replace(/[地的]$/, '');
   return INTENSIFIERS.find((w) => before.endsWith(w));
 }
 

@@ -1,5 +1,6 @@
 import type { Keyword, RoundConfig, UnitKind } from '../config/schema.js';
 import type { Assessment, PhaseName, ScorePart, UnitMatch } from '../core/types.js';
+import { dropListedCases } from './case-list.js';
 import { caseNamePart } from './case-name.js';
 import { clauseBounds, headlineClauseBounds, sentenceBounds } from './clauses.js';
 import {
@@ -219,7 +220,11 @@ export function assess(input: AssessInput): Assessment {
   const found = termHits(fields, rulesFor(round, input.lexicon, phase), phase, (where, clause) =>
     namedClauses.has(`${where}:${clause}`),
   );
-  const { mentions, counted, negated } = separateNamesFromTerms(located, found.counted, found.negated);
+  const separated = separateNamesFromTerms(located, found.counted, found.negated);
+  const { mentions } = separated;
+  const listed = dropListedCases(fields, separated.counted, mentions);
+  const counted = listed.counted;
+  const negated = [...separated.negated, ...listed.negated];
   const whole = textOf(fields);
   const docParts: ScorePart[] = [];
   if (negated.length > 0) {
