@@ -196,14 +196,19 @@ function sharedCandidates(round: RoundConfig, kept: readonly Candidate[], title:
       for (const c of kept) if (c.unit === s) add(l, c.where, c.start, c.text);
     });
   });
-  // A group named as the owner of a watched platform (A旗下B) shares what is said about the platform.
+  // A group named as the owner of a watched platform (A旗下B) and the platform share what is said about either:
+  // the group answers for the platform it runs, and the platform is the vehicle of what the group did.
   const named = new Set(kept.map((k) => k.unit));
   const whole = `${title}\n${body}`;
   round.units.forEach((parent, p) => {
     if (!named.has(p)) return;
     round.units.forEach((child, c) => {
       if (c === p || !named.has(c) || !namedAsOwner(whole, parent.name, child.name)) return;
-      for (const k of kept) if (k.unit === c) add(p, k.where, k.start, k.text);
+      for (const k of kept) {
+        if (k.rule === 'person') continue;
+        if (k.unit === c) add(p, k.where, k.start, k.text);
+        if (k.unit === p) add(c, k.where, k.start, k.text);
+      }
     });
   });
   return extra;
