@@ -109,4 +109,12 @@ describe('a group named as the owner of a platform', () => {
     const got = levels(round('资易贷公司', '小资钱包'), '', body);
     expect(got('资易贷公司')).toMatch(/orange|red/);
   });
+
+  it('makes the platform share what is said about the group that runs it', () => {
+    const body = '斐讯旗下的联璧金融吸引用户投资。斐讯涉嫌诈骗，卷走用户数亿元。';
+    const got = levels(round('斐讯', '联璧金融'), '', body);
+    expect(got('联璧金融')).toMatch(/orange|red/);
+    const apart = levels(round('斐讯', '联璧金融'), '', '联璧金融吸引用户投资。斐讯涉嫌诈骗，卷走用户数亿元。');
+    expect(apart('联璧金融')).not.toMatch(/orange|red/);
+  });
 });
