@@ -114,7 +114,11 @@ describe('a group named as the owner of a platform', () => {
     const body = '斐讯旗下的联璧金融吸引用户投资。斐讯涉嫌诈骗，卷走用户数亿元。';
     const got = levels(round('斐讯', '联璧金融'), '', body);
     expect(got('联璧金融')).toMatch(/orange|red/);
-    const apart = levels(round('斐讯', '联璧金融'), '', '联璧金融吸引用户投资。斐讯涉嫌诈骗，卷走用户数亿元。');
+    const apart = levels(
+      round('斐讯', '联璧金融'),
+      '',
+      '联璧金融吸引用户投资。斐讯涉嫌诈骗，卷走用户数亿元。',
+    );
     expect(apart('联璧金融')).not.toMatch(/orange|red/);
   });
 });
