@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { loadLexicon } from '../../config/lexicon.js';
 import type { Keyword, RoundConfig } from '../../config/schema.js';
 import { deriveNames } from '../../pipeline/aliases.js';
 import { LISTED_CASE_NEGATOR, listedCase } from '../../pipeline/case-list.js';
 import { assess } from '../../pipeline/score.js';
 import { intensifierBefore } from '../../pipeline/score-inputs.js';
 import { matchUnits } from '../../pipeline/units.js';
+import { writeConfigDir } from '../config/fixture.js';
 import { namedRound as round } from './fixtures.js';
 
 const LEXICON: Keyword[] = [
@@ -74,5 +76,19 @@ describe('a list of other cases', () => {
     const named = '近年的典型案件有华融资产公司诈骗案、某某集团侵权案。';
     const u = unit(assessed(round('华融资产公司'), named), '华融资产公司');
     expect(u?.parts?.some((p) => p.term === '诈骗')).toBe(true);
+  });
+});
+
+describe('the shipped lexicon on colloquial collapse', () => {
+  it('reads 连某平台都完了 as the platform failing, not 做完了', async () => {
+    const lexicon = await loadLexicon(await writeConfigDir(), { env: {} });
+    const r = round('红岭创投');
+    const score = (body: string) =>
+      assess({ round: r, lexicon, title: '', body, units: matchUnits(r, '', body) }).units[0];
+    const failed = score('连红岭创投都完了，唉，这轮完全是格杀勿论啊。');
+    expect(failed?.parts?.some((p) => p.kind === 'term' && p.category === '涉众金融')).toBe(true);
+    expect(failed?.level).toMatch(/orange|red/);
+    const done = score('红岭创投的年报做完了，下周发布。');
+    expect(done?.parts?.some((p) => p.kind === 'term')).toBe(false);
   });
 });
