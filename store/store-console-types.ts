@@ -228,3 +228,12 @@ export interface ReportData {
   /** Every tip of the round by current status (the open backlog). */
   tipStatusCounts: Record<TipStatus, number>;
 }
+
+/** Limits a report's data to some units of the round. */
+export interface ReportDataScope {
+  /**
+   * Only these units: their level counts, tips and backlog, and the top stories among stories naming one of
+   * them (ranked as the round's; each still lists every round unit it names). Empty: no units, empty data.
+   */
+  unitIds?: readonly string[];
+}

@@ -15,6 +15,7 @@ import type {
   IngestResult,
   NewAuditEntry,
   ReportData,
+  ReportDataScope,
   SavedSearch,
   SearchQuery,
   SearchResult,
@@ -150,8 +151,11 @@ export interface Store {
    * already decided). Accepted suggestions are the exclusions the processor applies.
    */
   decideSuggestion(id: string, decision: SuggestionDecision): Promise<ExclusionSuggestion>;
-  /** What a 舆情简报 of a round over [from, to] reports (both ISO times, inclusive). */
-  reportData(roundId: string, from: string, to: string): Promise<ReportData>;
+  /**
+   * What a 舆情简报 of a round over [from, to] reports (both ISO times, inclusive); with `scope.unitIds`, only
+   * about those units (see ReportDataScope).
+   */
+  reportData(roundId: string, from: string, to: string, scope?: ReportDataScope): Promise<ReportData>;
 
   // ---- console accounts, sessions, audit (issue #6) ----
   /** Add an account; StoreError E_STORE_CONFLICT when the name is taken. */

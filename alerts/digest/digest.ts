@@ -24,6 +24,21 @@ export interface ReportDeps {
 }
 
 /**
+ * The store's numbers of a round over a period; with `unitIds`, the store limits them to those units, so their
+ * top stories are ranked among their own rather than cut from the round's top 10.
+ */
+function fetchData(
+  store: Pick<Store, 'reportData'>,
+  roundId: string,
+  period: Period,
+  unitIds: readonly string[] | undefined,
+): Promise<ReportData> {
+  return unitIds === undefined
+    ? store.reportData(roundId, period.from, period.to)
+    : store.reportData(roundId, period.from, period.to, { unitIds });
+}
+
+/**
  * The report of a round over a period, with its .docx; with `scope`, only of the scope's units and items
  * (without `store.listTips` such a report leaves the backlog uncounted rather than show the whole round's).
  */
@@ -33,7 +48,7 @@ export async function makeReport(
   period: Period,
   scope?: ReportScope,
 ): Promise<{ report: Report; docx: Buffer }> {
-  const data = await deps.store.reportData(round.id, period.from, period.to);
+  const data = await fetchData(deps.store, round.id, period, scope?.unitIds);
   const { listTips } = deps.store;
   const backlog = listTips ? unitBacklog({ listTips: listTips.bind(deps.store) }, round.id) : undefined;
   const generatedAt = (deps.now ?? (() => new Date()))().toISOString();
@@ -134,7 +149,17 @@ export async function sendDigest(
 ): Promise<string[]> {
   const log = deps.logger.child({ component: 'digest' });
   const recipients = route.recipients ?? [{ channels: [...route.channels] }];
-  const data = await deps.store.reportData(round.id, period.from, period.to);
+  // One store read per distinct unit set: several recipients (the route's channels, a team) may share one.
+  const dataOf = new Map<string, Promise<ReportData>>();
+  const dataFor = (unitIds: readonly string[] | undefined) => {
+    const key = unitIds === undefined ? '*' : JSON.stringify([...new Set(unitIds)].sort());
+    let data = dataOf.get(key);
+    if (data === undefined) {
+      data = fetchData(deps.store, round.id, period, unitIds);
+      dataOf.set(key, data);
+    }
+    return data;
+  };
   const backlog = unitBacklog(deps.store, round.id);
   const generatedAt = (deps.now ?? (() => new Date()))().toISOString();
   const queued: string[] = [];
@@ -142,6 +167,7 @@ export async function sendDigest(
     // A scope without units has nothing to report; digestTargets never makes one, a hand-made route might.
     if (recipient.channels.length === 0 || recipient.unitIds?.length === 0) continue;
     const scope = recipientScope(recipient, route);
+    const data = await dataFor(recipient.unitIds);
     const report = await scopedReport(data, round, scope, backlog, { timeZone: deps.timeZone, generatedAt });
     const notice = digestNotice(report, await buildReportDocx(report));
     const key = digestKey(round.id, route.index, recipient, period.to);

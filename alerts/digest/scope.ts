@@ -1,5 +1,5 @@
 // What one recipient of a digest route sees: the route's limits and the recipient's units as a report scope,
-// and the tip backlog of just those units (the store's report numbers count the whole round's).
+// and the tip backlog of just those units, counted through listTips.
 import { TIP_STATUS_LABELS, type TipStatus } from '../../core/types.js';
 import type { Store } from '../../store/store.js';
 import type { ReportScope } from '../report/scope.js';

@@ -59,8 +59,8 @@ export function applyScope(data: ReportData, scope: ReportScope | undefined): Sc
   );
   // Stories and level counts carry no phase (a story spans phases; the store counts articles by level only),
   // so `phases` cannot narrow them. A story keeps only the scoped units it names: another unit's name is not
-  // the recipient's business. The store ranks the top stories over the whole round, so a scoped report may
-  // list fewer than the store's limit.
+  // the recipient's business. Digests ask the store for the scope's own top stories (reportData's scope);
+  // from the whole round's data, or after `minLevel`, a scoped report may list fewer than the store's limit.
   const topStories = data.topStories
     .map((s) => ({ ...s, unitIds: s.unitIds.filter(inScope) }))
     .filter((s) => s.unitIds.length > 0 && levelRank(s.level) >= minRank);

@@ -245,8 +245,8 @@ export class ElasticsearchStore implements C.Store {
   decideSuggestion(id: string, decision: C.SuggestionDecision) {
     return this.run('decideSuggestion', () => suggestions.decideSuggestion(this.ctx, id, decision));
   }
-  reportData(roundId: string, from: string, to: string) {
-    return this.run('reportData', () => reports.reportData(this.ctx, roundId, from, to));
+  reportData(roundId: string, from: string, to: string, scope?: C.ReportDataScope) {
+    return this.run('reportData', () => reports.reportData(this.ctx, roundId, from, to, scope));
   }
   // ---- console accounts, sessions, audit (issue #6) ----
   createUser(user: C.UserAccount) {

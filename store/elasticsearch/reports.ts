@@ -3,7 +3,14 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { StoreError } from '../../core/errors.js';
 import { LEVELS, type Level } from '../../core/types.js';
-import type { DashboardData, DashboardQuery, ReportData, TopStory, UnitLevelCounts } from '../store.js';
+import type {
+  DashboardData,
+  DashboardQuery,
+  ReportData,
+  ReportDataScope,
+  TopStory,
+  UnitLevelCounts,
+} from '../store.js';
 import { getClusters } from './articles.js';
 import { statusCounts } from './console-tips.js';
 import { allOf, type EsContext, getDocs, requireMs, searchDocs } from './context.js';
@@ -80,14 +87,20 @@ function readUnitLevels(aggs: unknown, byArticle: boolean): UnitLevelCounts[] {
   });
 }
 
-async function topStories(ctx: EsContext, query: Query, roundId: string): Promise<TopStory[]> {
+/** Up to `size` stories of the articles `query` matches, each with the round units those articles name. */
+async function storyUnits(
+  ctx: EsContext,
+  query: Query,
+  roundId: string,
+  size: number,
+): Promise<Map<string, string[]>> {
   const res = await ctx.client.search({
     index: ctx.names.articles,
     size: 0,
     query,
     aggs: {
       stories: {
-        terms: { field: 'clusterId', size: STORY_CANDIDATES },
+        terms: { field: 'clusterId', size },
         aggs: {
           refs: {
             nested: { path: 'unitRefs' },
@@ -104,8 +117,33 @@ async function topStories(ctx: EsContext, query: Query, roundId: string): Promis
   });
   type Story = { refs: { round: { units: Buckets } } };
   const stories = (res.aggregations?.stories as Buckets<Story> | undefined)?.buckets ?? [];
-  if (stories.length === 0) return [];
-  const ids = stories.map((s) => s.key);
+  return new Map(stories.map((s) => [s.key, s.refs.round.units.buckets.map((u) => u.key).sort()]));
+}
+
+/**
+ * The top stories of the round's articles in [fromMs, toMs]; with `unitIds`, among stories with an article
+ * naming one of them, each still listing every round unit its articles in the period name (as unscoped).
+ */
+async function topStories(
+  ctx: EsContext,
+  roundId: string,
+  fromMs: number,
+  toMs: number,
+  unitIds?: readonly string[],
+): Promise<TopStory[]> {
+  const round = roundArticles(roundId, fromMs, toMs);
+  const candidates = await storyUnits(
+    ctx,
+    unitIds === undefined ? round : roundArticles(roundId, fromMs, toMs, unitIds),
+    roundId,
+    STORY_CANDIDATES,
+  );
+  if (candidates.size === 0) return [];
+  const ids = [...candidates.keys()];
+  const unitsOf =
+    unitIds === undefined
+      ? candidates
+      : await storyUnits(ctx, allOf([round, { terms: { clusterId: ids } }]), roundId, ids.length);
   const clusters = await getClusters(ctx, ids);
   const sites = await ctx.client.search({
     index: ctx.names.articles,
@@ -129,8 +167,8 @@ async function topStories(ctx: EsContext, query: Query, roundId: string): Promis
     ctx.names.articles,
     [...clusters.values()].map((c) => c.firstArticleId),
   );
-  const rows = stories.flatMap((s) => {
-    const c = clusters.get(s.key);
+  const rows = ids.flatMap((id) => {
+    const c = clusters.get(id);
     const f = c && firsts.get(c.firstArticleId);
     if (!c || !f) return [];
     const story: TopStory = {
@@ -142,7 +180,7 @@ async function topStories(ctx: EsContext, query: Query, roundId: string): Promis
       size: c.size,
       sites: siteCount.get(c.id) ?? 1,
       level: c.level,
-      unitIds: s.refs.round.units.buckets.map((u) => u.key).sort(),
+      unitIds: unitsOf.get(id) ?? candidates.get(id) ?? [],
     };
     return [{ story, rank: LEVELS.length - LEVELS.indexOf(c.level), timeMs: f.timeMs }];
   });
@@ -157,28 +195,31 @@ async function topStories(ctx: EsContext, query: Query, roundId: string): Promis
   return rows.slice(0, 10).map((r) => r.story);
 }
 
-/** Everything a report of `roundId` over [from, to] needs. */
+/** Everything a report of `roundId` over [from, to] needs; `scope` limits it to some units. */
 export async function reportData(
   ctx: EsContext,
   roundId: string,
   from: string,
   to: string,
+  scope?: ReportDataScope,
 ): Promise<ReportData> {
   const fromMs = requireMs('reportData.from', from);
   const toMs = requireMs('reportData.to', to);
   if (fromMs > toMs) throw new StoreError('E_STORE_INPUT', `reportData: from ${from} is after to ${to}`);
-  const query = roundArticles(roundId, fromMs, toMs);
+  const unitIds = scope?.unitIds;
   const levels = await ctx.client.search({
     index: ctx.names.articles,
     size: 0,
-    query,
-    aggs: unitLevelAgg(roundId, false),
+    query: roundArticles(roundId, fromMs, toMs, unitIds),
+    aggs: unitLevelAgg(roundId, false, unitIds),
   });
+  const ofUnits: Query[] = unitIds === undefined ? [] : [{ terms: { unitId: [...unitIds] } }];
   const tips = await searchDocs<TipDoc>(
     ctx,
     ctx.names.tips,
     allOf([
       { term: { roundId } },
+      ...ofUnits,
       { range: { createdMs: { gte: fromMs, lte: toMs, format: 'epoch_millis' } } },
     ]),
     [{ createdMs: 'asc' }, { seq: 'asc' }],
@@ -187,7 +228,7 @@ export async function reportData(
   const backlog = await ctx.client.search({
     index: ctx.names.tips,
     size: 0,
-    query: { term: { roundId } },
+    query: unitIds === undefined ? { term: { roundId } } : allOf([{ term: { roundId } }, ...ofUnits]),
     aggs: { status: { terms: { field: 'status', size: 10 } } },
   });
   return {
@@ -196,7 +237,7 @@ export async function reportData(
     to,
     unitLevels: readUnitLevels(levels.aggregations, false),
     newTips: tips.docs.map(fromTipDoc),
-    topStories: await topStories(ctx, query, roundId),
+    topStories: await topStories(ctx, roundId, fromMs, toMs, unitIds),
     tipStatusCounts: statusCounts(backlog.aggregations?.status),
   };
 }

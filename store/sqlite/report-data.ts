@@ -1,7 +1,7 @@
 // The numbers behind a 舆情简报: per-unit level counts, new tips, top stories, tip backlog.
 import { StoreError } from '../../core/errors.js';
 import { LEVELS, type Level, type TipStatus } from '../../core/types.js';
-import type { ReportData, TopStory, UnitLevelCounts } from '../store.js';
+import type { ReportData, ReportDataScope, TopStory, UnitLevelCounts } from '../store.js';
 import { isoToEpochMs } from '../time.js';
 import type { Prepare } from './statements.js';
 import { toWorkflowTip, type WorkflowTipRow } from './tips.js';
@@ -20,6 +20,11 @@ function requireMs(name: string, iso: string): number {
   return ms;
 }
 
+// The scoped units travel as one JSON array parameter; without a scope the filters are left out of the SQL.
+function unitFilter(params: Params, column: string): string {
+  return params.unitIds === undefined ? '' : ` AND ${column} IN (SELECT value FROM json_each(@unitIds))`;
+}
+
 function emptyCounts(): Record<Level, number> {
   return Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<Level, number>;
 }
@@ -31,7 +36,7 @@ function unitLevels(prep: Prepare, params: Params): UnitLevelCounts[] {
      FROM article_units au
      JOIN articles a ON a.id = au.article_id
      JOIN json_each(a.assessments) j ON json_extract(j.value, '$.roundId') = au.round_id
-     WHERE au.round_id = @roundId AND a.time_ms BETWEEN @fromMs AND @toMs
+     WHERE au.round_id = @roundId AND a.time_ms BETWEEN @fromMs AND @toMs${unitFilter(params, 'au.unit_id')}
      GROUP BY au.unit_id, level ORDER BY au.unit_id`,
   ).all(params) as { unit_id: string; level: string; n: number }[];
   const byUnit = new Map<string, UnitLevelCounts>();
@@ -58,13 +63,16 @@ interface StoryRow {
   published_at: string | null;
 }
 
+// A scoped story must name a scoped unit in the period, but still lists every round unit it names then.
 function topStories(prep: Prepare, params: Params): TopStory[] {
+  const having =
+    params.unitIds === undefined ? '' : 'HAVING max(au.unit_id IN (SELECT value FROM json_each(@unitIds)))';
   const rows = prep(
     `WITH hit AS (
        SELECT a.cluster_id AS cluster_id, group_concat(DISTINCT au.unit_id) AS units
        FROM article_units au JOIN articles a ON a.id = au.article_id
        WHERE au.round_id = @roundId AND a.time_ms BETWEEN @fromMs AND @toMs
-       GROUP BY a.cluster_id
+       GROUP BY a.cluster_id ${having}
      )
      SELECT c.id, c.size, c.level, hit.units,
        (SELECT count(DISTINCT m.source_name) FROM articles m WHERE m.cluster_id = c.id) AS sites,
@@ -90,22 +98,36 @@ interface Params {
   roundId: string;
   fromMs: number;
   toMs: number;
+  /** The scoped unit ids as a JSON array; absent: the whole round. */
+  unitIds?: string;
 }
 
-/** Everything a report of `roundId` over [from, to] needs from the store. */
-export function reportData(prep: Prepare, roundId: string, from: string, to: string): ReportData {
-  const params: Params = { roundId, fromMs: requireMs('from', from), toMs: requireMs('to', to) };
+/** Everything a report of `roundId` over [from, to] needs from the store; `scope` limits it to some units. */
+export function reportData(
+  prep: Prepare,
+  roundId: string,
+  from: string,
+  to: string,
+  scope?: ReportDataScope,
+): ReportData {
+  const params: Params = {
+    roundId,
+    fromMs: requireMs('from', from),
+    toMs: requireMs('to', to),
+    ...(scope?.unitIds !== undefined && { unitIds: JSON.stringify(scope.unitIds) }),
+  };
   if (params.fromMs > params.toMs) {
     throw new StoreError('E_STORE_INPUT', `reportData: from ${from} is after to ${to}`);
   }
+  const tipUnits = unitFilter(params, 'unit_id');
   const tipRows = prep(
-    `SELECT * FROM tips WHERE round_id = @roundId AND created_ms BETWEEN @fromMs AND @toMs
+    `SELECT * FROM tips WHERE round_id = @roundId AND created_ms BETWEEN @fromMs AND @toMs${tipUnits}
      ORDER BY created_ms, seq LIMIT ${REPORT_MAX_TIPS}`,
   ).all(params) as WorkflowTipRow[];
   const tipStatusCounts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<TipStatus, number>;
-  const statusRows = prep('SELECT status, count(*) AS n FROM tips WHERE round_id = ? GROUP BY status').all(
-    roundId,
-  ) as { status: string; n: number }[];
+  const statusRows = prep(
+    `SELECT status, count(*) AS n FROM tips WHERE round_id = @roundId${tipUnits} GROUP BY status`,
+  ).all(params) as { status: string; n: number }[];
   for (const row of statusRows) {
     if ((STATUSES as readonly string[]).includes(row.status))
       tipStatusCounts[row.status as TipStatus] = row.n;

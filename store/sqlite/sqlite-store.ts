@@ -318,8 +318,13 @@ export class SqliteStore implements Store {
   }
 
   /** New tips are capped at 500, top stories at 10. */
-  async reportData(roundId: string, from: string, to: string): Promise<ReportData> {
-    return this.run('reportData', () => reports.reportData(this.prep, roundId, from, to));
+  async reportData(
+    roundId: string,
+    from: string,
+    to: string,
+    scope?: C.ReportDataScope,
+  ): Promise<ReportData> {
+    return this.run('reportData', () => reports.reportData(this.prep, roundId, from, to, scope));
   }
 
   // ---- console accounts, sessions, audit (issue #6) ----

@@ -273,6 +273,39 @@ describe('digest scope', () => {
     expect(report.filterText).toBeUndefined();
   });
 
+  it("lists a team's own stories even when ten bigger stories of other units fill the round's top 10", async () => {
+    // Eleven two-item stories of u4, each bigger than any story of u1 or u2.
+    for (let i = 0; i < 11; i++) {
+      const assessments = [makeAssessment({ units: [WATER], score: 40, level: 'orange' })];
+      const big = makeArticle({ key: `big${i}`, title: `水务工程第${i}标段`, assessments });
+      await store.ingest({ article: big, tips: [] });
+      const copy = makeArticle({ key: `big${i}b`, title: big.title, sourceName: '乙网', assessments });
+      await store.ingest({ article: copy, joinClusterId: big.id, tips: [] });
+    }
+    const r = round([{ minLevel: 'green', channels: ['office-mail'], to: 'team', digest: '0 8 * * *' }]);
+    expect(await sendDigest(deps(), r, target(r), PERIOD)).toHaveLength(3);
+
+    // The shared story has no tip: it shows only among the top stories.
+    const office = await onlyNoticeOn('office-mail');
+    expect(office.html).not.toContain(TITLES.shared);
+    const team1 = await onlyNoticeOn('team1-bot');
+    expect(team1.html).toContain(TITLES.shared);
+    expect(team1.html).not.toContain('水务工程');
+    const team2 = await onlyNoticeOn('team2-mail');
+    expect(team2.html).toContain(TITLES.shared);
+    expect(team2.html).toContain(TITLES.hospital);
+
+    const d = { store, timeZone: ZONE, now: NOW };
+    const whole = await makeReport(d, r, PERIOD);
+    expect(whole.report.topStories).toHaveLength(10);
+    expect(whole.report.topStories.every((s) => s.unitNames === '某某县水务局')).toBe(true);
+    const scoped = await makeReport(d, r, PERIOD, { unitIds: ['u1'] });
+    expect(scoped.report.topStories.map((s) => [s.title, s.unitNames])).toEqual([
+      [TITLES.edu, '某某县教育局'],
+      [TITLES.shared, '某某县教育局'],
+    ]);
+  });
+
   it('makes a scoped report on demand without changing the whole-round one', async () => {
     const d = { store, timeZone: ZONE, now: NOW };
     const whole = await makeReport(d, round([]), PERIOD);

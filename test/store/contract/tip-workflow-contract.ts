@@ -257,5 +257,69 @@ export function tipWorkflowContract(ctx: ContractContext): void {
         code: 'E_STORE_INPUT',
       });
     });
+
+    it('limits report data to some units: counts, their stories beyond the round top 10, tips, backlog', async () => {
+      const store = ctx.store();
+      // Eleven two-item stories of u2 fill the round's top 10 before any of u1's one-item stories.
+      for (let i = 0; i < 11; i++) {
+        const assessments = [makeAssessment({ units: [HOSPITAL], score: 40, level: 'orange' })];
+        const big = makeArticle({ key: `big${i}`, assessments });
+        const copy = makeArticle({ key: `big${i}b`, sourceName: '乙网', assessments });
+        const tips = i === 0 ? [makeTip(big, { id: 'st-u2', ...HOSPITAL })] : [];
+        await store.ingest({ article: big, tips });
+        await store.ingest({ article: copy, joinClusterId: big.id, tips: [] });
+      }
+      const edu = makeArticle({
+        key: 'edu',
+        assessments: [makeAssessment({ units: [EDU], score: 80, level: 'red' })],
+      });
+      const shared = makeArticle({
+        key: 'shared',
+        assessments: [makeAssessment({ units: [EDU, HOSPITAL], score: 20, level: 'yellow' })],
+      });
+      // u1's story of the day before: its tip is in the backlog, not among the new tips.
+      const old = makeArticle({
+        key: 'old-edu',
+        publishedAt: '2025-05-12T09:00:00+08:00',
+        assessments: [makeAssessment({ units: [EDU], score: 80, level: 'red' })],
+      });
+      await store.ingest({ article: edu, tips: [makeTip(edu, { id: 'st-u1' })] });
+      await store.ingest({ article: shared, tips: [] });
+      await store.ingest({
+        article: old,
+        tips: [makeTip(old, { id: 'st-old', createdAt: '2025-05-12T10:00:00+08:00' })],
+      });
+      await store.updateTipWorkflow(assign('st-old', '2025-05-13T09:00:00+08:00', '2025-05-20T00:00:00Z'));
+      const period = ['2025-05-13T00:00:00+08:00', '2025-05-13T23:59:59+08:00'] as const;
+
+      const round = await store.reportData('r1', ...period);
+      expect(round.topStories).toHaveLength(10);
+      expect(round.topStories.map((s) => s.clusterId)).not.toContain(edu.id);
+      expect(round.tipStatusCounts).toEqual({ new: 2, assigned: 1, in_progress: 0, closed: 0, dismissed: 0 });
+
+      const u1 = await store.reportData('r1', ...period, { unitIds: ['u1'] });
+      expect(u1.unitLevels).toEqual([{ unitId: 'u1', counts: { red: 1, orange: 0, yellow: 1, green: 0 } }]);
+      // Ranked as the round's; the shared story still names both of its units.
+      expect(u1.topStories.map((s) => [s.clusterId, s.size, s.unitIds])).toEqual([
+        [edu.id, 1, ['u1']],
+        [shared.id, 1, ['u1', 'u2']],
+      ]);
+      expect(u1.newTips.map((t) => t.id)).toEqual(['st-u1']);
+      expect(u1.tipStatusCounts).toEqual({ new: 1, assigned: 1, in_progress: 0, closed: 0, dismissed: 0 });
+
+      const u2 = await store.reportData('r1', ...period, { unitIds: ['u2', 'u9'] });
+      expect(u2.unitLevels.map((u) => [u.unitId, u.counts.orange, u.counts.yellow])).toEqual([['u2', 22, 1]]);
+      expect(u2.topStories).toHaveLength(10);
+      expect(u2.topStories.every((s) => s.unitIds.includes('u2'))).toBe(true);
+      expect(u2.newTips.map((t) => t.id)).toEqual(['st-u2']);
+      expect(u2.tipStatusCounts).toEqual({ new: 1, assigned: 0, in_progress: 0, closed: 0, dismissed: 0 });
+
+      // No units: nothing, not the whole round.
+      const none = await store.reportData('r1', ...period, { unitIds: [] });
+      expect([none.unitLevels, none.newTips, none.topStories]).toEqual([[], [], []]);
+      expect(none.tipStatusCounts).toEqual({ new: 0, assigned: 0, in_progress: 0, closed: 0, dismissed: 0 });
+      // An empty scope object is no limit.
+      expect(await store.reportData('r1', ...period, {})).toEqual(round);
+    });
   });
 }

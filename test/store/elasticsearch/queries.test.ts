@@ -126,4 +126,35 @@ describe('Elasticsearch store queries (offline, recording connection)', () => {
     };
     expect(tips.aggs.units).toMatchObject({ terms: { field: 'unitId' } });
   });
+
+  it('limits report data to some units with terms filters; scoped stories still name all their units', async () => {
+    const story = { key: 'c1', doc_count: 1, refs: { round: { units: { buckets: [{ key: 'u1' }] } } } };
+    const { store, requests } = await openStore((r) =>
+      r.path === '/yq-articles/_search' && JSON.stringify(r.body).includes('"stories"')
+        ? { body: { hits: { hits: [] }, aggregations: { stories: { buckets: [story] } } } }
+        : undefined,
+    );
+    const period = ['2025-05-13T00:00:00+08:00', '2025-05-13T23:59:59+08:00'] as const;
+    await store.reportData('r1', ...period);
+    const unscoped = requests.map((r) => JSON.stringify(r.body)).join('\n');
+    expect(unscoped).not.toContain('"unitRefs.unitId":[');
+    expect(unscoped).not.toContain('{"terms":{"unitId":');
+    requests.length = 0;
+
+    await store.reportData('r1', ...period, { unitIds: ['u1'] });
+    const bodies = (path: string) =>
+      requests.filter((r) => r.path === path).map((r) => JSON.stringify(r.body));
+    const articles = bodies('/yq-articles/_search');
+    const units = '{"terms":{"unitRefs.unitId":["u1"]}}';
+    // Level counts (query and aggregation) and the story candidates: only articles naming u1.
+    expect(articles[0]?.split(units)).toHaveLength(3);
+    expect(articles[1]).toContain(units);
+    // The candidates' units are then read from every round article of those stories in the period.
+    expect(articles[2]).toContain('"stories"');
+    expect(articles[2]).toContain('{"terms":{"clusterId":["c1"]}}');
+    expect(articles[2]).not.toContain(units);
+    const tips = bodies('/yq-tips/_search');
+    expect(tips).toHaveLength(2);
+    for (const body of tips) expect(body).toContain('{"terms":{"unitId":["u1"]}}');
+  });
 });
