@@ -92,3 +92,16 @@ describe('the shipped lexicon on colloquial collapse', () => {
     expect(done?.parts?.some((p) => p.kind === 'term')).toBe(false);
   });
 });
+
+describe('the shipped lexicon on a missed earnings commitment', () => {
+  it('counts 未能完成业绩承诺 against the company, not a commitment met', async () => {
+    const lexicon = await loadLexicon(await writeConfigDir(), { env: {} });
+    const r = round('全通继教');
+    const terms = (body: string) =>
+      assess({ round: r, lexicon, title: '', body, units: matchUnits(r, '', body) }).units[0]?.parts?.filter(
+        (p) => p.kind === 'term',
+      ) ?? [];
+    expect(terms('全通继教对赌第一年就未能完成业绩承诺。').map((p) => p.category)).toContain('涉众金融');
+    expect(terms('全通继教顺利完成业绩承诺。')).toEqual([]);
+  });
+});
