@@ -79,29 +79,27 @@ describe('a list of other cases', () => {
   });
 });
 
-describe('the shipped lexicon on colloquial collapse', () => {
-  it('reads 连某平台都完了 as the platform failing, not 做完了', async () => {
-    const lexicon = await loadLexicon(await writeConfigDir(), { env: {} });
-    const r = round('红岭创投');
-    const score = (body: string) =>
-      assess({ round: r, lexicon, title: '', body, units: matchUnits(r, '', body) }).units[0];
-    const failed = score('连红岭创投都完了，唉，这轮完全是格杀勿论啊。');
-    expect(failed?.parts?.some((p) => p.kind === 'term' && p.category === '涉众金融')).toBe(true);
-    expect(failed?.level).toMatch(/orange|red/);
-    const done = score('红岭创投的年报做完了，下周发布。');
-    expect(done?.parts?.some((p) => p.kind === 'term')).toBe(false);
-  });
-});
+/** The one unit of `name` as the shipped lexicon scores it in `body`. */
+async function shippedUnit(name: string, body: string) {
+  const lexicon = await loadLexicon(await writeConfigDir(), { env: {} });
+  const r = round(name);
+  return assess({ round: r, lexicon, title: '', body, units: matchUnits(r, '', body) }).units[0];
+}
 
-describe('the shipped lexicon on a missed earnings commitment', () => {
+const termCategories = (u: Awaited<ReturnType<typeof shippedUnit>>) =>
+  (u?.parts ?? []).filter((p) => p.kind === 'term').map((p) => p.category);
+
+describe('the shipped lexicon', () => {
+  it('reads 连某平台都完了 as the platform failing, not 做完了', async () => {
+    const failed = await shippedUnit('红岭创投', '连红岭创投都完了，唉，这轮完全是格杀勿论啊。');
+    expect(termCategories(failed)).toContain('涉众金融');
+    expect(failed?.level).toMatch(/orange|red/);
+    expect(termCategories(await shippedUnit('红岭创投', '红岭创投的年报做完了，下周发布。'))).toEqual([]);
+  });
+
   it('counts 未能完成业绩承诺 against the company, not a commitment met', async () => {
-    const lexicon = await loadLexicon(await writeConfigDir(), { env: {} });
-    const r = round('全通继教');
-    const terms = (body: string) =>
-      assess({ round: r, lexicon, title: '', body, units: matchUnits(r, '', body) }).units[0]?.parts?.filter(
-        (p) => p.kind === 'term',
-      ) ?? [];
-    expect(terms('全通继教对赌第一年就未能完成业绩承诺。').map((p) => p.category)).toContain('涉众金融');
-    expect(terms('全通继教顺利完成业绩承诺。')).toEqual([]);
+    const missed = await shippedUnit('全通继教', '全通继教对赌第一年就未能完成业绩承诺。');
+    expect(termCategories(missed)).toContain('涉众金融');
+    expect(termCategories(await shippedUnit('全通继教', '全通继教顺利完成业绩承诺。'))).toEqual([]);
   });
 });
