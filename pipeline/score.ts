@@ -11,6 +11,7 @@ import {
   REFUTATION_PHRASES,
   REFUTATION_POINTS,
 } from './context-phrases.js';
+import { datelineLength } from './dateline.js';
 import { allegationFloor, praiseCeiling } from './floor.js';
 import { levelFor } from './level.js';
 import { proximity, unitView } from './proximity.js';
@@ -151,16 +152,23 @@ export function repeatsBody(title: string, body: string): boolean {
   return head.length >= 6 && words(body.slice(0, 200)).startsWith(head);
 }
 
-/** Where a unit is named as the subject of the headline: the title, else the body's first sentence. */
-function headlineMention(own: readonly RoleMention[], noTitle: boolean): 'title' | 'body' | undefined {
+/**
+ * Where a unit is named as the subject of the headline: the title, else the body's first sentence (counted
+ * from after its dateline, if any).
+ */
+function headlineMention(
+  own: readonly RoleMention[],
+  noTitle: boolean,
+  lead: number,
+): 'title' | 'body' | undefined {
   const subject = own.filter((m) => m.role === 'subject');
   if (subject.some((m) => m.where === 'title')) return 'title';
-  if (noTitle && subject.some((m) => m.where === 'body' && m.sentence === 0 && m.start < HEADLINE_REACH))
-    return 'body';
+  const early = (m: RoleMention) => m.where === 'body' && m.sentence === 0 && m.start - lead < HEADLINE_REACH;
+  if (noTitle && subject.some(early)) return 'body';
   return undefined;
 }
 
-/** Without a title, a unit named this early in the body's first sentence is its headline subject. */
+/** Without a title, a unit named this early in the body's first sentence (after the dateline) is its subject. */
 const HEADLINE_REACH = 40;
 
 interface Scored {
@@ -245,6 +253,7 @@ export function assess(input: AssessInput): Assessment {
   const subjectCount = (id: string) => mentions.filter((m) => m.unitId === id && m.role === 'subject').length;
   const most = Math.max(0, ...units.map((u) => subjectCount(u.unitId)));
   const lists = listClauses(mentions, input.body);
+  const lead = datelineLength(input.body);
   const scoredUnits: UnitMatch[] = units.map((u) => {
     const own = mentions.filter((m) => m.unitId === u.unitId);
     // A name both units answer to (红岭创投 for 红岭创投 and its company's full name) is not another subject.
@@ -265,7 +274,7 @@ export function assess(input: AssessInput): Assessment {
       },
       fields,
     );
-    const headline = headlineMention(own, title === '');
+    const headline = headlineMention(own, title === '', lead);
     if (headline !== undefined)
       parts.push({
         kind: 'unit',

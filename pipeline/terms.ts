@@ -25,8 +25,8 @@ export interface TermHit {
 
 /**
  * Parse a term with inline rules: `违规收费`, `/乱收.{0,4}费/`, `收费 +违规 -标准 ~30` (`+` must be in the same
- * sentence, `-` must not, `~N` within N characters of a unit mention). The `must`, `exclude` and `near`
- * fields add to the inline rules.
+ * sentence, `+a|b` one of them must, `-` must not, `~N` within N characters of a unit mention). The `must`,
+ * `exclude` and `near` fields add to the inline rules.
  */
 export function compileTerm(keyword: Keyword): TermRule {
   const raw = keyword.term.trim();
@@ -64,7 +64,10 @@ function passesRules(rule: TermRule, text: string, sentences: Bounds, start: num
   if (rule.must.length === 0 && rule.exclude.length === 0) return true;
   const [from, to] = rangeAt(sentences, start);
   const sentence = text.slice(from, to);
-  return rule.must.every((w) => sentence.includes(w)) && !rule.exclude.some((w) => sentence.includes(w));
+  return (
+    rule.must.every((w) => w.split('|').some((alt) => alt !== '' && sentence.includes(alt))) &&
+    !rule.exclude.some((w) => sentence.includes(w))
+  );
 }
 
 /**

@@ -4,13 +4,14 @@ import { phaseNameSchema, str } from './common.js';
 export const keywordSchema = z.object({
   /**
    * The phrase (matched as written) or a `/regex/`; may carry inline rules after spaces:
-   * `+词` must occur in the same sentence, `-词` must not, `~N` within N characters of a unit mention.
+   * `+词` must occur in the same sentence (`+甲|乙`: one of them must), `-词` must not, `~N` within N characters
+   * of a unit mention.
    */
   term: str('a term'),
   category: str('a category'),
   weight: z.number({ error: 'expected a number' }),
   phases: z.array(phaseNameSchema).optional(),
-  /** Every one of these must occur in the same sentence as the term. */
+  /** Every one of these must occur in the same sentence as the term; `甲|乙` is met by either. */
   must: z.array(str('a word')).optional(),
   /** The term does not count in a sentence holding any of these. */
   exclude: z.array(str('a word')).optional(),

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { loadLexicon } from '../../config/lexicon.js';
 import type { Keyword, RoundConfig } from '../../config/schema.js';
 import { deriveNames } from '../../pipeline/aliases.js';
 import { LISTED_CASE_NEGATOR, listedCase } from '../../pipeline/case-list.js';
 import { assess } from '../../pipeline/score.js';
 import { intensifierBefore } from '../../pipeline/score-inputs.js';
 import { matchUnits } from '../../pipeline/units.js';
-import { writeConfigDir } from '../config/fixture.js';
-import { namedRound as round } from './fixtures.js';
+import { namedRound as round, shippedUnit, termCategories } from './fixtures.js';
 
 const LEXICON: Keyword[] = [
   { term: '逾期', category: '涉众金融', weight: 7 },
@@ -78,16 +76,6 @@ describe('a list of other cases', () => {
     expect(u?.parts?.some((p) => p.term === '诈骗')).toBe(true);
   });
 });
-
-/** The one unit of `name` as the shipped lexicon scores it in `body`. */
-async function shippedUnit(name: string, body: string) {
-  const lexicon = await loadLexicon(await writeConfigDir(), { env: {} });
-  const r = round(name);
-  return assess({ round: r, lexicon, title: '', body, units: matchUnits(r, '', body) }).units[0];
-}
-
-const termCategories = (u: Awaited<ReturnType<typeof shippedUnit>>) =>
-  (u?.parts ?? []).filter((p) => p.kind === 'term').map((p) => p.category);
 
 describe('the shipped lexicon', () => {
   it('reads 连某平台都完了 as the platform failing, not 做完了', async () => {

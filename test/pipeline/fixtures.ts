@@ -1,13 +1,28 @@
 // Shared test data: the demo round of DEMO_SPEC.md, a few lexicon terms, and Chinese texts written for tests.
+import { loadLexicon } from '../../config/lexicon.js';
 import { type Keyword, type RoundConfig, roundSchema } from '../../config/schema.js';
 import { clauseBounds, sentenceBounds } from '../../pipeline/clauses.js';
+import { assess } from '../../pipeline/score.js';
 import type { Field } from '../../pipeline/score-inputs.js';
+import { matchUnits } from '../../pipeline/units.js';
+import { writeConfigDir } from '../config/fixture.js';
 
 export { DEMO_ROUND, PLANTED_TITLE } from '../helpers/demo-round.js';
 
 /** An ad-hoc round watching the given names, as `yuqing eval` builds one per item (ids u0, u1, …). */
 export const namedRound = (...names: string[]): RoundConfig =>
   roundSchema.parse({ id: 'r', name: 'r', units: names.map((name, i) => ({ id: `u${i}`, name })) });
+
+/** The one unit of `name` as the shipped lexicon scores it in `body` (and `title`). */
+export async function shippedUnit(name: string, body: string, title = '') {
+  const lexicon = await loadLexicon(await writeConfigDir(), { env: {} });
+  const r = namedRound(name);
+  return assess({ round: r, lexicon, title, body, units: matchUnits(r, title, body) }).units[0];
+}
+
+/** The categories of a scored unit's term parts. */
+export const termCategories = (u: Awaited<ReturnType<typeof shippedUnit>>) =>
+  (u?.parts ?? []).filter((p) => p.kind === 'term').map((p) => p.category);
 
 /** A body text with its sentence and clause boundaries, as the scorer sees it. */
 export const bodyField = (text: string): Field => ({
