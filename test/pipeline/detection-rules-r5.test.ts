@@ -83,4 +83,11 @@ describe('the shipped lexicon', () => {
     const internal = await shippedUnit('某某互助', '某某互助的经理约谈了几名迟到的员工。');
     expect(termCategories(internal)).toEqual([]);
   });
+
+  it('knows consumer-rights and governance misconduct, and still reads its negation', async () => {
+    for (const body of ['某某银行的信用卡被盗刷两万元，客服拒绝理赔。', '某某股份连续三年虚增收入。']) {
+      expect(termCategories(await shippedUnit(body.slice(0, 4), body)).length).toBeGreaterThan(0);
+    }
+    expect(termCategories(await shippedUnit('某某银行', '经核查，某某银行未发现盗刷。'))).toEqual([]);
+  });
 });
