@@ -99,6 +99,29 @@ describe('console SPA: dashboard, round setup and audit log', () => {
     expect((await saved.json()).units.map((u: { unitId: string }) => u.unitId)).toEqual(['zjj']);
   });
 
+  it('edits subordinate units: the existing one is shown, a new one is saved and counts as its parent', async () => {
+    await page.getByRole('tab', { name: '被巡察单位' }).click();
+    const existing = page.getByTestId('unit-child-0-0').locator('input').first();
+    expect(await existing.inputValue()).toBe('明州市住房公积金管理中心');
+    await page.getByTestId('unit-child-add-0').click();
+    await page.getByTestId('unit-child-0-1').locator('input').first().fill('明州市建设工程质量安全监督站');
+    await page.getByTestId('unit-child-0-1').locator('.ant-select').click();
+    await page.keyboard.type('市质监站');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('round-save').click();
+    await page.getByText('已保存，配置已生效').last().waitFor();
+    const yaml = readFileSync(join(harness.configDir, 'rounds/2026-r4.yaml'), 'utf8');
+    expect(yaml).toContain('明州市住房公积金管理中心');
+    expect(yaml).toContain('明州市建设工程质量安全监督站');
+    expect(yaml).toContain('市质监站');
+    const { csrfToken } = await (await page.request.get(`${base}/api/auth/me`)).json();
+    const dry = await page.request.post(`${base}/api/rounds/2026-r4/dry-run`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { text: '网友反映市质监站违规收费、吃拿卡要。' },
+    });
+    expect((await dry.json()).units.map((u: { unitId: string }) => u.unitId)).toEqual(['zjj']);
+  });
+
   it('shows a schema error on the field and does not save', async () => {
     await page.getByRole('tab', { name: '基本信息' }).click();
     const start = page.locator('input[placeholder="开始"]').first();

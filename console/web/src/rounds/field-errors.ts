@@ -41,6 +41,7 @@ export function cleanRound(round: RoundConfig): RoundConfig {
     // Deriving is the default: only an explicit `false` is written to the YAML.
     if (unit.derive !== false) delete unit.derive;
     if (!unit.children || unit.children.length === 0) delete unit.children;
+    else unit.children = unit.children.map((c) => ({ ...c, aliases: c.aliases ?? [] }));
     return unit;
   });
   const alerts = (round.alerts ?? []).map((a) => {

@@ -1,6 +1,7 @@
-// The unit list of the round editor: name, aliases, exclusions, people, team, kind.
+// The unit list of the round editor: name, aliases, exclusions, people, team, kind, subordinate units.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Card, Col, Form, Input, Row, Select, Switch } from 'antd';
+import { ChildFields } from './child-fields.js';
 
 const KIND_OPTIONS = [
   { value: 'gov', label: '党政机关' },
@@ -90,6 +91,9 @@ export function UnitFields({ teams }: { teams: string[] }) {
                   <Form.Item name={[field.name, 'derive']} label="自动派生简称" valuePropName="checked">
                     <Switch />
                   </Form.Item>
+                </Col>
+                <Col span={24}>
+                  <ChildFields unitField={field.name} />
                 </Col>
               </Row>
             </Card>
