@@ -1,13 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { digestKey, digestNotice, makeReport, sendDigest } from '../../alerts/digest/digest.js';
 import { type DigestTarget, digestTargets } from '../../alerts/digest/targets.js';
 import { type RoundConfig, roundSchema } from '../../config/schema.js';
 import { silentLogger } from '../../core/log.js';
 import type { Notice } from '../../core/types.js';
-import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
+import type { SqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { openTempStore, type TempStore } from '../helpers/temp-store.js';
 import { makeArticle, makeAssessment, makeTip } from '../store/fixtures.js';
 
 const ZONE = 'Asia/Shanghai';
@@ -80,7 +78,7 @@ async function seed(store: SqliteStore): Promise<void> {
 }
 
 describe('digest scope', () => {
-  let dir: string;
+  let temp: TempStore | undefined;
   let store: SqliteStore;
   const deps = () => ({ store, timeZone: ZONE, logger: silentLogger(), now: NOW });
 
@@ -104,15 +102,13 @@ describe('digest scope', () => {
   }
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yq-digest-scope-'));
-    store = new SqliteStore({ path: join(dir, 'yuqing.db'), logger: silentLogger() });
-    await store.init();
+    temp = await openTempStore('yq-digest-scope-');
+    store = temp.store;
     await seed(store);
   });
 
   afterEach(async () => {
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await temp?.dispose();
   });
 
   it('gives each team with channels a digest of only its units; the route channels get everything', async () => {

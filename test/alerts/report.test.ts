@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,8 +10,9 @@ import { sendDueAlerts } from '../../alerts/sender.js';
 import { transitionTip } from '../../alerts/workflow/service.js';
 import { type RoundConfig, roundSchema } from '../../config/schema.js';
 import { silentLogger } from '../../core/log.js';
-import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
+import type { SqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { mailText, startSmtpCatcher } from '../helpers/smtp-catcher.js';
+import { openTempStore, type TempStore } from '../helpers/temp-store.js';
 import { makeArticle, makeAssessment, makeTip } from '../store/fixtures.js';
 
 const run = promisify(execFile);
@@ -112,19 +112,18 @@ async function soffice(profile: string, outDir: string, file: string, format: st
 }
 
 describe('舆情简报', () => {
+  let temp: TempStore | undefined;
   let dir: string;
   let store: SqliteStore;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yq-report-'));
-    store = new SqliteStore({ path: join(dir, 'yuqing.db'), logger: silentLogger() });
-    await store.init();
+    temp = await openTempStore('yq-report-');
+    ({ dir, store } = temp);
     await seed(store);
   });
 
   afterAll(async () => {
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await temp?.dispose();
   });
 
   it('counts articles by unit and level, lists new tips with status and ranks stories by spread', async () => {

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { routeTips } from '../../alerts/routing.js';
 import { applyExclusions } from '../../alerts/workflow/exclusions.js';
@@ -12,7 +9,8 @@ import type { ExtractedArticle } from '../../core/types.js';
 import { createProcessor } from '../../pipeline/process.js';
 import { createJiebaSegmenter } from '../../pipeline/segmenter.js';
 import { userDictionary } from '../../pipeline/user-dictionary.js';
-import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
+import type { SqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { openTempStore, type TempStore } from '../helpers/temp-store.js';
 
 const LEXICON: Keyword[] = [{ term: '吃拿卡要', category: '侵害群众利益', weight: 10 }];
 const ROUND: RoundConfig = roundSchema.parse({
@@ -48,18 +46,16 @@ function processorFor(rounds: RoundConfig[]) {
 }
 
 describe('feedback into scoring and overdue reminders', () => {
-  let dir: string;
+  let temp: TempStore | undefined;
   let store: SqliteStore;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yq-feedback-'));
-    store = new SqliteStore({ path: join(dir, 'yuqing.db'), logger: silentLogger() });
-    await store.init();
+    temp = await openTempStore('yq-feedback-');
+    store = temp.store;
   });
 
   afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await temp?.dispose();
   });
 
   it('a 误报 phrase, once accepted, no longer makes a tip in that round', async () => {

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TipTransitionError } from '../../alerts/workflow/errors.js';
 import { parseDismissReason, parseDue, parseTipStatus } from '../../alerts/workflow/labels.js';
@@ -11,9 +8,9 @@ import {
   type TipCommand,
   TRANSITIONS,
 } from '../../alerts/workflow/transitions.js';
-import { silentLogger } from '../../core/log.js';
 import type { Tip, TipStatus } from '../../core/types.js';
-import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
+import type { SqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { openTempStore, type TempStore } from '../helpers/temp-store.js';
 import { makeArticle, makeAssessment, makeTip } from '../store/fixtures.js';
 
 const CTX = { actor: '张三', at: '2026-11-02T09:00:00+08:00' };
@@ -115,20 +112,18 @@ describe('tip transitions (pure)', () => {
 });
 
 describe('tip workflow on a real store', () => {
-  let dir: string;
+  let temp: TempStore | undefined;
   let store: SqliteStore;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yq-workflow-'));
-    store = new SqliteStore({ path: join(dir, 'yuqing.db'), logger: silentLogger() });
-    await store.init();
+    temp = await openTempStore('yq-workflow-');
+    store = temp.store;
     const a = makeArticle({ key: 'w', assessments: [makeAssessment({ score: 80, level: 'red' })] });
     await store.ingest({ article: a, tips: [makeTip(a, { id: 'tip-w' })] });
   });
 
   afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await temp?.dispose();
   });
 
   it('walks 分办 → 处置 → 办结, refuses an illegal step, and keeps the full history', async () => {
