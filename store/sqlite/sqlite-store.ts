@@ -1,8 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
-import { StoreError, YuqingError } from '../../core/errors.js';
-import type { Logger } from '../../core/log.js';
+import { StoreError } from '../../core/errors.js';
 import type { Notice, OutboxAlert, Tip, TipHistoryEntry } from '../../core/types.js';
 import { normalizeSearchQuery } from '../query.js';
 import type * as C from '../store.js';
@@ -27,7 +23,6 @@ import type {
   TipFilter,
   TipWorkflowUpdate,
 } from '../store.js';
-import { isoToEpochMs } from '../time.js';
 import * as accounts from './accounts.js';
 import * as articles from './articles.js';
 import * as consoleRecords from './console-records.js';
@@ -37,23 +32,13 @@ import * as evidence from './evidence-records.js';
 import { ingestRecord } from './ingest.js';
 import * as outbox from './outbox.js';
 import * as reports from './report-data.js';
-import { migrate } from './schema.js';
 import { searchArticles } from './search.js';
 import * as sources from './source-state.js';
-import { type Prepare, statementCache } from './statements.js';
+import { requireTime, SqliteConnection } from './sqlite-connection.js';
 import * as suggestions from './suggestions.js';
 import * as tips from './tips.js';
 
-/** Options of the embedded store. */
-export interface SqliteStoreOptions {
-  /** Database file; parent directories are created. */
-  path: string;
-  logger: Logger;
-  /** Clock for storedAt, cluster and outbox timestamps; defaults to the system clock. */
-  clock?: () => Date;
-  /** How long a statement waits for another connection's lock, in ms (default 5000). */
-  busyTimeoutMs?: number;
-}
+export type { SqliteStoreOptions } from './sqlite-connection.js';
 
 /**
  * The embedded Store: one SQLite file (WAL) with FTS5 full-text search. Methods are async to match the
@@ -61,37 +46,7 @@ export interface SqliteStoreOptions {
  * E_STORE_OPEN, E_STORE_VERSION, E_STORE_NOT_INITIALIZED, E_STORE_CLOSED, E_STORE_INPUT, E_STORE_NOT_FOUND,
  * E_STORE_IO (any SQLite failure); search raises InputError on a bad from/to.
  */
-export class SqliteStore implements Store {
-  private readonly db: Database.Database;
-  private readonly prep: Prepare;
-  private readonly logger: Logger;
-  private readonly clock: () => Date;
-  private state: 'opened' | 'ready' | 'closed' = 'opened';
-
-  constructor(options: SqliteStoreOptions) {
-    this.logger = options.logger.child({ component: 'store-sqlite' });
-    this.clock = options.clock ?? (() => new Date());
-    this.db = openDatabase(options.path, options.busyTimeoutMs ?? 5000);
-    this.prep = statementCache(this.db);
-  }
-
-  /** Direct access for maintenance and tests (integrity checks, backups); not part of Store. */
-  get database(): Database.Database {
-    return this.db;
-  }
-
-  async init(): Promise<void> {
-    if (this.state === 'closed') throw new StoreError('E_STORE_CLOSED', 'init: store is closed');
-    this.guard('init', () => migrate(this.db, this.logger));
-    this.state = 'ready';
-  }
-
-  async close(): Promise<void> {
-    if (this.state === 'closed') return;
-    this.state = 'closed';
-    this.db.close();
-  }
-
+export class SqliteStore extends SqliteConnection implements Store {
   async knownUrls(urls: readonly string[]): Promise<Set<string>> {
     return this.run('knownUrls', () => articles.knownUrls(this.prep, urls));
   }
@@ -405,59 +360,4 @@ export class SqliteStore implements Store {
   async dashboardData(query: C.DashboardQuery): Promise<C.DashboardData> {
     return this.run('dashboardData', () => dashboard.dashboardData(this.prep, query));
   }
-
-  /** Run an operation on a ready store. */
-  private run<T>(operation: string, fn: () => T): T {
-    if (this.state !== 'ready') {
-      const closed = this.state === 'closed';
-      throw new StoreError(
-        closed ? 'E_STORE_CLOSED' : 'E_STORE_NOT_INITIALIZED',
-        `${operation}: store is ${closed ? 'closed' : 'not initialized (call init() first)'}`,
-      );
-    }
-    return this.guard(operation, fn);
-  }
-
-  /** SQLite failures become StoreError E_STORE_IO (E_STORE_FULL for a full disk) naming the operation; ours pass through. */
-  private guard<T>(operation: string, fn: () => T): T {
-    try {
-      return fn();
-    } catch (cause) {
-      if (cause instanceof YuqingError) throw cause;
-      if ((cause as { code?: string }).code === 'SQLITE_FULL') {
-        throw new StoreError('E_STORE_FULL', `${operation}: 数据目录所在磁盘已满（${message(cause)}）`, {
-          cause,
-        });
-      }
-      throw new StoreError('E_STORE_IO', `${operation}: ${message(cause)}`, { cause });
-    }
-  }
-}
-
-/** Open the file with the pragmas every connection needs; a failure closes it and raises E_STORE_OPEN. */
-function openDatabase(path: string, busyTimeoutMs: number): Database.Database {
-  let db: Database.Database | undefined;
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    db = new Database(path);
-    // First, so that switching a new file to WAL waits for another process opening it at the same moment.
-    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    return db;
-  } catch (cause) {
-    db?.close();
-    throw new StoreError('E_STORE_OPEN', `cannot open SQLite store ${path}: ${message(cause)}`, { cause });
-  }
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function requireTime(name: string, iso: string): number {
-  const ms = isoToEpochMs(iso);
-  if (ms === undefined) throw new StoreError('E_STORE_INPUT', `${name} is not an ISO time: ${iso}`);
-  return ms;
 }
