@@ -151,6 +151,7 @@ export function buildProgram(): Command {
     .description('在标注评测集上运行评分器，输出精确率、召回率、F1 与单位归属准确率')
     .argument('<datasetDir>', '评测集目录（含 items.jsonl，或其 dev/ 子目录）')
     .option('--json', '输出 JSON')
+    .option('--misses', '同时列出判错的条目×单位（漏报、误报）及评分说明，便于调整词库')
     .action(
       run(async (cmd, dir) => (await import('./commands/eval.js')).evalCommand(String(dir), globals(cmd))),
     );

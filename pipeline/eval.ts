@@ -1,6 +1,7 @@
 import type { Keyword } from '../config/schema.js';
 import { LEVELS, type Level, levelRank } from '../core/types.js';
 import { type EvalItem, roundOf } from './eval-dataset.js';
+import { type EvalMiss, missesOf } from './eval-misses.js';
 import { createProcessor } from './process.js';
 import { createJiebaSegmenter } from './segmenter.js';
 import { userDictionary } from './user-dictionary.js';
@@ -33,6 +34,8 @@ export interface EvalReport extends PairMetrics {
   confusion: Record<'alert' | 'none', Record<Level, number>>;
   bySource: Record<string, PairMetrics>;
   predictions: Record<string, EvalPrediction>;
+  /** The pairs whose alert disagrees with the label, with the scorer's explanation. */
+  misses: EvalMiss[];
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -62,6 +65,7 @@ export function evaluate(items: readonly EvalItem[], lexicon: readonly Keyword[]
   const segmenter = createJiebaSegmenter(userDictionary(rounds, lexicon));
   const predictions: Record<string, EvalPrediction> = {};
   const scores: Record<string, Map<string, number>> = {};
+  const misses: EvalMiss[] = [];
   const started = performance.now();
   items.forEach((item, i) => {
     const round = rounds[i];
@@ -89,9 +93,10 @@ export function evaluate(items: readonly EvalItem[], lexicon: readonly Keyword[]
       .map((w) => w.id);
     predictions[item.id] = { alert, levels };
     scores[item.id] = byUnit;
+    misses.push(...missesOf(item, units, new Set(alert)));
   });
   const seconds = (performance.now() - started) / 1000;
-  return score(items, predictions, scores, seconds);
+  return { ...score(items, predictions, scores, seconds), misses };
 }
 
 function score(
@@ -99,7 +104,7 @@ function score(
   predictions: Record<string, EvalPrediction>,
   scores: Record<string, Map<string, number>>,
   seconds: number,
-): EvalReport {
+): Omit<EvalReport, 'misses'> {
   const empty = (): Record<Level, number> => ({ red: 0, orange: 0, yellow: 0, green: 0 });
   const confusion = { alert: empty(), none: empty() };
   const all: Tally = { items: 0, pairs: 0, tp: 0, fp: 0, fn: 0 };

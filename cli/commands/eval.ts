@@ -4,16 +4,20 @@ import { loadLexicon } from '../../config/lexicon.js';
 import { InputError } from '../../core/errors.js';
 import { evaluate, formatReport } from '../../pipeline/eval.js';
 import { loadDataset } from '../../pipeline/eval-dataset.js';
+import { formatMisses } from '../../pipeline/eval-misses.js';
 import { type GlobalOptions, printJson } from '../command-context.js';
 
 /** Options of `yuqing eval`. */
 export interface EvalOptions extends GlobalOptions {
   json?: boolean;
+  /** Also list the pairs the scorer got wrong, with its explanation. */
+  misses?: boolean;
 }
 
 /**
  * `yuqing eval DATASET_DIR`: score a labelled data set (items.jsonl) with the real scorer and print precision,
- * recall, F1, unit attribution, items/s and the level confusion. The lexicon is the default one plus the
+ * recall, F1, unit attribution, items/s and the level confusion (with --misses, every pair it got wrong and
+ * why). The lexicon is the default one plus the
  * config dir's lexicon/ when that exists; no other config is needed.
  */
 export async function evalCommand(dir: string, options: EvalOptions): Promise<void> {
@@ -23,9 +27,10 @@ export async function evalCommand(dir: string, options: EvalOptions): Promise<vo
   const lexicon = await loadLexicon(options.config ?? './config');
   const report = evaluate(items, lexicon);
   if (options.json) {
-    const { tp, fp, fn, ...rest } = report;
-    printJson({ ...rest, counts: { tp, fp, fn } });
+    const { tp, fp, fn, misses, ...rest } = report;
+    printJson({ ...rest, counts: { tp, fp, fn }, ...(options.misses && { misses }) });
     return;
   }
   process.stdout.write(formatReport(report, dir));
+  if (options.misses) process.stdout.write(formatMisses(report.misses));
 }

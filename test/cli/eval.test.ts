@@ -31,6 +31,31 @@ function tinySet(): string {
   return dir;
 }
 
+/** A set the scorer gets wrong twice: a complaint in words no lexicon holds, and praise about a unit. */
+function setWithMisses(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'yuqing-eval-misses-'));
+  const items = [
+    {
+      id: 'm1',
+      source: 's',
+      title: '青石镇政府的事',
+      text: '青石镇政府那边的人一直这样，大家都知道是怎么回事。',
+      watch: [{ id: 'u1', name: '青石镇政府' }],
+      expected: ['u1'],
+    },
+    {
+      id: 'm2',
+      source: 's',
+      title: '青石镇政府违规收费',
+      text: '青石镇政府违规收费、吃拿卡要，群众苦不堪言。',
+      watch: [{ id: 'u1', name: '青石镇政府' }],
+      expected: [],
+    },
+  ];
+  writeFileSync(join(dir, 'items.jsonl'), items.map((i) => JSON.stringify(i)).join('\n'));
+  return dir;
+}
+
 describe('yuqing eval', () => {
   it('prints the metrics as one JSON object with --json, without a config dir', async () => {
     const r = await runCli(['--config', join(tmpdir(), 'no-such-config'), 'eval', tinySet(), '--json']);
@@ -47,6 +72,26 @@ describe('yuqing eval', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('精确率');
     expect(r.stdout).toContain('单位归属准确率');
+  });
+
+  it('lists the pairs it got wrong with their explanation under --misses', async () => {
+    const dir = setWithMisses();
+    const r = await runCli(['eval', dir, '--misses']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('判错的“条目×单位”对（2 个）');
+    expect(r.stdout).toMatch(/\[漏报\] m1 青石镇政府：\d+ 分（(绿|黄)）/);
+    expect(r.stdout).toMatch(/\[误报\] m2 青石镇政府：\d+ 分（(橙|红)）/);
+    expect(r.stdout).toContain('违规收费');
+    const plain = await runCli(['eval', dir]);
+    expect(plain.stdout).not.toContain('判错');
+
+    const json = JSON.parse((await runCli(['eval', dir, '--json', '--misses'])).stdout);
+    expect(json.misses.map((m: { itemId: string; kind: string }) => `${m.itemId}:${m.kind}`)).toEqual([
+      'm1:missed',
+      'm2:false',
+    ]);
+    expect(json.misses[1].parts[0].points).toBeGreaterThan(0);
+    expect(JSON.parse((await runCli(['eval', dir, '--json'])).stdout).misses).toBeUndefined();
   });
 
   it('exits 2 on a missing data set', async () => {
