@@ -10,6 +10,7 @@ import {
   splitPlaces,
 } from './aliases.js';
 import { isGenericName, markedAsName } from './generic-names.js';
+import { normalizeLine } from './normalize.js';
 import { findAll, overlapsAny, type Span } from './spans.js';
 import { type Cut, splitsWord } from './word-bounds.js';
 
@@ -45,25 +46,39 @@ export interface UnitPatterns {
   places: string[];
 }
 
+/**
+ * A configured name as articles are normalized (full-width letters and digits to ASCII, spaces collapsed), in
+ * both bracket widths: 资易贷（北京）… is also written 资易贷(北京)….
+ */
+function nameForms(name: string): string[] {
+  const clean = normalizeLine(name);
+  if (clean === '') return [];
+  const narrow = clean.replace(/（/g, '(').replace(/）/g, ')');
+  const wide = clean.replace(/\(/g, '（').replace(/\)/g, '）');
+  return [...new Set([clean, narrow, wide])];
+}
+
 /** The names, derived abbreviations, subordinate units and people of a unit, with their rules. */
 export function unitPatterns(unit: UnitConfig): UnitPatterns {
-  const patterns: Pattern[] = [{ text: unit.name, rule: 'name' }];
-  for (const a of unit.aliases) if (a !== '') patterns.push({ text: a, rule: 'alias' });
+  const name = normalizeLine(unit.name);
+  const patterns: Pattern[] = nameForms(unit.name).map((text) => ({ text, rule: 'name' as const }));
+  for (const a of unit.aliases) for (const text of nameForms(a)) patterns.push({ text, rule: 'alias' });
   if (unit.derive !== false) {
-    for (const d of deriveNames(unit.name))
+    for (const d of deriveNames(name))
       patterns.push({ text: d.text, rule: 'derived', needsPlace: d.needsPlace });
   }
   for (const child of unit.children ?? []) {
-    for (const text of [child.name, ...child.aliases])
-      if (text !== '') patterns.push({ text, rule: 'child', detail: child.name });
+    for (const given of [child.name, ...child.aliases])
+      for (const text of nameForms(given)) patterns.push({ text, rule: 'child', detail: child.name });
   }
   const seen = new Set<string>();
+  const listed = (xs: readonly string[]) => xs.flatMap(nameForms);
   return {
     // The first rule given for a text wins: a configured alias is not reported as derived.
     patterns: patterns.filter((p) => !seen.has(p.text) && seen.add(p.text)),
-    people: unit.people.filter((p) => p !== ''),
-    exclude: unit.exclude.filter((p) => p !== ''),
-    places: placeContext(unit.name),
+    people: listed(unit.people),
+    exclude: listed(unit.exclude),
+    places: placeContext(name),
   };
 }
 

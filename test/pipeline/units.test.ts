@@ -138,4 +138,24 @@ describe('matchUnits', () => {
       { text: '市公积金中心', where: 'title', offset: 0, rule: 'child', detail: '明州市住房公积金管理中心' },
     ]);
   });
+
+  it('matches a configured name however the article writes its brackets and full-width letters', () => {
+    const round: RoundConfig = {
+      ...DEMO_ROUND,
+      units: [
+        {
+          id: 'z',
+          name: '资易贷（北京）金融信息服务有限公司',
+          aliases: ['ＸＹ平台'],
+          exclude: [],
+          people: [],
+        },
+      ],
+    };
+    const [narrow] = matchUnits(round, '', '资易贷(北京)金融信息服务有限公司涉嫌诈骗');
+    expect(narrow?.mentions[0]).toMatchObject({ text: '资易贷(北京)金融信息服务有限公司', rule: 'name' });
+    // The body is normalized before matching (full-width letters become ASCII), so the alias must be too.
+    const [alias] = matchUnits(round, '', 'XY平台逾期');
+    expect(alias?.mentions[0]).toMatchObject({ text: 'XY平台', rule: 'alias' });
+  });
 });
