@@ -7,54 +7,36 @@ import { SHARED_DIR } from '../helpers/shared-dir.js';
 
 const DEV = join(SHARED_DIR, 'corpus', 'risk', 'dev');
 
-function tinySet(): string {
+/** A labelled item about 青石镇政府 (unit u1), expected to alert on it or not. */
+const item = (id: string, title: string | null, text: string, alert: boolean) => ({
+  id,
+  source: 's',
+  title,
+  text,
+  watch: [{ id: 'u1', name: '青石镇政府' }],
+  expected: alert ? ['u1'] : [],
+});
+
+/** A data set directory holding these items. */
+function writeSet(items: ReturnType<typeof item>[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'yuqing-eval-'));
-  const items = [
-    {
-      id: 'x1',
-      source: 's',
-      title: '青石镇政府乱收费',
-      text: '青石镇政府违规收费，群众苦不堪言。',
-      watch: [{ id: 'u1', name: '青石镇政府' }],
-      expected: ['u1'],
-    },
-    {
-      id: 'x2',
-      source: 's',
-      title: null,
-      text: '天气晴好。',
-      watch: [{ id: 'u1', name: '青石镇政府' }],
-      expected: [],
-    },
-  ];
   writeFileSync(join(dir, 'items.jsonl'), items.map((i) => JSON.stringify(i)).join('\n'));
   return dir;
 }
 
-/** A set the scorer gets wrong twice: a complaint in words no lexicon holds, and praise about a unit. */
-function setWithMisses(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'yuqing-eval-misses-'));
-  const items = [
-    {
-      id: 'm1',
-      source: 's',
-      title: '青石镇政府的事',
-      text: '青石镇政府那边的人一直这样，大家都知道是怎么回事。',
-      watch: [{ id: 'u1', name: '青石镇政府' }],
-      expected: ['u1'],
-    },
-    {
-      id: 'm2',
-      source: 's',
-      title: '青石镇政府违规收费',
-      text: '青石镇政府违规收费、吃拿卡要，群众苦不堪言。',
-      watch: [{ id: 'u1', name: '青石镇政府' }],
-      expected: [],
-    },
-  ];
-  writeFileSync(join(dir, 'items.jsonl'), items.map((i) => JSON.stringify(i)).join('\n'));
-  return dir;
-}
+/** A set the scorer gets right: a complaint and an unrelated item. */
+const tinySet = () =>
+  writeSet([
+    item('x1', '青石镇政府乱收费', '青石镇政府违规收费，群众苦不堪言。', true),
+    item('x2', null, '天气晴好。', false),
+  ]);
+
+/** A set the scorer gets wrong twice: a complaint in words no lexicon holds, and a complaint labelled "no alert". */
+const setWithMisses = () =>
+  writeSet([
+    item('m1', '青石镇政府的事', '青石镇政府那边的人一直这样，大家都知道是怎么回事。', true),
+    item('m2', '青石镇政府违规收费', '青石镇政府违规收费、吃拿卡要，群众苦不堪言。', false),
+  ]);
 
 describe('yuqing eval', () => {
   it('prints the metrics as one JSON object with --json, without a config dir', async () => {
