@@ -10,7 +10,8 @@ export interface TermRule {
   display: string;
   literal?: string;
   regex?: RegExp;
-  must: string[];
+  /** Words that must be in the term's sentence; each entry is met by any one of its alternatives (`甲|乙`). */
+  must: string[][];
   exclude: string[];
   near?: number;
 }
@@ -41,7 +42,8 @@ export function compileTerm(keyword: Keyword): TermRule {
     else if (token.startsWith('-') && token.length > 1) exclude.push(token.slice(1));
     else if (/^~\d+$/.test(token)) near = Number(token.slice(1));
   }
-  const rule: TermRule = { keyword, display: head, must, exclude };
+  const anyOf = must.map((w) => w.split('|').filter((alt) => alt !== '')).filter((alts) => alts.length > 0);
+  const rule: TermRule = { keyword, display: head, must: anyOf, exclude };
   if (near !== undefined) rule.near = near;
   if (regexMatch) {
     const flags = (regexMatch[2] ?? '').replace(/[gy]/g, '');
@@ -65,7 +67,7 @@ function passesRules(rule: TermRule, text: string, sentences: Bounds, start: num
   const [from, to] = rangeAt(sentences, start);
   const sentence = text.slice(from, to);
   return (
-    rule.must.every((w) => w.split('|').some((alt) => alt !== '' && sentence.includes(alt))) &&
+    rule.must.every((alts) => alts.some((alt) => sentence.includes(alt))) &&
     !rule.exclude.some((w) => sentence.includes(w))
   );
 }

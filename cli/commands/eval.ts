@@ -17,8 +17,8 @@ export interface EvalOptions extends GlobalOptions {
 /**
  * `yuqing eval DATASET_DIR`: score a labelled data set (items.jsonl) with the real scorer and print precision,
  * recall, F1, unit attribution, items/s and the level confusion (with --misses, every pair it got wrong and
- * why). The lexicon is the default one plus the
- * config dir's lexicon/ when that exists; no other config is needed.
+ * why). The lexicon is the default one plus the config dir's lexicon/ when that exists; no other config is
+ * needed.
  */
 export async function evalCommand(dir: string, options: EvalOptions): Promise<void> {
   const root = resolve(dir);
