@@ -72,12 +72,11 @@ export function unitPatterns(unit: UnitConfig): UnitPatterns {
       for (const text of nameForms(given)) patterns.push({ text, rule: 'child', detail: child.name });
   }
   const seen = new Set<string>();
-  const listed = (xs: readonly string[]) => xs.flatMap(nameForms);
   return {
     // The first rule given for a text wins: a configured alias is not reported as derived.
     patterns: patterns.filter((p) => !seen.has(p.text) && seen.add(p.text)),
-    people: listed(unit.people),
-    exclude: listed(unit.exclude),
+    people: unit.people.flatMap(nameForms),
+    exclude: unit.exclude.flatMap(nameForms),
     places: placeContext(name),
   };
 }
