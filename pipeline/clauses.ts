@@ -32,9 +32,17 @@ export function sentenceBounds(text: string): Bounds {
   return bounds(text, SENTENCE_END);
 }
 
+// 包括X在内，众多平台… names X among the subject of the next clause: the comma does not part them.
+const INCLUDING_HEAD = /(?:包括|包含|连同)[^，,。！？；;\n]{1,30}在内[，,]$/;
+
 /** Clause boundaries: sentence ends plus ，、： and the # around a topic. */
 export function clauseBounds(text: string): Bounds {
-  return bounds(text, CLAUSE_END);
+  const b = bounds(text, CLAUSE_END);
+  const starts = b.starts.filter((s, i) => {
+    const prev = b.starts[i - 1];
+    return prev === undefined || !INCLUDING_HEAD.test(text.slice(prev, s));
+  });
+  return { starts, length: b.length };
 }
 
 // A headline also separates its items with spaces or bars (早报：A平台清盘 B公司获投资).

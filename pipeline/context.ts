@@ -193,9 +193,14 @@ function repostAuthor(text: string, start: number, end: number): boolean {
   return /^[^\s@:：，,。]{0,12}[:：]/u.test(text.slice(end, end + 14));
 }
 
+// A post that boycotts or exposes the ones it tags (抵制平安@中国平安 @平安普惠, 曝光@某平台): they are accused.
+const ACCUSING_BEFORE_TAGS = /(?:抵制|曝光|声讨|谴责|控诉|揭露|揭发|状告|起诉)[^\s@，。！？:：]{0,4}$/;
+
 function atInList(text: string, start: number, end: number): boolean {
   if (text.charAt(start - 1) !== '@') return false;
   if (VICTIMS_HANDLE.test(text.slice(end, end + 12))) return false;
+  const tagsBefore = text.slice(Math.max(0, start - 60), start - 1).replace(/(?:@[^\s@:：，,。]+\s*)+$/u, '');
+  if (ACCUSING_BEFORE_TAGS.test(tagsBefore)) return false;
   const around = text.slice(Math.max(0, start - 40), start + 40);
   return (around.match(/@/g) ?? []).length >= 3;
 }

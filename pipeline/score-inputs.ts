@@ -148,6 +148,11 @@ interface Stretch {
   end: number;
 }
 
+/** A term occurrence; a pattern's (`/等待.{0,8}回款/`) gap may hold a name. */
+interface TermStretch extends Stretch {
+  rule?: { regex?: RegExp };
+}
+
 const within = (a: Stretch, b: Stretch) => b.start <= a.start && a.end <= b.end;
 
 /** First index of the sorted stretches whose start is ≥ `at`. */
@@ -165,10 +170,11 @@ function firstFrom(sorted: readonly Stretch[], at: number): number {
 /**
  * Where a unit's name and a term share characters, one of them is a misreading: a name inside or across a
  * term (资金链 in 资金链断裂, 我要跑 in 我要跑路) is not a mention, and a term inside a name (风险 in
- * 某风险管理公司) is not an allegation. Linear in the occurrences: names are short, so only the mentions
+ * 某风险管理公司) is not an allegation. A name wholly inside a pattern's match (冠群驰骋 in 等待冠群驰骋回款)
+ * fills the pattern's gap and stays a mention. Linear in the occurrences: names are short, so only the mentions
  * starting within the longest name's length before a term can overlap it.
  */
-export function separateNamesFromTerms<C extends Stretch, N extends Stretch>(
+export function separateNamesFromTerms<C extends TermStretch, N extends TermStretch>(
   mentions: readonly RoleMention[],
   counted: readonly C[],
   negated: readonly N[],
@@ -186,7 +192,7 @@ export function separateNamesFromTerms<C extends Stretch, N extends Stretch>(
         if (m === undefined || m.start >= h.end) break;
         if (m.end <= h.start) continue;
         if (within(h, m)) inName.add(h);
-        else misread.add(m);
+        else if (!(h.rule?.regex !== undefined && within(m, h))) misread.add(m);
       }
     }
   }

@@ -17,6 +17,7 @@ import { levelFor } from './level.js';
 import { proximity, unitView } from './proximity.js';
 import {
   type Field,
+  type Hit,
   locateMentions,
   type RoleMention,
   separateNamesFromTerms,
@@ -24,7 +25,7 @@ import {
   textOf,
 } from './score-inputs.js';
 import { sentimentOf } from './sentiment.js';
-import { findPhrases } from './spans.js';
+import { findPhrases, type Span } from './spans.js';
 import { listClauses } from './targeting.js';
 import { termPartsFor } from './term-parts.js';
 import { compileTerm, type TermRule } from './terms.js';
@@ -108,13 +109,29 @@ function contextPart(
   pointsEach: number,
   cap: number,
   what: string,
+  masked: readonly Span[] = [],
 ): ScorePart | undefined {
-  const found = [...findPhrases(text, phrases).keys()];
+  const found = [...findPhrases(text, phrases, masked).keys()];
   if (found.length === 0) return undefined;
   const count = Math.min(found.length, cap);
   const shown = found.map((p) => `「${p}」`).join('');
   const capped = found.length > count ? `（按${count}个计）` : '';
   return { kind: 'context', label: `${what}${shown}，降低风险${capped}`, count, points: pointsEach * count };
+}
+
+/** Characters before an allegation where a publicity word leads into it rather than praising. */
+const LEAD_IN = 2;
+
+/**
+ * The allegations in `textOf(fields)` coordinates, each with the characters just before it: a publicity word
+ * leading straight into one (精心构建利益链, 打造骗局) describes the misconduct, not a success.
+ */
+function leadIns(fields: readonly Field[], counted: readonly Hit[]): Span[] {
+  const bodyAt = (fields.find((f) => f.where === 'title')?.text.length ?? -1) + 1;
+  return counted.map((h) => {
+    const at = h.where === 'body' ? bodyAt : 0;
+    return { start: Math.max(at, at + h.start - LEAD_IN), end: at + h.end };
+  });
 }
 
 function sentimentPart(fields: readonly Field[], own: readonly RoleMention[]): ScorePart | undefined {
@@ -246,7 +263,14 @@ export function assess(input: AssessInput): Assessment {
   }
   const refuted = contextPart(whole, REFUTATION_PHRASES, REFUTATION_POINTS, REFUTATION_CAP, '辟谣/否定语境');
   if (refuted !== undefined) docParts.push(refuted);
-  const publicity = contextPart(whole, PUBLICITY_PHRASES, PUBLICITY_POINTS, PUBLICITY_CAP, '正面宣传语境');
+  const publicity = contextPart(
+    whole,
+    PUBLICITY_PHRASES,
+    PUBLICITY_POINTS,
+    PUBLICITY_CAP,
+    '正面宣传语境',
+    leadIns(fields, counted),
+  );
   if (publicity !== undefined) docParts.push(publicity);
   const weight = input.sourceWeight ?? 1;
 
