@@ -128,9 +128,11 @@ const LOCATION_AFTER =
 // An authority whose approval was skipped (在没有物价局的审批下, 未经规划局批准): the one bypassed, not accused.
 const UNAPPROVED_BEFORE = /(?:没有|没|未经|未经过|未|无|不经|没经过)\s*$/;
 const APPROVAL_AFTER = /^[^，。；！？\n]{0,4}?(?:审批|批准|同意|许可|批复|备案|验收)/;
-// A facility being built or to be built (新建畔湖湾小学, X何时扩建): the site of the works, not who did them.
+// A facility being built or to be built (新建畔湖湾小学, X何时扩建, X的改扩建): the site of the works, not who did
+// them.
 const BUILT_BEFORE = /(?:新建|修建|扩建|兴建|改建|在建)\s*$/;
-const BUILT_AFTER = /^\s*(?:何时|什么时候|能否|可否|是否)?(?:扩建|新建|改建|建设|开工|开建|动工)/;
+const BUILT_AFTER =
+  /^\s*(?:的\s*(?:改扩建|扩建|改建)|(?:何时|什么时候|能否|可否|是否)?(?:改扩建|扩建|新建|改建|建设|开工|开建|动工))/;
 // A school or neighbour suffering the nuisance (旁边就是X，影响到学生上课): the one affected, not accused.
 const AFFECTED_AFTER =
   /^\s*[，,]?\s*(?:严重)?(?:影响到?|威胁到?|危及)(?:了)?(?:学生|师生|孩子|居民|业主|附近)/;

@@ -88,6 +88,9 @@ describe('mention roles', () => {
   it('reads a facility being built as the site of the works', () => {
     expect(roleOf('建工集团新建畔湖湾小学，施工不当导致塌方', '畔湖湾小学')).toBe('location');
     expect(roleOf('郝家坪小学何时扩建？', '郝家坪小学')).toBe('location');
+    expect(roleOf('仍然没有看到郝家坪小学的改扩建任何动向', '郝家坪小学')).toBe('location');
+    // What a builder's own construction did is still the builder's.
+    expect(roleOf('建工集团的建设导致路面塌陷', '建工集团')).toBe('subject');
   });
 
   it('reads a neighbour suffering the nuisance as affected', () => {
