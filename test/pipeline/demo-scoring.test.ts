@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { lexiconFileSchema, type RoundConfig } from '../../config/schema.js';
+import { loadLexicon } from '../../config/lexicon.js';
+import { lexiconFileSchema, type RoundConfig, roundSchema } from '../../config/schema.js';
 import { levelRank } from '../../core/types.js';
 import { createProcessor } from '../../pipeline/process.js';
 import { createJiebaSegmenter } from '../../pipeline/segmenter.js';
 import { userDictionary } from '../../pipeline/user-dictionary.js';
+import { writeConfigDir } from '../config/fixture.js';
 import { SHARED_DIR } from '../helpers/shared-dir.js';
 import { DEMO_ROUND, PLANTED_BODY, PLANTED_TITLE, SMALL_LEXICON } from './fixtures.js';
 
@@ -78,3 +80,30 @@ describe.skipIf(seeds.length === 0 || !existsSync(LEXICON_FILE))(
     });
   },
 );
+
+// Every organisation-like name a seed writes (市委巡察办, 盐源镇, 区纪委监委 …), loosely cut: the worst case is a
+// round watching all of them.
+const ORGANISATION =
+  /\p{Script=Han}{2,14}?(?:局|委员会|委|办公室|办|院|中心|公司|集团|政府|街道|镇|乡|村|社区|银行|医院|学校|大学|部)/gu;
+
+describe.skipIf(seeds.length === 0)('seed articles with the whole shipped lexicon', () => {
+  it.each(seeds)('%s rates every organisation it names below orange', async (file) => {
+    const lexicon = await loadLexicon(await writeConfigDir(), { env: {} });
+    const text = readFileSync(join(SEEDS_DIR, file), 'utf8');
+    const names = [...new Set(text.match(ORGANISATION) ?? [])].filter((n) => n.length >= 3);
+    expect(names.length).toBeGreaterThan(20);
+    const round = roundSchema.parse({
+      id: 'seed-all',
+      name: 'seed-all',
+      phases: { rectification: { start: '2020-01-01', end: '2030-12-31' } },
+      units: names.map((name, i) => ({ id: `u${i}`, name })),
+    });
+    const segmenter = createJiebaSegmenter(userDictionary([round], lexicon));
+    const process = createProcessor({ rounds: [round], lexicon, segmenter, timezone: 'Asia/Shanghai' });
+    const title = text.split('\n').find((l) => l.trim() !== '') ?? '';
+    const [a] = process(article(title, text, '2025-05-13T07:34:53+08:00')).assessments;
+    expect(a?.units.length).toBeGreaterThan(names.length / 2);
+    const alerted = (a?.units ?? []).filter((u) => levelRank(u.level ?? 'green') >= levelRank('orange'));
+    expect(alerted.map((u) => `${u.unitName} ${u.score}`)).toEqual([]);
+  });
+});
