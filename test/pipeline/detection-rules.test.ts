@@ -85,6 +85,13 @@ describe('mention roles', () => {
     expect(roleOf('未经规划局批准擅自加建', '规划局')).toBe('source');
   });
 
+  it('reads an authority whose letter or directive is cited as not accused', () => {
+    expect(roleOf('开发商不在售楼部公示市质监站发来的函，继续违规交房', '市质监站')).toBe('source');
+    expect(roleOf('无视住建委的发文，扰乱市场', '住建委')).toBe('source');
+    // A unit's own notice about its own failure still makes it the subject.
+    expect(roleOf('某平台的公告称兑付延期', '某平台')).toBe('subject');
+  });
+
   it('reads a facility being built as the site of the works', () => {
     expect(roleOf('建工集团新建畔湖湾小学，施工不当导致塌方', '畔湖湾小学')).toBe('location');
     expect(roleOf('郝家坪小学何时扩建？', '郝家坪小学')).toBe('location');
