@@ -28,18 +28,19 @@ export function findPhrases(
   phrases: readonly string[],
   masked: readonly Span[] = [],
 ): Map<string, number[]> {
-  const claimed: Span[] = [...masked];
+  // One flag a character: checking and claiming stay linear however many occurrences a long text holds.
+  const claimed = new Uint8Array(text.length);
+  for (const m of masked) claimed.fill(1, Math.max(0, m.start), Math.min(text.length, m.end));
   const found = new Map<string, number[]>();
   const byLength = [...new Set(phrases)].filter((p) => p !== '').sort((a, b) => b.length - a.length);
   for (const phrase of byLength) {
     const offsets: number[] = [];
     for (const start of findAll(text, phrase)) {
-      const end = start + phrase.length;
-      if (overlapsAny(claimed, start, end)) continue;
+      if (claimed.subarray(start, start + phrase.length).includes(1)) continue;
       offsets.push(start);
     }
     // Claim after scanning so a phrase's own occurrences never mask each other.
-    for (const start of offsets) claimed.push({ start, end: start + phrase.length });
+    for (const start of offsets) claimed.fill(1, start, start + phrase.length);
     if (offsets.length > 0) found.set(phrase, offsets);
   }
   return found;

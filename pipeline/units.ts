@@ -135,17 +135,37 @@ function byPriority(a: Candidate, b: Candidate): number {
   return b.end - b.start - (a.end - a.start) || person(a) - person(b) || a.start - b.start;
 }
 
+/** The kept span owning each character (-1 for none), and the units each owning span counts for. */
+interface Claims {
+  ownerAt: Int32Array;
+  owners: Map<number, { end: number; units: Set<number> }>;
+}
+
+function clashes(c: Candidate, { ownerAt, owners }: Claims): boolean {
+  for (let i = c.start; i < c.end; i++) {
+    const owner = owners.get(ownerAt[i] ?? -1);
+    if (owner === undefined) continue;
+    // The same text configured for two units (an ambiguous alias) counts for both.
+    return !(ownerAt[i] === c.start && owner.end === c.end && !owner.units.has(c.unit));
+  }
+  return false;
+}
+
 function claim(all: Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
+  // Kept spans never overlap, except one text counted for several units: each character has at most one
+  // owning span, so a clash is found from the candidate's own characters, not by visiting every kept span.
+  const length = all.reduce((n, c) => Math.max(n, c.end), 0);
+  const claims: Claims = { ownerAt: new Int32Array(length).fill(-1), owners: new Map() };
   for (const c of all.sort(byPriority)) {
-    const clash = kept.some(
-      (k) =>
-        c.start < k.end &&
-        k.start < c.end &&
-        // The same text configured for two units (an ambiguous alias) counts for both.
-        !(k.start === c.start && k.end === c.end && k.unit !== c.unit),
-    );
-    if (!clash) kept.push(c);
+    if (clashes(c, claims)) continue;
+    kept.push(c);
+    const same = claims.owners.get(claims.ownerAt[c.start] ?? -1);
+    if (same !== undefined) same.units.add(c.unit);
+    else {
+      claims.owners.set(c.start, { end: c.end, units: new Set([c.unit]) });
+      claims.ownerAt.fill(c.start, c.start, c.end);
+    }
   }
   return kept;
 }
