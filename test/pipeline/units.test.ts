@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RoundConfig } from '../../config/schema.js';
+import { type RoundConfig, roundSchema } from '../../config/schema.js';
 import { matchUnits } from '../../pipeline/units.js';
 import { DEMO_ROUND } from './fixtures.js';
 
@@ -157,5 +157,24 @@ describe('matchUnits', () => {
     // The body is normalized before matching (full-width letters become ASCII), so the alias must be too.
     const [alias] = matchUnits(round, '', 'XY平台逾期');
     expect(alias?.mentions[0]).toMatchObject({ text: 'XY平台', rule: 'alias' });
+  });
+
+  it('counts a text configured for two units for both, and lets a longer name mask a shorter one', () => {
+    const round = roundSchema.parse({
+      id: 'r',
+      name: 'r',
+      units: [
+        { id: 'a', name: '甲公司', aliases: ['甲乙'] },
+        { id: 'b', name: '乙公司', aliases: ['甲乙'] },
+        { id: 'c', name: '甲乙丙集团' },
+      ],
+    });
+    const mentions = (body: string) =>
+      Object.fromEntries(matchUnits(round, '', body).map((m) => [m.unitId, m.mentions.map((x) => x.text)]));
+    expect(mentions('甲乙又被投诉，甲乙丙集团未回应。甲乙')).toEqual({
+      a: ['甲乙', '甲乙'],
+      b: ['甲乙', '甲乙'],
+      c: ['甲乙丙集团'],
+    });
   });
 });
