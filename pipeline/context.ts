@@ -116,6 +116,13 @@ const SOURCE_AFTER =
 // An authority acting on a case (福田分局…立案侦查, 松江公安分局通报称, 被住建委查处): it is not the one accused.
 const AUTHORITY_AFTER =
   /^(?:于[^，。；！？\n]{1,10}?)?[^，。；！？\n]{0,4}?(?:通报|发函|约谈|查处|立案侦查|依法|审理|宣判|判决|裁定|责令|提醒投资者|发布风险提示|风险提示)/;
+// …but in the passive (某公司被依法查处, 遭约谈, 因违规被通报) the one named is the one acted on.
+const PASSIVE = /被|遭|受到|因/;
+
+function authorityActs(after: string): boolean {
+  const m = AUTHORITY_AFTER.exec(after);
+  return m !== null && !PASSIVE.test(m[0]);
+}
 // An authority's letter or directive (市质监站发来的函, 无视住建委的发文): the one who wrote it is not accused.
 const AUTHORITY_LETTER = /^(?:(?:发来|下发|印发|发出)的?|的)(?:函件?|发文|公函|批复)/;
 const AUTHORITY_AROUND = /(?:被|经|由|在)\s*$/;
@@ -157,7 +164,7 @@ export function mentionRole(text: string, start: number, end: number, clauseStar
   // 对X立案侦查 makes X the one acted on.
   const object = /[对将把]\s*$/.test(before);
   if (
-    ((AUTHORITY_AFTER.test(after) || AUTHORITY_LETTER.test(after)) && !object) ||
+    ((authorityActs(after) || AUTHORITY_LETTER.test(after)) && !object) ||
     (AUTHORITY_AROUND.test(before) && AUTHORITY_VERB.test(after))
   )
     return 'source';

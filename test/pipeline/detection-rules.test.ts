@@ -85,6 +85,13 @@ describe('mention roles', () => {
     expect(roleOf('未经规划局批准擅自加建', '规划局')).toBe('source');
   });
 
+  it('reads a unit acted on in the passive as the one accused, not the authority', () => {
+    expect(roleOf('福田分局依法查处某公司', '福田分局')).toBe('source');
+    expect(roleOf('某公司被依法查处', '某公司')).toBe('subject');
+    expect(roleOf('某公司遭约谈', '某公司')).toBe('subject');
+    expect(roleOf('某公司因违规被通报批评', '某公司')).toBe('subject');
+  });
+
   it('reads an authority whose letter or directive is cited as not accused', () => {
     expect(roleOf('开发商不在售楼部公示市质监站发来的函，继续违规交房', '市质监站')).toBe('source');
     expect(roleOf('无视住建委的发文，扰乱市场', '住建委')).toBe('source');
