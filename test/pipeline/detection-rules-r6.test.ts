@@ -84,6 +84,14 @@ describe('the shipped lexicon', () => {
     expect(alerted(u)).toBe(true);
   });
 
+  it('knows the words borrowers, investors and home buyers use', async () => {
+    const debt = await shippedUnit('某某贷', '某某贷的催收人员爆通讯录，给我家人打骚扰电话。');
+    expect(alerted(debt)).toBe(true);
+    const home = await shippedUnit('某某置业', '某某置业一房多卖，还捂盘惜售。');
+    expect(termCategories(home)).toContain('民生投诉');
+    expect(alerted(home)).toBe(true);
+  });
+
   it('does not count being kept off a blacklist', async () => {
     const u = await shippedUnit('某某筹', '经查，某某筹没有被列入经营异常名单和失信被执行人黑名单。');
     expect(termCategories(u)).not.toContain('涉众金融');
