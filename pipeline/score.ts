@@ -90,6 +90,17 @@ export function effectiveTerms(
   );
 }
 
+// One compiled rule per keyword: rounds sharing the shipped lexicon (yuqing eval makes one round per item)
+// share its compiled terms.
+const compiledTerms = new WeakMap<Keyword, TermRule>();
+function compiledTerm(k: Keyword): TermRule {
+  const known = compiledTerms.get(k);
+  if (known !== undefined) return known;
+  const rule = compileTerm(k);
+  compiledTerms.set(k, rule);
+  return rule;
+}
+
 // Compiled rules per lexicon array and phase, so a stream of items does not recompile them.
 const compiled = new WeakMap<readonly Keyword[], WeakMap<RoundConfig, Map<string, TermRule[]>>>();
 function rulesFor(round: RoundConfig, lexicon: readonly Keyword[], phase?: PhaseName): TermRule[] {
@@ -98,7 +109,7 @@ function rulesFor(round: RoundConfig, lexicon: readonly Keyword[], phase?: Phase
   const byPhase = byRound.get(round) ?? new Map<string, TermRule[]>();
   byRound.set(round, byPhase);
   const key = phase ?? '';
-  const rules = byPhase.get(key) ?? effectiveTerms(round, lexicon, phase).map(compileTerm);
+  const rules = byPhase.get(key) ?? effectiveTerms(round, lexicon, phase).map(compiledTerm);
   byPhase.set(key, rules);
   return rules;
 }
