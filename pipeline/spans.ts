@@ -19,14 +19,25 @@ export function overlapsAny(spans: readonly Span[], start: number, end: number):
   return spans.some((s) => start < s.end && s.start < end);
 }
 
-const pairAt = (s: string, i: number) => s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
-
-/** Every pair of adjacent UTF-16 code units in `text`, as numbers. */
-function pairsOf(text: string): Set<number> {
-  const out = new Set<number>();
-  for (let i = 0; i + 1 < text.length; i++) out.add(pairAt(text, i));
-  return out;
+/** Adjacent-character pairs of a text, hashed into a table sized to it: a clear slot rules a pair out. */
+interface PairTable {
+  seen: Uint8Array;
+  mask: number;
 }
+
+const pairHash = (s: string, i: number, mask: number) =>
+  (Math.imul(s.charCodeAt(i), 0x9e3779b1) ^ s.charCodeAt(i + 1)) & mask;
+
+function pairsOf(text: string): PairTable {
+  let size = 64;
+  while (size < text.length * 4 && size < 1 << 16) size <<= 1;
+  const table = { seen: new Uint8Array(size), mask: size - 1 };
+  for (let i = 0; i + 1 < text.length; i++) table.seen[pairHash(text, i, table.mask)] = 1;
+  return table;
+}
+
+const mayHold = (t: PairTable, phrase: string) =>
+  phrase.length < 2 || t.seen[pairHash(phrase, 0, t.mask)] === 1;
 
 function claimedIn(claimed: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (claimed[i] === 1) return true;
@@ -51,7 +62,7 @@ export function findPhrases(
   for (const phrase of byLength) {
     // Most of a lexicon is absent from any one text: a phrase whose first two characters never stand
     // together in it is skipped without a scan.
-    if (phrase.length >= 2 && !pairs.has(pairAt(phrase, 0))) continue;
+    if (!mayHold(pairs, phrase)) continue;
     const offsets: number[] = [];
     for (const start of findAll(text, phrase)) {
       if (!claimedIn(claimed, start, start + phrase.length)) offsets.push(start);
