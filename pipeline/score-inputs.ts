@@ -75,9 +75,21 @@ export interface RoleMention {
   role: MentionRole;
 }
 
+const FIELD_SEPARATOR = '\n';
+
 /** Title and body joined, for document-level phrases. */
 export function textOf(fields: readonly Field[]): string {
-  return fields.map((f) => f.text).join('\n');
+  return fields.map((f) => f.text).join(FIELD_SEPARATOR);
+}
+
+/** Where a field starts in `textOf(fields)`. */
+export function fieldStart(fields: readonly Field[], where: Where): number {
+  let at = 0;
+  for (const f of fields) {
+    if (f.where === where) return at;
+    at += f.text.length + FIELD_SEPARATOR.length;
+  }
+  return at;
 }
 
 /**

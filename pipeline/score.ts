@@ -17,6 +17,7 @@ import { levelFor } from './level.js';
 import { proximity, unitView } from './proximity.js';
 import {
   type Field,
+  fieldStart,
   type Hit,
   locateMentions,
   type RoleMention,
@@ -138,9 +139,8 @@ const LEAD_IN = 2;
  * leading straight into one (精心构建利益链, 打造骗局) describes the misconduct, not a success.
  */
 function leadIns(fields: readonly Field[], counted: readonly Hit[]): Span[] {
-  const bodyAt = (fields.find((f) => f.where === 'title')?.text.length ?? -1) + 1;
   return counted.map((h) => {
-    const at = h.where === 'body' ? bodyAt : 0;
+    const at = fieldStart(fields, h.where);
     return { start: Math.max(at, at + h.start - LEAD_IN), end: at + h.end };
   });
 }
