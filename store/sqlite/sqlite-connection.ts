@@ -25,12 +25,14 @@ export class SqliteConnection {
   protected readonly prep: Prepare;
   protected readonly logger: Logger;
   protected readonly clock: () => Date;
+  private readonly busyTimeoutMs: number;
   private state: 'opened' | 'ready' | 'closed' = 'opened';
 
   constructor(options: SqliteStoreOptions) {
     this.logger = options.logger.child({ component: 'store-sqlite' });
     this.clock = options.clock ?? (() => new Date());
-    this.db = openDatabase(options.path, options.busyTimeoutMs ?? 5000);
+    this.busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    this.db = openDatabase(options.path, this.busyTimeoutMs);
     this.prep = statementCache(this.db);
   }
 
@@ -41,7 +43,8 @@ export class SqliteConnection {
 
   async init(): Promise<void> {
     if (this.state === 'closed') throw new StoreError('E_STORE_CLOSED', 'init: store is closed');
-    this.guard('init', () => migrate(this.db, this.logger));
+    // Each step re-reads the version under its write lock, so running migrate again after BUSY is safe.
+    this.guard('init', () => retryWhileBusy(() => migrate(this.db, this.logger), this.busyTimeoutMs));
     this.state = 'ready';
   }
 
@@ -86,8 +89,10 @@ function openDatabase(path: string, busyTimeoutMs: number): Database.Database {
     mkdirSync(dirname(path), { recursive: true });
     db = new Database(path);
     // First, so that switching a new file to WAL waits for another process opening it at the same moment.
-    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
-    db.pragma('journal_mode = WAL');
+    const timeout = Math.max(0, Math.floor(busyTimeoutMs));
+    db.pragma(`busy_timeout = ${timeout}`);
+    const wal = db;
+    retryWhileBusy(() => wal.pragma('journal_mode = WAL'), timeout);
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     return db;
@@ -95,6 +100,30 @@ function openDatabase(path: string, busyTimeoutMs: number): Database.Database {
     db?.close();
     throw new StoreError('E_STORE_OPEN', `cannot open SQLite store ${path}: ${message(cause)}`, { cause });
   }
+}
+
+/**
+ * Run fn again while SQLite answers SQLITE_BUSY, until timeoutMs has passed. Switching a new file to WAL reads
+ * the header under a shared lock and then upgrades; when two processes do that at once SQLite returns BUSY at
+ * once instead of calling the busy handler (it would deadlock), so the wait has to happen here.
+ */
+export function retryWhileBusy<T>(fn: () => T, timeoutMs: number): T {
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return fn();
+    } catch (cause) {
+      const code = (cause as { code?: string }).code ?? '';
+      if (!code.startsWith('SQLITE_BUSY') || Date.now() >= deadline) throw cause;
+      sleepSync(Math.min(5 * attempt, 100, Math.max(1, deadline - Date.now())));
+    }
+  }
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+function sleepSync(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
 }
 
 function message(error: unknown): string {
