@@ -31,7 +31,7 @@ export class SqliteConnection {
   constructor(options: SqliteStoreOptions) {
     this.logger = options.logger.child({ component: 'store-sqlite' });
     this.clock = options.clock ?? (() => new Date());
-    this.busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    this.busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
     this.db = openDatabase(options.path, this.busyTimeoutMs);
     this.prep = statementCache(this.db);
   }
@@ -88,18 +88,20 @@ function openDatabase(path: string, busyTimeoutMs: number): Database.Database {
   try {
     mkdirSync(dirname(path), { recursive: true });
     db = new Database(path);
-    // First, so that switching a new file to WAL waits for another process opening it at the same moment.
-    const timeout = Math.max(0, Math.floor(busyTimeoutMs));
-    db.pragma(`busy_timeout = ${timeout}`);
-    const wal = db;
-    retryWhileBusy(() => wal.pragma('journal_mode = WAL'), timeout);
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
+    applyPragmas(db, busyTimeoutMs);
     return db;
   } catch (cause) {
     db?.close();
     throw new StoreError('E_STORE_OPEN', `cannot open SQLite store ${path}: ${message(cause)}`, { cause });
   }
+}
+
+function applyPragmas(db: Database.Database, busyTimeoutMs: number): void {
+  // First, so that statements wait for another process's lock; the switch to WAL needs its own retry.
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  retryWhileBusy(() => db.pragma('journal_mode = WAL'), busyTimeoutMs);
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
 }
 
 /**
