@@ -37,7 +37,9 @@ for (const [path, entry] of Object.entries(packages)) {
   }
   const range = entry.engines?.node;
   if (path && range && floor && !semver.satisfies(floor, range, { includePrerelease: true }))
-    problems.push(`${path}@${entry.version}: engines.node "${range}" excludes Node ${floor} (package.json engines)`);
+    problems.push(
+      `${path}@${entry.version}: engines.node "${range}" excludes Node ${floor} (package.json engines)`,
+    );
 }
 
 if (problems.length) {
@@ -45,4 +47,6 @@ if (problems.length) {
   process.stderr.write('check-lock: regenerate with `npm run lock` (see README 依赖与锁文件)\n');
   process.exit(1);
 }
-process.stdout.write(`check-lock: ${Object.keys(packages).length - 1} packages, complete for all platforms, all admit Node ${floor}\n`);
+process.stdout.write(
+  `check-lock: ${Object.keys(packages).length - 1} packages, complete for all platforms, all admit Node ${floor}\n`,
+);
