@@ -86,4 +86,6 @@ export interface ExtractedPage {
   author?: string;
   /** Site name from <meta property="og:site_name"> or similar hints. */
   siteName?: string;
+  /** Set when no article text qualified and the body is the page's description (og:description) instead. */
+  partial?: boolean;
 }
