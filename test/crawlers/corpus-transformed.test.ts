@@ -1,11 +1,25 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mainItem } from '../../crawlers/fetch-page.js';
 import { SHARED_DIR } from '../helpers/shared-dir.js';
-import { half, type PageLabel, TRANSFORM_NOW, type TransformedPage, transformPage } from './page-transforms.js';
+import {
+  half,
+  type PageLabel,
+  TRANSFORM_NOW,
+  type TransformedPage,
+  transformPage,
+} from './page-transforms.js';
 
 // The real labelled pages, transformed at test time into templates they were not tuned on (see page-transforms).
 // The pages are split in two halves by a hash of their name: rules were fitted looking at "in" only; "out" checks.
@@ -59,7 +73,11 @@ describe('generic extractor on transformed real pages', () => {
     for (const p of set.filter((t) => half(t.label.page.split('~')[0] ?? '') === which)) {
       writeFileSync(join(labels, `${p.name}.json`), JSON.stringify(p.label));
       const got = predictions.get(p.name);
-      pred[p.name] = { title: got?.title ?? '', publishedAt: got?.publishedAt ?? null, body: got?.body ?? '' };
+      pred[p.name] = {
+        title: got?.title ?? '',
+        publishedAt: got?.publishedAt ?? null,
+        body: got?.body ?? '',
+      };
     }
     const file = join(dir, `pred-${which}.json`);
     writeFileSync(file, JSON.stringify(pred));
@@ -79,9 +97,13 @@ describe('generic extractor on transformed real pages', () => {
       const line = (['title', 'time', 'body'] as const)
         .map((k) => `${k} ${summary[k].ok}/${summary[k].of}`)
         .join('  ');
-      console.log(`held-${which} transformed: ${line}${misses.length ? `  misses: ${misses.join(' ')}` : ''}`);
+      console.log(
+        `held-${which} transformed: ${line}${misses.length ? `  misses: ${misses.join(' ')}` : ''}`,
+      );
       for (const k of ['title', 'time', 'body'] as const) {
-        expect(summary[k].ok / summary[k].of, `${k}: ${line} ${misses.join(' ')}`).toBeGreaterThanOrEqual(0.95);
+        expect(summary[k].ok / summary[k].of, `${k}: ${line} ${misses.join(' ')}`).toBeGreaterThanOrEqual(
+          0.95,
+        );
       }
     });
   }

@@ -78,6 +78,9 @@ function headline($: CheerioAPI, label: PageLabel): Element | undefined {
       bestLength = t.length;
     }
   }
+  // The outermost element with just that text, so that what a transform adds beside it is not inside a title box.
+  while (best?.parent && best.parent.type === 'tag' && norm(textOf(best.parent)) === want)
+    best = best.parent as Element;
   return best;
 }
 
@@ -96,11 +99,12 @@ const MARKERS = ['原创 ', '【独家】', '转载｜', '原创丨', '[转载]'
 const navWrapper: Transform = ($, label, variant) => {
   const box = bodyContainer($, label);
   if (!box) return undefined;
-  const names = [
-    ['nav-content', 'main-nav-wrap'],
-    ['sidebar-main', 'side-wrap'],
-    ['nav_con', 'comment-wrap'],
-  ][variant % 3] ?? [];
+  const names =
+    [
+      ['nav-content', 'main-nav-wrap'],
+      ['sidebar-main', 'side-wrap'],
+      ['nav_con', 'comment-wrap'],
+    ][variant % 3] ?? [];
   let el: Element | null = box;
   for (let depth = 0; el && el.type === 'tag' && el.name !== 'body' && depth < 3; depth++) {
     el.attribs.class = names[depth % names.length] ?? 'nav';
@@ -119,7 +123,9 @@ const columnHeading: Transform = ($, label, variant) => {
   $('title').text(`${column} - ${site}`);
   $('meta[property="og:title"], meta[name="og:title"]').remove();
   $(h).before(`<div class="column-title"><h2><a href="/xwdt/">${column}</a></h2></div>`);
-  $('body').prepend(`<ul class="menu-bar"><li><a href="/">首页</a></li><li><a href="/xwdt/">${column}</a></li></ul>`);
+  $('body').prepend(
+    `<ul class="menu-bar"><li><a href="/">首页</a></li><li><a href="/xwdt/">${column}</a></li></ul>`,
+  );
   return { label };
 };
 
@@ -144,7 +150,9 @@ const marker: Transform = ($, label, variant) => {
   const m = MARKERS[variant % MARKERS.length] ?? '原创 ';
   $(h).prepend(m);
   const title = $('title').text();
-  $('title').text(title.includes(label.title) ? title.replace(label.title, `${m}${label.title}`) : `${m}${title}`);
+  $('title').text(
+    title.includes(label.title) ? title.replace(label.title, `${m}${label.title}`) : `${m}${title}`,
+  );
   $('meta[property="og:title"]').attr('content', `${m}${label.title}`);
   return { label };
 };
@@ -162,7 +170,10 @@ const trailer: Transform = ($, label, variant) => {
     '<div class="bar-s"><span>分享到：</span><a href="#">微信</a><a href="#">微博</a><a href="#">QQ空间</a></div>',
   );
   return {
-    label: { ...label, body_must_not: [...label.body_must_not, `返回${SITES[variant % SITES.length]}，查看更多`] },
+    label: {
+      ...label,
+      body_must_not: [...label.body_must_not, `返回${SITES[variant % SITES.length]}，查看更多`],
+    },
     injected: [...lines, '分享到'],
   };
 };
@@ -175,7 +186,8 @@ function stripTimes($: CheerioAPI, label: PageLabel): void {
     if (/time|date|pub|created|update/i.test(key)) $(el).remove();
   });
   const keep = label.body_must.map(norm);
-  const dated = /(\d{4}\s*[-年/.]\s*\d{1,2})|(\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}:\d{2})|\d{1,2}:\d{2}|前|昨天|今天/;
+  const dated =
+    /(\d{4}\s*[-年/.]\s*\d{1,2})|(\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}:\d{2})|\d{1,2}:\d{2}|前|昨天|今天/;
   const walk = (node: AnyNode) => {
     if (node.type === 'text') {
       const data = (node as unknown as { data: string }).data;
@@ -256,7 +268,12 @@ export function transformPage(html: string, label: PageLabel, index: number): Tr
     const result = transform($, label, index);
     if (!result) continue;
     const name = `${label.page}~${kind}`;
-    out.push({ name, html: $.html(), label: { ...result.label, page: name }, injected: result.injected ?? [] });
+    out.push({
+      name,
+      html: $.html(),
+      label: { ...result.label, page: name },
+      injected: result.injected ?? [],
+    });
   }
   return out;
 }
