@@ -192,7 +192,9 @@ function stripTimes($: CheerioAPI, label: PageLabel): void {
     if (node.type === 'text') {
       const data = (node as unknown as { data: string }).data;
       const t = norm(data);
-      if (data.length < 80 && dated.test(data) && !keep.some((k) => t.includes(k) || k.includes(t))) {
+      // Only a short block of its own (a byline), never a date that opens a paragraph of the article.
+      const block = node.parent ? norm(textOf(node.parent)) : t;
+      if (block.length < 80 && dated.test(data) && !keep.some((k) => block.includes(k) || k.includes(t))) {
         (node as unknown as { data: string }).data = '';
       }
       return;
