@@ -52,7 +52,7 @@ export function buildProgram(): Command {
     .command('extract')
     .description('用通用抽取器解析一个网页文件或网址')
     .argument('<fileOrUrl>', '本地 HTML 文件或 http(s) 网址')
-    .option('--json', '输出 JSON { title, publishedAt, body }')
+    .option('--json', '输出 JSON { title, publishedAt, body, kind, … }')
     .action(
       run(async (cmd, input) =>
         (await import('./commands/extract.js')).extractCommand(String(input), globals(cmd)),
