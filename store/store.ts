@@ -1,4 +1,5 @@
 // The persistence contract; records and queries are in store-types.ts and re-exported here.
+import type { LedgerStore } from './ledger-types.js';
 import type { Notice, OutboxAlert, Tip, TipHistoryEntry } from '../core/types.js';
 import type {
   AuditEntry,
@@ -35,9 +36,12 @@ import type {
 } from './store-types.js';
 
 export type * from './store-types.js';
+export type * from './ledger-types.js';
 
 /** The persistence contract every backend (SQLite, Elasticsearch) implements; one contract test suite covers it. */
 export interface Store {
+  /** The rectification ledger (问题清单 and linked items, issue 20). */
+  readonly ledger: LedgerStore;
   /** Create tables/indices if needed; idempotent. */
   init(): Promise<void>;
   close(): Promise<void>;

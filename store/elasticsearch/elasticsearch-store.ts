@@ -11,6 +11,7 @@ import * as consoleTips from './console-tips.js';
 import { type EsContext, type RefreshPolicy, requireMs, sequence } from './context.js';
 import { ingestRecord } from './ingest.js';
 import { ensureIndices } from './init.js';
+import { EsLedger } from './ledger.js';
 import type { TemplateOptions } from './mappings.js';
 import { indexNames } from './names.js';
 import * as outbox from './outbox.js';
@@ -47,6 +48,7 @@ export class ElasticsearchStore implements C.Store {
   private readonly templates: TemplateOptions;
   private readonly ownsClient: boolean;
   private state: 'opened' | 'ready' | 'closed' = 'opened';
+  readonly ledger: C.LedgerStore;
 
   constructor(options: ElasticsearchStoreOptions) {
     this.prefix = options.indexPrefix ?? 'yuqing';
@@ -60,6 +62,7 @@ export class ElasticsearchStore implements C.Store {
       clock: options.clock ?? (() => new Date()),
       nextSeq: sequence(),
     };
+    this.ledger = new EsLedger((operation, fn) => this.run(operation, fn), this.ctx);
   }
 
   /** The shared context, for maintenance commands (migrate, reindex) and tests; not part of Store. */

@@ -20,6 +20,8 @@ export const INDEX_KINDS = [
   'notes',
   'counters',
   'deadletter',
+  'problems',
+  'problemlinks',
 ] as const;
 
 /** One kind of index. */

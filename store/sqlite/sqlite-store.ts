@@ -30,6 +30,7 @@ import * as consoleTips from './console-tips.js';
 import * as dashboard from './dashboard.js';
 import * as evidence from './evidence-records.js';
 import { ingestRecord } from './ingest.js';
+import { SqliteLedger } from './ledger.js';
 import * as outbox from './outbox.js';
 import * as reports from './report-data.js';
 import { searchArticles } from './search.js';
@@ -47,6 +48,8 @@ export type { SqliteStoreOptions } from './sqlite-connection.js';
  * E_STORE_IO (any SQLite failure); search raises InputError on a bad from/to.
  */
 export class SqliteStore extends SqliteConnection implements Store {
+  readonly ledger = new SqliteLedger((operation, fn) => this.run(operation, fn), this.db, this.prep);
+
   async knownUrls(urls: readonly string[]): Promise<Set<string>> {
     return this.run('knownUrls', () => articles.knownUrls(this.prep, urls));
   }
