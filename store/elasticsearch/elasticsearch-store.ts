@@ -9,6 +9,7 @@ import * as articles from './articles.js';
 import * as records from './console-records.js';
 import * as consoleTips from './console-tips.js';
 import { type EsContext, type RefreshPolicy, requireMs, sequence } from './context.js';
+import { EsCursors } from './cursors.js';
 import { ingestRecord } from './ingest.js';
 import { ensureIndices } from './init.js';
 import { EsLedger } from './ledger.js';
@@ -49,6 +50,7 @@ export class ElasticsearchStore implements C.Store {
   private readonly ownsClient: boolean;
   private state: 'opened' | 'ready' | 'closed' = 'opened';
   readonly ledger: C.LedgerStore;
+  readonly cursors: C.CursorStore;
 
   constructor(options: ElasticsearchStoreOptions) {
     this.prefix = options.indexPrefix ?? 'yuqing';
@@ -63,6 +65,7 @@ export class ElasticsearchStore implements C.Store {
       nextSeq: sequence(),
     };
     this.ledger = new EsLedger((operation, fn) => this.run(operation, fn), this.ctx);
+    this.cursors = new EsCursors((operation, fn) => this.run(operation, fn), this.ctx);
   }
 
   /** The shared context, for maintenance commands (migrate, reindex) and tests; not part of Store. */

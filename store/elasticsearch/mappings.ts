@@ -183,6 +183,7 @@ export const MAPPINGS: Readonly<Record<IndexKind, Mapping>> = {
     recurrence: { type: 'boolean' },
     reason: { type: 'text', index: false },
   },
+  cursors: { sourceId: keyword, next: long, lastSearched: stored, updatedAt: keyword },
 };
 
 /** Index settings; articles get the configured shard count and refresh interval. */

@@ -22,6 +22,7 @@ export const INDEX_KINDS = [
   'deadletter',
   'problems',
   'problemlinks',
+  'cursors',
 ] as const;
 
 /** One kind of index. */

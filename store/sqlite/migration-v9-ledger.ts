@@ -1,5 +1,6 @@
 import type { Migration } from './schema.js';
 
+// search_cursors keeps each search source's rotation (next query, when each unit was last searched) as JSON.
 // Problems are keyed by (round, id): 问题编号 are only unique within a round. Links are keyed by problem and
 // article so matching the same item again (a re-crawl) does not add a second link; time_ms orders a problem's
 // items by publish time (else link time). Never edit this step once released: append a new one.
@@ -38,7 +39,17 @@ CREATE TABLE problem_links (
   PRIMARY KEY (round_id, problem_id, article_id)
 );
 CREATE INDEX problem_links_story ON problem_links(round_id, unit_id, cluster_id);
+
+CREATE TABLE search_cursors (
+  source_id TEXT PRIMARY KEY,
+  state TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
 `;
 
-/** Schema step 9: the rectification ledger (问题清单) and its links to items (issue 20). */
-export const MIGRATION_V9: Migration = { version: 9, description: 'rectification ledger', sql: SQL };
+/** Schema step 9: the rectification ledger (问题清单), its links to items, and search cursors (issue 20). */
+export const MIGRATION_V9: Migration = {
+  version: 9,
+  description: 'rectification ledger and search cursors',
+  sql: SQL,
+};

@@ -91,5 +91,21 @@ export function ledgerContract(ctx: ContractContext): void {
       expect(await ledger.listProblems()).toEqual([]);
       expect(await ledger.listLinks()).toEqual([]);
     });
+
+    it('keeps one search cursor per source, replaced whole, across a restart', async () => {
+      const cursors = ctx.store().cursors;
+      expect(await cursors.getSearchCursor('se')).toBeUndefined();
+      const cursor = {
+        sourceId: 'se',
+        next: 7,
+        lastSearched: { 'r4/zjj': '2026-11-20T02:00:00.000Z' },
+        updatedAt: '2026-11-20T02:00:00.000Z',
+      };
+      await cursors.putSearchCursor(cursor);
+      await cursors.putSearchCursor({ ...cursor, next: 9 });
+      const reopened = await ctx.reopen();
+      expect(await reopened.cursors.getSearchCursor('se')).toEqual({ ...cursor, next: 9 });
+      expect((await reopened.cursors.listSearchCursors()).map((c) => c.sourceId)).toEqual(['se']);
+    });
   });
 }
