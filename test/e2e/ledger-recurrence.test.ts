@@ -214,6 +214,15 @@ describe('rectification ledger end to end', () => {
     expect(list.problems.find((p) => p.id === 'QSZ-01')?.linkedItems).toEqual([]);
     expect(JSON.stringify(list)).not.toContain(unrelated);
 
+    // The 舆情简报 gets the section 整改问题舆情.
+    const html = join(dir, 'report.html');
+    const report = await cli(['report', '--round', 'r-zg', '--out', join(dir, 'report.docx'), '--html', html]);
+    expect(report.code).toBe(0);
+    const text = readFileSync(html, 'utf8');
+    expect(text).toContain('五、整改问题舆情');
+    expect(text).toContain('本期共有 1 个已反馈问题出现相关舆情，其中 1 个有整改不到位或问题反弹的信号。');
+    expect(text).toContain('ZJJ-03');
+
     // The problem page, as an officer sees it in the console.
     const config = await loadConfig(configDir, { dataDir: join(dir, 'data') });
     const store = new SqliteStore({ path: config.settings.storePath, logger: silentLogger() });
