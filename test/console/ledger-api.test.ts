@@ -96,7 +96,7 @@ describe('ledger API', () => {
     const { entries } = await store.listAudit({});
     const deleted = entries.find((e) => e.action === 'ledger_delete');
     expect(deleted).toMatchObject({ user: 't1', target: '2026-r4/ZJJ-02' });
-    expect((deleted?.detail as { problem: { title: string } }).problem.title).toBe(
+    expect((deleted?.detail as { problem?: { title: string } } | undefined)?.problem?.title).toBe(
       '老旧小区改造工程质量监管不力',
     );
   });

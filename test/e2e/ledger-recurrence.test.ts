@@ -216,7 +216,15 @@ describe('rectification ledger end to end', () => {
 
     // The 舆情简报 gets the section 整改问题舆情.
     const html = join(dir, 'report.html');
-    const report = await cli(['report', '--round', 'r-zg', '--out', join(dir, 'report.docx'), '--html', html]);
+    const report = await cli([
+      'report',
+      '--round',
+      'r-zg',
+      '--out',
+      join(dir, 'report.docx'),
+      '--html',
+      html,
+    ]);
     expect(report.code).toBe(0);
     const text = readFileSync(html, 'utf8');
     expect(text).toContain('五、整改问题舆情');

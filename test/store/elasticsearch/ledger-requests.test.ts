@@ -64,7 +64,7 @@ describe('Elasticsearch ledger requests', () => {
       { index: { _index: 'yq-problems', _id: 'r%204:ZJJ%2F01' } },
       { index: { _index: 'yq-problems', _id: 'r%204:ZJJ-02' } },
     ]);
-    const docs = (bulks[0]?.body as Record<string, unknown>[]).filter((l) => 'title' in l);
+    const docs = ((bulks[0]?.body ?? []) as Record<string, unknown>[]).filter((l) => 'title' in l);
     expect(docs[0]).toMatchObject({ id: 'ZJJ/01', createdAt: '2026-01-01T00:00:00.000Z' });
   });
 
@@ -92,7 +92,7 @@ describe('Elasticsearch ledger requests', () => {
     expect(bulkActions(requests)).toEqual([
       { create: { _index: 'yq-problemlinks', _id: 'r%204:ZJJ%2F01:a1' } },
     ]);
-    const doc = (requests[0]?.body as Record<string, unknown>[])[1];
+    const doc = ((requests[0]?.body ?? []) as Record<string, unknown>[])[1];
     expect(doc).toMatchObject({ timeMs: Date.parse('2026-11-20T09:00:00+08:00'), recurrence: true });
 
     requests.length = 0;

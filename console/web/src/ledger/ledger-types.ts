@@ -1,43 +1,17 @@
 // Shapes of the ledger API (console/routes/ledger.ts).
+import type { Problem, ProblemLink } from '../../../../core/ledger.js';
 import type { Level } from '../api/types.js';
 
-/** Problem status ids. */
-export type ProblemStatus = 'rectifying' | 'rectified' | 'closed';
+export type { ProblemStatus } from '../../../../core/ledger.js';
+export { PROBLEM_STATUS_LABELS } from '../../../../core/ledger.js';
 
-/** Chinese labels of the statuses. */
-export const PROBLEM_STATUS_LABELS: Readonly<Record<ProblemStatus, string>> = {
-  rectifying: '整改中',
-  rectified: '已整改',
-  closed: '已销号',
-};
-
-/** An item linked to a problem. */
-export interface ProblemLinkView {
-  articleId: string;
-  clusterId: string;
-  title: string;
-  url: string;
-  publishedAt?: string;
-  linkedAt: string;
-  recurrence: boolean;
-  reason: string;
-}
+/** An item linked to a problem, as the API sends it. */
+export type ProblemLinkView = Omit<ProblemLink, 'roundId' | 'problemId' | 'unitId'>;
 
 /** A problem with its links. */
-export interface ProblemView {
-  roundId: string;
-  id: string;
-  unitId: string;
+export interface ProblemView extends Omit<Problem, 'createdAt' | 'updatedAt'> {
   unitName: string;
-  title: string;
-  description: string;
-  category?: string;
-  terms: string[];
-  raisedOn?: string;
-  deadline?: string;
-  status: ProblemStatus;
   statusLabel: string;
-  team?: string;
   links: ProblemLinkView[];
   recurrences: number;
 }
