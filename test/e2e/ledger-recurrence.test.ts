@@ -199,6 +199,9 @@ describe('rectification ledger end to end', () => {
     expect(summary.alerts.sent).toBe(1);
     expect(wecom.requests).toHaveLength(1);
     expect(JSON.stringify(wecom.requests[0]?.body)).toContain('问题还是老样子');
+    // The alert names the problem.
+    expect(JSON.stringify(wecom.requests[0]?.body)).toContain('涉及已反馈问题');
+    expect(JSON.stringify(wecom.requests[0]?.body)).toContain('ZJJ-03 老旧小区改造工程质量监管不力');
 
     const tips = JSON.parse((await cli(['tips', '--json'])).stdout) as {
       tips: { url: string; problems: string[] }[];
