@@ -106,6 +106,24 @@ function checkSources(file: string, sources: SourceConfig[]): FileIssue[] {
   return issues;
 }
 
+// An intensify window counts from a phase start, so that phase must be configured.
+function intensifyIssues(file: string, round: RoundConfig): FileIssue[] {
+  const issues: FileIssue[] = [];
+  if (round.intensify?.afterEntryDays !== undefined && !round.phases.entry) {
+    issues.push({
+      file,
+      issue: 'intensify.afterEntryDays: 本轮没有配置进驻阶段（phases.entry），加密窗口无从计算',
+    });
+  }
+  if (round.intensify?.afterFeedbackDays !== undefined && !round.phases.feedback) {
+    issues.push({
+      file,
+      issue: 'intensify.afterFeedbackDays: 本轮没有配置反馈阶段（phases.feedback），加密窗口无从计算',
+    });
+  }
+  return issues;
+}
+
 // Each cron of a phase-driven schedule; `outside` may also be "pause".
 function phaseScheduleIssues(file: string, i: number, schedule: PhaseSchedule): FileIssue[] {
   return Object.entries(schedule).flatMap(([key, cron]) => {
@@ -144,6 +162,7 @@ function checkRounds(input: CheckInput): FileIssue[] {
         });
       }
     });
+    issues.push(...intensifyIssues(file, round));
     round.alerts.forEach((route, r) => {
       route.channels.forEach((name, c) => {
         if (input.channels && !Object.hasOwn(input.channels, name)) {

@@ -15,7 +15,7 @@ describe('issue 20 config keys', () => {
   it('accepts a phase schedule and an intensify window, and still a plain cron string', async () => {
     const dir = await writeConfigDir({
       'sources.yaml': withSchedule('{ default: "0 */2 * * *", entry: "*/10 * * * *", outside: pause }'),
-      'rounds/r1.yaml': `${BASE_FILES['rounds/r1.yaml']}\nintensify: { afterFeedbackDays: 14 }\n`,
+      'rounds/r1.yaml': `${BASE_FILES['rounds/r1.yaml']}\nintensify: { afterEntryDays: 7 }\n`,
     });
     const config = await loadConfig(dir);
     expect(config.sources[0]?.schedule).toEqual({
@@ -24,7 +24,7 @@ describe('issue 20 config keys', () => {
       outside: 'pause',
     });
     expect(config.sources[1]?.schedule).toBe('*/15 * * * *');
-    expect(config.rounds[0]?.intensify).toEqual({ afterFeedbackDays: 14 });
+    expect(config.rounds[0]?.intensify).toEqual({ afterEntryDays: 7 });
     // The shipped rectification wording is loaded.
     expect(config.recurrenceWording?.rectification).toEqual(
       expect.arrayContaining(['还是老样子', '整改不到位']),
@@ -42,6 +42,17 @@ describe('issue 20 config keys', () => {
     );
     expect(message).toContain('sources.yaml: [0].schedule.outside: 不是有效的 cron 表达式「stop」');
     expect(message).toMatch(/rounds\/r1\.yaml: intensify\.afterFeedbackDays: /);
+  });
+
+  it('refuses an intensify window whose phase the round does not have', async () => {
+    const dir = await writeConfigDir({
+      'rounds/r1.yaml': `${BASE_FILES['rounds/r1.yaml']}\nintensify: { afterFeedbackDays: 14, afterEntryDays: 3 }\n`,
+    });
+    const message = (await rejection(() => loadConfig(dir))).message;
+    expect(message).toContain(
+      'rounds/r1.yaml: intensify.afterFeedbackDays: 本轮没有配置反馈阶段（phases.feedback）',
+    );
+    expect(message).not.toContain('afterEntryDays');
   });
 
   it('reads extra wording from the config dir and reports a malformed list', async () => {
