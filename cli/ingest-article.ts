@@ -1,4 +1,5 @@
 import { clusterTips } from '../alerts/escalation.js';
+import { freshnessCheck } from '../alerts/freshness.js';
 import type { ProblemLink } from '../core/ledger.js';
 import type { ExtractedArticle, Tip } from '../core/types.js';
 import { NEAR_DUPLICATE_DISTANCE } from '../pipeline/simhash.js';
@@ -7,11 +8,18 @@ import type { CycleSummary } from './cycle.js';
 import { linksOf, matchRecurrence } from './ledger-step.js';
 import { replyThreadTips, storyReplies } from './thread-tips.js';
 
+/** How an article reached the ingest. */
+export interface IngestOptions {
+  /** It comes from a source's first crawl (its back catalogue): undated pages there never alert. */
+  backCatalogue?: boolean;
+}
+
 /** Pipeline + dedup + routing + atomic store write for one article; true when it was newly stored. */
 export async function ingestArticle(
   app: App,
   article: ExtractedArticle,
   summary: CycleSummary,
+  options: IngestOptions = {},
 ): Promise<boolean> {
   // Recurrence matching runs after the assessment, on the scorer's result (issue 20).
   const recurrence = await matchRecurrence(app, app.process(article));
@@ -25,8 +33,12 @@ export async function ingestArticle(
   const members = existing ? await app.store.clusterArticles(existing.clusterId) : [];
   // Forum replies under the story's threads raise its spread; a reply to another story's thread raises that one's.
   const replies = await storyReplies(app.store, processed, members);
-  const tips = clusterTips(processed, members, clusterId, app.activeRounds(), now, app.config.teams, replies);
-  const threadTips = await replyThreadTips(app, processed, clusterId, now);
+  const { settings } = app.config;
+  const policy = { maxAgeDays: settings.alerts.maxAgeDays, timezone: settings.timezone };
+  const fresh = freshnessCheck(policy, new Date(now), options.backCatalogue ? processed.id : undefined);
+  const rounds = app.activeRounds();
+  const tips = clusterTips(processed, members, clusterId, rounds, now, app.config.teams, replies, fresh);
+  const threadTips = await replyThreadTips(app, processed, clusterId, now, fresh);
   const result = await app.store.ingest({
     article: processed,
     joinClusterId: existing?.clusterId,

@@ -109,6 +109,11 @@ export const settingsSchema = z.object({
       adminChannels: z.array(z.string({ error: 'expected a channel name' })).default([]),
       /** A source failing this many cycles in a row raises one notice to the admin channels. */
       sourceFailureThreshold: z.number().int().positive().default(5),
+      /**
+       * An item published more than this many days ago (or this long before its round's first phase) is stored
+       * and searchable but never alerted: a back catalogue or an old page found late is not news.
+       */
+      maxAgeDays: z.number().positive().max(3650).default(7),
     })
     .prefault({}),
   /** Serve the bundled offline demo site on this loopback port (the example config uses it). */
