@@ -1,9 +1,11 @@
 import { clusterTips } from '../alerts/escalation.js';
 import { freshnessCheck } from '../alerts/freshness.js';
-import type { ExtractedArticle } from '../core/types.js';
+import type { ProblemLink } from '../core/ledger.js';
+import type { ExtractedArticle, Tip } from '../core/types.js';
 import { NEAR_DUPLICATE_DISTANCE } from '../pipeline/simhash.js';
 import type { App } from './app.js';
 import type { CycleSummary } from './cycle.js';
+import { linksOf, matchRecurrence } from './ledger-step.js';
 import { replyThreadTips, storyReplies } from './thread-tips.js';
 
 /** How an article reached the ingest. */
@@ -19,7 +21,9 @@ export async function ingestArticle(
   summary: CycleSummary,
   options: IngestOptions = {},
 ): Promise<boolean> {
-  const processed = app.process(article);
+  // Recurrence matching runs after the assessment, on the scorer's result (issue 20).
+  const recurrence = await matchRecurrence(app, app.process(article));
+  const processed = recurrence.article;
   const existing =
     (await app.store.findByContentHash(processed.contentHash)) ??
     (await app.store.findNearDuplicate(processed.simhash, NEAR_DUPLICATE_DISTANCE));
@@ -44,8 +48,13 @@ export async function ingestArticle(
   if (!result.inserted) return false;
   summary.stored += 1;
   if (existing) summary.duplicates += 1;
-  for (const { tip } of tips) {
-    if (!result.createdTipIds.includes(tip.id)) continue;
+  await recordLinks(app, linksOf(recurrence, result.clusterId, now));
+  const created = tips.filter(({ tip }) => result.createdTipIds.includes(tip.id));
+  const problems = await tipProblems(
+    app,
+    created.map(({ tip }) => tip),
+  );
+  for (const [i, { tip }] of created.entries()) {
     summary.tips.push({
       id: tip.id,
       round: tip.roundId,
@@ -55,6 +64,7 @@ export async function ingestArticle(
       score: tip.score,
       title: tip.title,
       url: tip.url,
+      problems: problems[i] ?? [],
     });
   }
   if (result.escalatedTipIds?.length) {
@@ -74,4 +84,23 @@ export async function ingestArticle(
     'article stored',
   );
   return true;
+}
+
+// A link that fails to be written is logged, not fatal: the item and its tips are stored already.
+async function recordLinks(app: App, links: ProblemLink[]): Promise<void> {
+  if (links.length === 0) return;
+  try {
+    await app.store.ledger.addLinks(links);
+    app.logger.info(
+      { component: 'cycle', article: links[0]?.articleId, problems: links.map((l) => l.problemId) },
+      'item linked to rectification problems',
+    );
+  } catch (err) {
+    app.logger.error({ component: 'cycle', err }, 'problem links not stored');
+  }
+}
+
+async function tipProblems(app: App, tips: readonly Tip[]): Promise<string[][]> {
+  if (tips.length === 0) return [];
+  return app.store.ledger.problemsForTips(tips);
 }

@@ -5,6 +5,7 @@ import { toConfigError } from './config-error.js';
 import { type LoadContext, loadYamlFile } from './config-file.js';
 import { crossCheck, type RoundFile } from './cross-checks.js';
 import { collectLexicon, yamlFilesIn } from './lexicon.js';
+import { collectRecurrenceWording } from './recurrence-wording.js';
 import {
   type AppConfig,
   channelsFileSchema,
@@ -60,6 +61,7 @@ export async function loadConfig(dir: string, options: LoadConfigOptions = {}): 
   const { channels, teams } = channelsFile ? splitChannelsFile(channelsFile) : {};
   const rounds = await loadRounds(root, ctx);
   const lexicon = await collectLexicon(root, ctx);
+  const recurrenceWording = await collectRecurrenceWording(root, ctx);
   ctx.errors.push(
     ...crossCheck({
       sourcesLabel: 'sources.yaml',
@@ -80,6 +82,7 @@ export async function loadConfig(dir: string, options: LoadConfigOptions = {}): 
     teams: teams ?? {},
     rounds: rounds.map((r) => r.round),
     lexicon,
+    recurrenceWording,
     warnings: ctx.warnings,
   };
 }

@@ -68,6 +68,8 @@ export interface SearchTerms {
   names: string[];
   /** The rounds' keyword terms (used when a source has `riskTerms: keywords`). */
   keywords: string[];
+  /** This cycle's queries, chosen by the rotation (search-rotation.ts); absent = the first `queries` of all. */
+  queries?: string[];
 }
 
 /** Crawls one source of a given type. */

@@ -1,5 +1,8 @@
 // The persistence contract; records and queries are in store-types.ts and re-exported here.
+
 import type { Notice, OutboxAlert, Tip, TipHistoryEntry } from '../core/types.js';
+import type { CursorStore } from './cursor-types.js';
+import type { LedgerStore } from './ledger-types.js';
 import type {
   AuditEntry,
   AuditFilter,
@@ -34,10 +37,16 @@ import type {
   UserPatch,
 } from './store-types.js';
 
+export type * from './cursor-types.js';
+export type * from './ledger-types.js';
 export type * from './store-types.js';
 
 /** The persistence contract every backend (SQLite, Elasticsearch) implements; one contract test suite covers it. */
 export interface Store {
+  /** The rectification ledger (问题清单 and linked items, issue 20). */
+  readonly ledger: LedgerStore;
+  /** Search sources' query rotation (issue 20). */
+  readonly cursors: CursorStore;
   /** Create tables/indices if needed; idempotent. */
   init(): Promise<void>;
   close(): Promise<void>;

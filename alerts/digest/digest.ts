@@ -6,6 +6,7 @@ import type { ReportData, Store } from '../../store/store.js';
 import { buildReportDocx, DOCX_CONTENT_TYPE } from '../report/docx.js';
 import { renderReportHtml, reportLines } from '../report/html.js';
 import { buildReport, type Report, reportTitle } from '../report/model.js';
+import { type ReportProblemRow, rectificationRows } from '../report/rectification.js';
 import type { ReportScope } from '../report/scope.js';
 import { type BacklogOf, type DigestLimits, recipientScope, unitBacklog } from './scope.js';
 import type { DigestRecipient } from './targets.js';
@@ -18,7 +19,7 @@ export interface Period {
 
 /** What making a report needs; `listTips` counts the backlog of a scope narrowed to some units. */
 export interface ReportDeps {
-  store: Pick<Store, 'reportData'> & Partial<Pick<Store, 'listTips'>>;
+  store: Pick<Store, 'reportData'> & Partial<Pick<Store, 'listTips' | 'ledger'>>;
   timeZone: string;
   now?: () => Date;
 }
@@ -52,8 +53,27 @@ export async function makeReport(
   const { listTips } = deps.store;
   const backlog = listTips ? unitBacklog({ listTips: listTips.bind(deps.store) }, round.id) : undefined;
   const generatedAt = (deps.now ?? (() => new Date()))().toISOString();
-  const report = await scopedReport(data, round, scope, backlog, { timeZone: deps.timeZone, generatedAt });
+  const built = await scopedReport(data, round, scope, backlog, { timeZone: deps.timeZone, generatedAt });
+  const rectification = await rectificationOf(deps, round, period, scope?.unitIds);
+  const report = rectification === undefined ? built : { ...built, rectification };
   return { report, docx: await buildReportDocx(report) };
+}
+
+// The 整改问题舆情 rows, when the round has a ledger (a round without problems gets no section).
+async function rectificationOf(
+  deps: ReportDeps,
+  round: RoundConfig,
+  period: Period,
+  unitIds: readonly string[] | undefined,
+): Promise<ReportProblemRow[] | undefined> {
+  const ledger = deps.store.ledger;
+  if (!ledger) return undefined;
+  const [problems, links] = await Promise.all([
+    ledger.listProblems({ roundId: round.id }),
+    ledger.listLinks({ roundId: round.id }),
+  ]);
+  if (problems.length === 0) return undefined;
+  return rectificationRows(round, problems, links, period, unitIds);
 }
 
 /**

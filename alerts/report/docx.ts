@@ -1,4 +1,5 @@
 // The 舆情简报 as a Word file (.docx), built with the `docx` package.
+
 import {
   AlignmentType,
   Document,
@@ -23,6 +24,7 @@ import {
   reportTitle,
   scopeLines,
 } from './model.js';
+import { RECTIFICATION_HEADER, RECTIFICATION_HEADING, rectificationSummary } from './rectification.js';
 
 /** MIME type of a .docx file. */
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -105,6 +107,23 @@ function storiesSection(report: Report): (Paragraph | Table)[] {
   return [title, table(['序号', '标题', '首发来源', '篇数', '站点数', '等级', '涉及单位'], rows)];
 }
 
+function rectificationSection(report: Report): (Paragraph | Table)[] {
+  const rows = report.rectification;
+  if (rows === undefined) return [];
+  const title = heading(RECTIFICATION_HEADING);
+  if (rows.length === 0) return [title, line(rectificationSummary(rows))];
+  const cells = rows.map((r) => [
+    cell(r.problemId),
+    cell(r.unitName),
+    cell(r.title),
+    cell(r.statusLabel),
+    cell(String(r.items)),
+    cell(String(r.recurrences), r.recurrences > 0 ? { bold: true, colour: LEVEL_COLOURS.orange } : {}),
+    cell(r.latestTitle, { url: r.latestUrl }),
+  ]);
+  return [title, line(rectificationSummary(rows)), table([...RECTIFICATION_HEADER], cells)];
+}
+
 /** The report as a .docx document (bytes). */
 export async function buildReportDocx(report: Report): Promise<Buffer> {
   const doc = new Document({
@@ -129,6 +148,7 @@ export async function buildReportDocx(report: Report): Promise<Buffer> {
           ...storiesSection(report),
           heading(`四、线索办理情况（${backlogScopeLabel(report)}）`),
           line(backlogText(report)),
+          ...rectificationSection(report),
           line('本简报由巡察舆情监测系统自动生成。'),
         ],
       },

@@ -1,5 +1,6 @@
 // The 舆情简报 as display-ready values; the .docx, the digest email and the robot lines all lay out this one
 // model, so they always carry the same numbers.
+
 import type { RoundConfig } from '../../config/schema.js';
 import {
   LEVEL_LABELS,
@@ -13,6 +14,7 @@ import {
 import { phaseAt } from '../../pipeline/phase.js';
 import type { ReportData } from '../../store/store.js';
 import { formatLocalTime, oneLine, safeHttpUrl } from '../render.js';
+import type { ReportProblemRow } from './rectification.js';
 import { applyScope, filterText, type ReportScope, scopeText } from './scope.js';
 
 /** One unit's row of the level table. */
@@ -73,6 +75,8 @@ export interface Report {
   filterText?: string;
   /** New tips of the covered units left out of the list by the level or phase limit. */
   hiddenTips?: number;
+  /** Section 整改问题舆情 (issue 20): problems with linked items in the period; absent = no ledger for the round. */
+  rectification?: ReportProblemRow[];
 }
 
 /** Options of buildReport. */

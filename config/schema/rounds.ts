@@ -48,6 +48,21 @@ export const roundSchema = z.object({
     .min(1, { error: 'a round needs at least one unit' }),
   keywords: z.array(keywordSchema, { error: 'expected a list of keywords' }).default([]),
   sources: strList().default([]),
+  /** Intensified monitoring (issue 20): the first N days of entry / after the feedback start use `intensified` crons. */
+  intensify: z
+    .object({
+      afterEntryDays: z
+        .number()
+        .int()
+        .positive({ error: 'expected a positive whole number of days' })
+        .optional(),
+      afterFeedbackDays: z
+        .number()
+        .int()
+        .positive({ error: 'expected a positive whole number of days' })
+        .optional(),
+    })
+    .optional(),
   alerts: z.array(routeSchema, { error: 'expected a list of routes' }).default([]),
   /** Score thresholds of each level (score ≥ threshold). */
   levels: z

@@ -38,6 +38,23 @@ const forumSchema = z.object({
   time: z.string().optional(),
 });
 
+/**
+ * Crons by phase: the phase of any active round using the source picks its cron (intensified window first, then
+ * entry, feedback, rectification); `outside` applies when no such round is in a phase window (`pause` = do not
+ * crawl), else `default`.
+ */
+export const phaseScheduleSchema = z.object({
+  default: str('a cron expression').default('*/15 * * * *'),
+  entry: str('a cron expression').optional(),
+  feedback: str('a cron expression').optional(),
+  rectification: str('a cron expression').optional(),
+  intensified: str('a cron expression').optional(),
+  outside: str('a cron expression or "pause"').optional(),
+});
+
+/** A source's crons by phase. */
+export type PhaseSchedule = z.infer<typeof phaseScheduleSchema>;
+
 /** One entry of sources.yaml. */
 export const sourceSchema = z
   .object({
@@ -48,7 +65,13 @@ export const sourceSchema = z
     }),
     /** List page, feed, API; for `search` a template with {query}. */
     url: z.url({ error: 'expected an http(s) URL', protocol: /^https?$/ }),
-    schedule: str('a cron expression such as "*/10 * * * *"').default('*/15 * * * *'),
+    /** One cron, or crons by the phase of the rounds using the source (issue 20; see phaseScheduleSchema). */
+    schedule: z
+      .union([str('a cron expression such as "*/10 * * * *"'), phaseScheduleSchema], {
+        error:
+          'expected a cron expression or { default, entry, feedback, rectification, intensified, outside }',
+      })
+      .default('*/15 * * * *'),
     enabled: z.boolean().default(true),
     list: listSchema.optional(),
     article: selectorsSchema.optional(),

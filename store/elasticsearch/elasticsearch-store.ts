@@ -9,8 +9,10 @@ import * as articles from './articles.js';
 import * as records from './console-records.js';
 import * as consoleTips from './console-tips.js';
 import { type EsContext, type RefreshPolicy, requireMs, sequence } from './context.js';
+import { EsCursors } from './cursors.js';
 import { ingestRecord } from './ingest.js';
 import { ensureIndices } from './init.js';
+import { EsLedger } from './ledger.js';
 import type { TemplateOptions } from './mappings.js';
 import { indexNames } from './names.js';
 import * as outbox from './outbox.js';
@@ -47,6 +49,8 @@ export class ElasticsearchStore implements C.Store {
   private readonly templates: TemplateOptions;
   private readonly ownsClient: boolean;
   private state: 'opened' | 'ready' | 'closed' = 'opened';
+  readonly ledger: C.LedgerStore;
+  readonly cursors: C.CursorStore;
 
   constructor(options: ElasticsearchStoreOptions) {
     this.prefix = options.indexPrefix ?? 'yuqing';
@@ -60,6 +64,8 @@ export class ElasticsearchStore implements C.Store {
       clock: options.clock ?? (() => new Date()),
       nextSeq: sequence(),
     };
+    this.ledger = new EsLedger((operation, fn) => this.run(operation, fn), this.ctx);
+    this.cursors = new EsCursors((operation, fn) => this.run(operation, fn), this.ctx);
   }
 
   /** The shared context, for maintenance commands (migrate, reindex) and tests; not part of Store. */

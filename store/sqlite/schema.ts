@@ -8,6 +8,7 @@ import { MIGRATION_V5 } from './migration-v5-console.js';
 import { MIGRATION_V6 } from './migration-v6-threads.js';
 import { MIGRATION_V7 } from './migration-v7-claims.js';
 import { MIGRATION_V8 } from './migration-v8-dedup-indexes.js';
+import { MIGRATION_V9 } from './migration-v9-ledger.js';
 
 /** One schema step; `version` is the `PRAGMA user_version` the database has after it runs. */
 export interface Migration {
@@ -180,6 +181,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_V6,
   MIGRATION_V7,
   MIGRATION_V8,
+  MIGRATION_V9,
 ];
 
 /** The schema version this code expects. */

@@ -27,9 +27,11 @@ import * as accounts from './accounts.js';
 import * as articles from './articles.js';
 import * as consoleRecords from './console-records.js';
 import * as consoleTips from './console-tips.js';
+import { SqliteCursors } from './cursors.js';
 import * as dashboard from './dashboard.js';
 import * as evidence from './evidence-records.js';
 import { ingestRecord } from './ingest.js';
+import { SqliteLedger } from './ledger.js';
 import * as outbox from './outbox.js';
 import * as reports from './report-data.js';
 import { searchArticles } from './search.js';
@@ -47,6 +49,9 @@ export type { SqliteStoreOptions } from './sqlite-connection.js';
  * E_STORE_IO (any SQLite failure); search raises InputError on a bad from/to.
  */
 export class SqliteStore extends SqliteConnection implements Store {
+  readonly ledger = new SqliteLedger((operation, fn) => this.run(operation, fn), this.db, this.prep);
+  readonly cursors = new SqliteCursors((operation, fn) => this.run(operation, fn), this.prep);
+
   async knownUrls(urls: readonly string[]): Promise<Set<string>> {
     return this.run('knownUrls', () => articles.knownUrls(this.prep, urls));
   }
