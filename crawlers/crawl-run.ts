@@ -81,6 +81,11 @@ export class CrawlRun {
     };
   }
 
+  /** The per-host politeness gate of this run (shared with the cycle when the context gives one). */
+  hostGate(): HostGate {
+    return this.gate;
+  }
+
   /** The User-Agent of this source. */
   userAgent(): string {
     return this.source.userAgent ?? this.context.crawl.userAgent;
