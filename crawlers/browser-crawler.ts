@@ -83,6 +83,7 @@ export async function crawlBrowserWith(
       userAgent: run.userAgent(),
       gate: run.hostGate(),
       allow: (url) => run.assertAllowed(url),
+      ...(source.proxy ? { upstream: source.proxy } : {}),
       logger: run.logger,
       ...(hooks.onBlocked ? { onBlocked: hooks.onBlocked } : {}),
     });

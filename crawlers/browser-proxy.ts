@@ -34,6 +34,11 @@ export interface BrowserProxyOptions {
   /** Further checks of a plain HTTP request's URL (robots.txt); throws FetchError to refuse. */
   allow?: (url: string) => Promise<void>;
   logger: Logger;
+  /**
+   * The source's own HTTP proxy (source.proxy): connections are tunnelled through it with CONNECT (the target is
+   * still checked here first; the proxy resolves the name itself).
+   */
+  upstream?: string;
   /** Called with each URL (or host:port) refused and why. */
   onBlocked?: (target: string, reason: string) => void;
 }
@@ -106,8 +111,16 @@ async function handleRequest(
   const url = absoluteUrl(req.url);
   await check(url, options);
   await options.allow?.(url);
-  const upstream = await gated(url, options, () =>
-    openRequest(url, req.method ?? 'GET', forwardHeaders(req.headers, options.userAgent), options),
+  const headers = forwardHeaders(req.headers, options.userAgent);
+  const method = req.method ?? 'GET';
+  const upstream = await gated(url, options, async () =>
+    openRequest(
+      url,
+      method,
+      headers,
+      options,
+      options.upstream ? await openViaUpstream(new URL(url), options.upstream, options.timeoutMs) : undefined,
+    ),
   );
   req.pipe(upstream.request);
   const response = await upstream.response;
@@ -217,6 +230,7 @@ function gated<T>(url: string, options: BrowserProxyOptions, open: () => Promise
 }
 
 function openSocket(target: URL, options: BrowserProxyOptions): Promise<Socket> {
+  if (options.upstream) return openViaUpstream(target, options.upstream, options.timeoutMs);
   return new Promise<Socket>((resolve, reject) => {
     const socket = connect({
       host: target.hostname.replace(/^\[|\]$/g, ''),
@@ -234,11 +248,55 @@ function openSocket(target: URL, options: BrowserProxyOptions): Promise<Socket> 
   });
 }
 
+/** A tunnel to `target` through an HTTP proxy (CONNECT host:port), with its credentials when the URL has them. */
+function openViaUpstream(target: URL, upstream: string, timeoutMs: number): Promise<Socket> {
+  const proxy = new URL(upstream);
+  const authority = `${target.hostname}:${target.port || 80}`;
+  return new Promise<Socket>((resolve, reject) => {
+    const socket = connect({ host: proxy.hostname.replace(/^\[|\]$/g, ''), port: Number(proxy.port || 80) });
+    socket.setTimeout(timeoutMs, () =>
+      socket.destroy(new FetchError('E_FETCH_TIMEOUT', upstream, 'proxy timed out')),
+    );
+    socket.on('error', reject);
+    const auth = proxy.username
+      ? `Proxy-Authorization: Basic ${Buffer.from(
+          `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`,
+        ).toString('base64')}\r\n`
+      : '';
+    socket.once('connect', () =>
+      socket.write(`CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\n${auth}\r\n`),
+    );
+    let head = Buffer.alloc(0);
+    const onData = (chunk: Buffer) => {
+      head = Buffer.concat([head, chunk]);
+      const end = head.indexOf('\r\n\r\n');
+      if (end < 0) {
+        if (head.length > 16 * 1024) socket.destroy(new Error('proxy answer too long'));
+        return;
+      }
+      socket.off('data', onData);
+      const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head.toString('latin1'))?.[1] ?? 0);
+      if (status !== 200) {
+        socket.destroy();
+        return reject(
+          new FetchError('E_FETCH_UNREACHABLE', upstream, `proxy refused CONNECT ${authority} (${status})`),
+        );
+      }
+      socket.setTimeout(0);
+      const rest = head.subarray(end + 4);
+      if (rest.length > 0) socket.unshift(rest);
+      resolve(socket);
+    };
+    socket.on('data', onData);
+  });
+}
+
 function openRequest(
   url: string,
   method: string,
   headers: Record<string, string | string[]>,
   options: BrowserProxyOptions,
+  tunnelled?: Socket,
 ): Promise<{ request: ReturnType<typeof httpRequest>; response: Promise<IncomingMessage> }> {
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -248,6 +306,7 @@ function openRequest(
       lookup: guardedLookup(options.policy, options.resolver),
       timeout: options.timeoutMs,
       agent: false,
+      ...(tunnelled ? { createConnection: () => tunnelled } : {}),
     });
     const response = new Promise<IncomingMessage>((ok, fail) => {
       request.once('response', ok);
