@@ -9,6 +9,7 @@ import { queryTerms } from '../pipeline/query.js';
 import { createJiebaSegmenter } from '../pipeline/segmenter.js';
 import { userDictionary } from '../pipeline/user-dictionary.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { measureBrowserMemory } from './browser-memory.js';
 import { measureConsoleSearch } from './console-search.js';
 import { buildArticles } from './corpus.js';
 import { measureCrawl } from './crawl-throughput.js';
@@ -171,6 +172,10 @@ async function main(): Promise<void> {
     if (!skip.has('crawl')) {
       progress(`crawl throughput, ${sizes.crawlPages} pages…`);
       figures.push(await measureCrawl({ articles, pages: sizes.crawlPages, concurrency: 4 }));
+    }
+    if (!skip.has('browser')) {
+      progress('browser memory: Chromium tree on a hostile page against a plain one…');
+      figures.push(await measureBrowserMemory());
     }
     if (!skip.has('detection')) {
       progress(`detection latency, ${sizes.detectionItems} red items on a 1-minute schedule…`);
