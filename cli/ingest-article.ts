@@ -1,9 +1,28 @@
 import { clusterTips } from '../alerts/escalation.js';
-import type { ExtractedArticle } from '../core/types.js';
+import type { ExtractedArticle, ProcessedArticle } from '../core/types.js';
 import { NEAR_DUPLICATE_DISTANCE } from '../pipeline/simhash.js';
+import { MIN_STORY_SHINGLES, storyShingles } from '../pipeline/story-shingles.js';
+import type { Store } from '../store/store.js';
 import type { App } from './app.js';
 import type { CycleSummary } from './cycle.js';
 import { replyThreadTips, storyReplies } from './thread-tips.js';
+
+/**
+ * The stored story an item belongs to: the same text, else containment of shingles (lead-ins, trailers, new
+ * headlines and truncation do not split a story). SimHash decides only for a body too short to judge by
+ * containment.
+ */
+export async function findStory(
+  store: Store,
+  processed: ProcessedArticle,
+): Promise<{ articleId: string; clusterId: string } | undefined> {
+  const exact = await store.findByContentHash(processed.contentHash);
+  if (exact) return exact;
+  if (storyShingles(processed.body).size < MIN_STORY_SHINGLES) {
+    return store.findNearDuplicate(processed.simhash, NEAR_DUPLICATE_DISTANCE);
+  }
+  return store.findSameStory(processed.body);
+}
 
 /** Pipeline + dedup + routing + atomic store write for one article; true when it was newly stored. */
 export async function ingestArticle(
@@ -12,9 +31,7 @@ export async function ingestArticle(
   summary: CycleSummary,
 ): Promise<boolean> {
   const processed = app.process(article);
-  const existing =
-    (await app.store.findByContentHash(processed.contentHash)) ??
-    (await app.store.findNearDuplicate(processed.simhash, NEAR_DUPLICATE_DISTANCE));
+  const existing = await findStory(app.store, processed);
   const clusterId = existing?.clusterId ?? processed.id;
   const now = new Date().toISOString();
   // The story's stored items decide its spread; the ingest queue keeps this read and the write together.
@@ -26,6 +43,7 @@ export async function ingestArticle(
   const result = await app.store.ingest({
     article: processed,
     joinClusterId: existing?.clusterId,
+    recheckStory: existing === undefined,
     tips,
     ...(threadTips.length > 0 && { threadTips }),
   });
