@@ -23,6 +23,7 @@ import { formatDetails, formatTable, machineInfo, writeResults } from './report.
 import { measureSearch } from './search-latency.js';
 import { shortenedArticles } from './short-items.js';
 import { loadTextPool } from './source-text.js';
+import { measureStoryLookup, measureStoryMerge } from './story-merge.js';
 
 /** Sizes of one benchmark run. */
 interface Sizes {
@@ -35,6 +36,8 @@ interface Sizes {
   extractionPasses: number;
   slice: number;
   warmup: number;
+  /** Store sizes the story (near-duplicate) lookup cost runs at; cached in bench/.cache/. */
+  storyItems: number[];
 }
 
 const FULL: Sizes = {
@@ -46,6 +49,7 @@ const FULL: Sizes = {
   extractionPasses: 3,
   slice: 100,
   warmup: 20,
+  storyItems: [100_000],
 };
 const QUICK: Sizes = {
   articles: 300,
@@ -56,6 +60,7 @@ const QUICK: Sizes = {
   extractionPasses: 1,
   slice: 50,
   warmup: 10,
+  storyItems: [10_000],
 };
 
 /** The repository root: the nearest directory above this file holding package.json. */
@@ -74,6 +79,9 @@ async function main(): Promise<void> {
   // --search-mean-chars=850 builds the search stores from the same articles cut to that mean length.
   const meanArg = process.argv.find((a) => a.startsWith('--search-mean-chars='));
   const searchMeanChars = meanArg ? Number(meanArg.split('=')[1]) : undefined;
+  // --story-items=100000,1000000 adds the 1 M story lookup (its band index is built once, then cached).
+  const storyArg = process.argv.find((a) => a.startsWith('--story-items='));
+  if (storyArg) sizes.storyItems = storyArg.split('=')[1]?.split(',').map(Number) ?? sizes.storyItems;
   // --articles=N sizes the pipeline figure alone (for iterating on it).
   const articlesArg = process.argv.find((a) => a.startsWith('--articles='));
   if (articlesArg) sizes.articles = Number(articlesArg.slice(11)) || sizes.articles;
@@ -197,6 +205,19 @@ async function main(): Promise<void> {
       const extraction = measureExtraction({ sharedDir, tmpDir, timezone, passes: sizes.extractionPasses });
       figures.push(...extraction.figures);
       if (extraction.note) notes.push(extraction.note);
+    }
+    if (!skip.has('story')) {
+      progress('story merge on the repost set…');
+      const storyDeps = {
+        sharedDir,
+        tmpDir,
+        cacheDir,
+        process: process_,
+        lookupItems: sizes.storyItems,
+        progress,
+      };
+      figures.push(...(await measureStoryMerge(storyDeps)));
+      figures.push(...(await measureStoryLookup(storyDeps)));
     }
     if (!skip.has('eval')) {
       progress('detection eval…');

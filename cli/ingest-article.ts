@@ -1,8 +1,10 @@
 import { clusterTips } from '../alerts/escalation.js';
 import { freshnessCheck } from '../alerts/freshness.js';
 import type { ProblemLink } from '../core/ledger.js';
-import type { ExtractedArticle, Tip } from '../core/types.js';
+import type { ExtractedArticle, ProcessedArticle, Tip } from '../core/types.js';
 import { NEAR_DUPLICATE_DISTANCE } from '../pipeline/simhash.js';
+import { MIN_STORY_SHINGLES, storyShingles } from '../pipeline/story-shingles.js';
+import type { Store } from '../store/store.js';
 import type { App } from './app.js';
 import type { CycleSummary } from './cycle.js';
 import { linksOf, matchRecurrence } from './ledger-step.js';
@@ -12,6 +14,23 @@ import { replyThreadTips, storyReplies } from './thread-tips.js';
 export interface IngestOptions {
   /** It comes from a source's first crawl (its back catalogue): undated pages there never alert. */
   backCatalogue?: boolean;
+}
+
+/**
+ * The stored story an item belongs to: the same text, else containment of shingles (lead-ins, trailers, new
+ * headlines and truncation do not split a story). SimHash decides only for a body too short to judge by
+ * containment.
+ */
+export async function findStory(
+  store: Store,
+  processed: ProcessedArticle,
+): Promise<{ articleId: string; clusterId: string } | undefined> {
+  const exact = await store.findByContentHash(processed.contentHash);
+  if (exact) return exact;
+  if (storyShingles(processed.body).size < MIN_STORY_SHINGLES) {
+    return store.findNearDuplicate(processed.simhash, NEAR_DUPLICATE_DISTANCE);
+  }
+  return store.findSameStory(processed.body);
 }
 
 /** Pipeline + dedup + routing + atomic store write for one article; true when it was newly stored. */
@@ -24,9 +43,7 @@ export async function ingestArticle(
   // Recurrence matching runs after the assessment, on the scorer's result (issue 20).
   const recurrence = await matchRecurrence(app, app.process(article));
   const processed = recurrence.article;
-  const existing =
-    (await app.store.findByContentHash(processed.contentHash)) ??
-    (await app.store.findNearDuplicate(processed.simhash, NEAR_DUPLICATE_DISTANCE));
+  const existing = await findStory(app.store, processed);
   const clusterId = existing?.clusterId ?? processed.id;
   const now = new Date().toISOString();
   // The story's stored items decide its spread; the ingest queue keeps this read and the write together.
@@ -42,6 +59,7 @@ export async function ingestArticle(
   const result = await app.store.ingest({
     article: processed,
     joinClusterId: existing?.clusterId,
+    recheckStory: existing === undefined,
     tips,
     ...(threadTips.length > 0 && { threadTips }),
   });

@@ -60,6 +60,14 @@ export interface Store {
     simhash: string,
     maxDistance: number,
   ): Promise<{ articleId: string; clusterId: string; distance: number } | undefined>;
+  /**
+   * The story (cluster) of a stored item whose text contains most of this body's, or is mostly contained in it:
+   * shingle containment over distinctive shingles, candidates from the LSH band index (never a scan). Undefined
+   * when none reaches the threshold or the body is too short to judge (see pipeline/story-shingles.ts).
+   */
+  findSameStory(
+    body: string,
+  ): Promise<{ articleId: string; clusterId: string; containment: number } | undefined>;
   /** Store an item, its cluster membership, its tips and their outbox rows atomically. */
   ingest(record: IngestRecord): Promise<IngestResult>;
 

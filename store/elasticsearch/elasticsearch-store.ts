@@ -20,6 +20,7 @@ import * as claims from './outbox-claims.js';
 import * as reports from './reports.js';
 import { searchArticles } from './search.js';
 import * as sources from './sources.js';
+import { findSameStory } from './story.js';
 import * as suggestions from './suggestions.js';
 import * as tips from './tips.js';
 
@@ -93,6 +94,9 @@ export class ElasticsearchStore implements C.Store {
   }
   findNearDuplicate(simhash: string, maxDistance: number) {
     return this.run('findNearDuplicate', () => articles.findNearDuplicate(this.ctx, simhash, maxDistance));
+  }
+  findSameStory(body: string) {
+    return this.run('findSameStory', () => findSameStory(this.ctx, body));
   }
   ingest(record: C.IngestRecord): Promise<C.IngestResult> {
     return this.run('ingest', () => ingestRecord(this.ctx, record, this.ctx.clock().toISOString()));

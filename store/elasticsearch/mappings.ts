@@ -44,6 +44,7 @@ const ARTICLES: Mapping = {
   contentHash: keyword,
   simhash: keyword,
   bands: keyword,
+  storyBands: keyword,
   titleTokens: tokens,
   bodyTokens: tokens,
   titleGrams: tokens,

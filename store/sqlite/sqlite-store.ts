@@ -1,5 +1,6 @@
 import { StoreError } from '../../core/errors.js';
 import type { Notice, OutboxAlert, Tip, TipHistoryEntry } from '../../core/types.js';
+import type { StoryMatch } from '../../pipeline/story-shingles.js';
 import { normalizeSearchQuery } from '../query.js';
 import type * as C from '../store.js';
 import type {
@@ -37,6 +38,7 @@ import * as reports from './report-data.js';
 import { searchArticles } from './search.js';
 import * as sources from './source-state.js';
 import { requireTime, SqliteConnection } from './sqlite-connection.js';
+import { findSameStory } from './story-index.js';
 import * as suggestions from './suggestions.js';
 import * as tips from './tips.js';
 
@@ -68,6 +70,11 @@ export class SqliteStore extends SqliteConnection implements Store {
     maxDistance: number,
   ): Promise<{ articleId: string; clusterId: string; distance: number } | undefined> {
     return this.run('findNearDuplicate', () => articles.findNearDuplicate(this.prep, simhash, maxDistance));
+  }
+
+  /** LSH band candidates from story_bands, verified by containment on their stored bodies. */
+  async findSameStory(body: string): Promise<StoryMatch | undefined> {
+    return this.run('findSameStory', () => findSameStory(this.prep, body));
   }
 
   /** One immediate transaction; tips are stored under the cluster actually joined or created. */
