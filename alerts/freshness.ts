@@ -34,20 +34,11 @@ function roundStartMs(round: RoundConfig, timezone: string): number | undefined 
 /**
  * An old page is not news: an item published more than maxAgeDays before `now`, or more than maxAgeDays
  * before the round's first phase starts, is stored and searchable but never alerted. An item without a publish
- * time is judged by when it was first seen, except in a source's back catalogue (its first crawl), where an
- * undated page could be of any age.
+ * time is judged by when it was first seen (a source's back catalogue is mostly dated, and its old dated pages are
+ * refused by their dates; an undated page first seen now may be today's post, so it is not held back).
  */
-export function freshness(
-  item: Dated,
-  round: RoundConfig,
-  now: Date,
-  policy: FreshnessPolicy,
-  backCatalogue = false,
-): Freshness {
+export function freshness(item: Dated, round: RoundConfig, now: Date, policy: FreshnessPolicy): Freshness {
   const published = item.publishedAt ? Date.parse(item.publishedAt) : Number.NaN;
-  if (Number.isNaN(published) && backCatalogue) {
-    return { alertable: false, reason: '信息源首次抓取的存量页面，且没有发布时间，只入库不预警' };
-  }
   const basis = Number.isNaN(published) ? 'first-seen' : 'published';
   const at = basis === 'published' ? published : Date.parse(item.fetchedAt);
   if (Number.isNaN(at)) return { alertable: true, basis };
@@ -62,14 +53,10 @@ export function freshness(
   return { alertable: true, basis };
 }
 
-/**
- * The check a story's tips are built with: each member judged at `now`; `backCatalogueId` names the joining item
- * when it comes from a source's first crawl.
- */
+/** The check a story's tips are built with: each member judged at `now`. */
 export function freshnessCheck(
   policy: FreshnessPolicy,
   now: Date,
-  backCatalogueId?: string,
-): (member: Dated & { id: string }, round: RoundConfig) => Freshness {
-  return (member, round) => freshness(member, round, now, policy, member.id === backCatalogueId);
+): (member: Dated, round: RoundConfig) => Freshness {
+  return (member, round) => freshness(member, round, now, policy);
 }

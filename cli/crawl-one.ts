@@ -27,14 +27,12 @@ export async function crawlOne(
     files: createEvidenceFiles({ root: evidenceRoot(app.config.settings.dataDir) }),
     logger: app.logger,
   };
-  // A source that never ran successfully is crawled for the first time: what it lists is its back catalogue.
-  const backCatalogue = (await app.store.getSourceState(source.id))?.lastSuccessAt === undefined;
   const sink: CrawlSink = {
     knownUrls: (urls) => app.store.knownUrls(urls),
     onArticle: async (article) => {
       // The raw bytes go to the evidence folder only, never through the pipeline into the store's rows.
       const { evidence: proof, ...item } = article;
-      const inserted = await app.ingestQueue(() => ingestArticle(app, item, summary, { backCatalogue }));
+      const inserted = await app.ingestQueue(() => ingestArticle(app, item, summary));
       if (!inserted) return;
       stored += 1;
       // Same id as the pipeline gives the stored item; written outside the queue so ingests do not wait on disk.

@@ -10,12 +10,6 @@ import type { CycleSummary } from './cycle.js';
 import { linksOf, matchRecurrence } from './ledger-step.js';
 import { replyThreadTips, storyReplies } from './thread-tips.js';
 
-/** How an article reached the ingest. */
-export interface IngestOptions {
-  /** It comes from a source's first crawl (its back catalogue): undated pages there never alert. */
-  backCatalogue?: boolean;
-}
-
 /**
  * The stored story an item belongs to: the same text, else containment of shingles (lead-ins, trailers, new
  * headlines and truncation do not split a story). SimHash decides only for a body too short to judge by
@@ -38,7 +32,6 @@ export async function ingestArticle(
   app: App,
   article: ExtractedArticle,
   summary: CycleSummary,
-  options: IngestOptions = {},
 ): Promise<boolean> {
   // Recurrence matching runs after the assessment, on the scorer's result (issue 20).
   const recurrence = await matchRecurrence(app, app.process(article));
@@ -52,7 +45,7 @@ export async function ingestArticle(
   const replies = await storyReplies(app.store, processed, members);
   const { settings } = app.config;
   const policy = { maxAgeDays: settings.alerts.maxAgeDays, timezone: settings.timezone };
-  const fresh = freshnessCheck(policy, new Date(now), options.backCatalogue ? processed.id : undefined);
+  const fresh = freshnessCheck(policy, new Date(now));
   const rounds = app.activeRounds();
   const tips = clusterTips(processed, members, clusterId, rounds, now, app.config.teams, replies, fresh);
   const threadTips = await replyThreadTips(app, processed, clusterId, now, fresh);

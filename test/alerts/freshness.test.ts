@@ -39,15 +39,9 @@ describe('freshness', () => {
     expect(judged.alertable === false && judged.reason).toContain('本轮巡察开始');
   });
 
-  it('judges an undated item by first-seen time, except in a back catalogue', () => {
+  it('judges an undated item by first-seen time', () => {
     expect(freshness({ fetchedAt }, round, now, policy)).toEqual({ alertable: true, basis: 'first-seen' });
     const stale = freshness({ fetchedAt: '2026-11-01T00:00:00Z' }, round, now, policy);
     expect(stale.alertable).toBe(false);
-    const back = freshness({ fetchedAt }, round, now, policy, true);
-    expect(back.alertable === false && back.reason).toContain('首次抓取');
-    // A dated page in the back catalogue is judged by its date like any other.
-    expect(
-      freshness({ publishedAt: '2026-12-07T09:00:00+08:00', fetchedAt }, round, now, policy, true).alertable,
-    ).toBe(true);
   });
 });

@@ -7,10 +7,24 @@ import { runCycle } from '../../cli/cycle.js';
 import { silentLogger } from '../../core/log.js';
 import { type DemoEnv, startDemoEnv } from '../helpers/demo-env.js';
 
-// A complaint of the shape message boards carry, about a unit of the example round.
-const COMPLAINT = [
-  '明州市住房和城乡建设局工作人员长期收受开发商贿赂，违规审批不合格工程，群众多次实名举报无人处理。',
-  '小区业主反映，该局对房屋质量问题推诿扯皮、不作为，维权群众投诉无门，强烈要求纪委监委介入调查。',
+// Complaints of the shape message boards carry, about a unit of the example round; each page its own story.
+const COMPLAINTS = [
+  [
+    '明州市住房和城乡建设局工作人员长期收受开发商贿赂，违规审批不合格工程，群众多次实名举报无人处理。',
+    '小区业主反映，该局对房屋质量问题推诿扯皮、不作为，维权群众投诉无门，强烈要求纪委监委介入调查。',
+  ],
+  [
+    '我们是城东安置小区的住户，明州市住房和城乡建设局违规验收的楼房墙体开裂、地下室常年积水。',
+    '多次向市住建局反映，工作人员互相踢皮球，问题石沉大海，请求上级部门彻查其中的利益输送。',
+  ],
+  [
+    '明州市住房和城乡建设局拖欠农民工工资两年多，施工队负责人说项目款被层层截留、挪用。',
+    '工人们到局里讨薪被保安驱赶，相关负责人至今避而不见，恳请纪委监委调查是否存在违规违纪问题。',
+  ],
+  [
+    '反映明州市住房和城乡建设局在老旧小区改造中虚报工程量、套取财政资金的问题，工程质量极差。',
+    '改造后的管道三个月就漏水，居民联名举报后，市住建局只回复“正在核实”，至今没有任何处理结果。',
+  ],
 ];
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -22,7 +36,7 @@ function beijing(date: Date): string {
 
 function page(title: string, stamp: string | undefined, n: number): string {
   const time = stamp ? `<div class="info">发布时间：${stamp}</div>` : '';
-  const body = COMPLAINT.map((p) => `<p>${p}（来信${n}）</p>`).join('');
+  const body = (COMPLAINTS[n - 1] ?? []).map((p) => `<p>${p}</p>`).join('');
   return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head>
 <body><h1>${title}</h1>${time}<div class="content">${body}</div></body></html>`;
 }
@@ -75,11 +89,12 @@ describe('stale pages', () => {
     await new Promise((resolve) => server?.close(resolve));
   });
 
-  it('stores a back catalogue whole but alerts only on its recent, dated item', async () => {
+  it('stores a back catalogue whole but alerts only on its recent items', async () => {
     const first = await runCycle(app, { sourceId: 'letters' });
     expect(first.stored).toBe(3);
     const tipped = first.tips.filter((t) => t.unit === 'zjj').map((t) => new URL(t.url).pathname);
-    expect(tipped).toEqual(['/p/recent.html']);
+    // The undated page is judged by when it was first seen: now.
+    expect(tipped.sort()).toEqual(['/p/recent.html', '/p/undated.html']);
     // The old page is still there to be found.
     const found = await app.store.search({ terms: ['违规审批'], limit: 10 });
     expect(found.hits.some((h) => h.url.endsWith('/p/old.html'))).toBe(true);

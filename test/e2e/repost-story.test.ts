@@ -16,13 +16,15 @@ import { type DemoEnv, startDemoEnv } from '../helpers/demo-env.js';
 // The complaint: the first four paragraphs of the demo's planted post.
 const COMPLAINT = PLANTED_PARAGRAPHS.slice(0, 4);
 const paragraphs = (ps: readonly string[]) => ps.map((p) => `<p>${p}</p>`).join('\n');
+// Yesterday in Beijing time: the copies must be news, not pages older than alerts.maxAgeDays.
+const DAY = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
 
 /** Three sites' article pages, each its own title, template and framing of the same complaint. */
 const PAGES: Record<string, { title: string; html: string }> = {
   news: {
     title: '劳务负责人实名反映住建部门收费问题',
     html: `<div class="article"><h1 class="headline">劳务负责人实名反映住建部门收费问题</h1>
-<div class="info">2026-11-05 09:30 来源：本地新闻网</div><div class="text">
+<div class="info">${DAY} 09:30 来源：本地新闻网</div><div class="text">
 <p>近日，一名劳务负责人在本地论坛实名发帖，反映市住建局个别工作人员存在违规收费等问题，引发网友关注。以下为帖子原文：</p>
 ${paragraphs(COMPLAINT)}
 <p>责任编辑：张某</p></div></div>`,
@@ -30,12 +32,12 @@ ${paragraphs(COMPLAINT)}
   forum: {
     title: '求助：干了一年活，钱要不回来，还被要好处费',
     html: `<table><tr><td class="t_f"><h1 class="headline">求助：干了一年活，钱要不回来，还被要好处费</h1>
-<span class="info">发表于 2026-11-05 10:12</span><div class="text">${paragraphs(COMPLAINT)}</div></td></tr></table>`,
+<span class="info">发表于 ${DAY} 10:12</span><div class="text">${paragraphs(COMPLAINT)}</div></td></tr></table>`,
   },
   mp: {
     title: '四十多名农民工讨薪无门，一封举报信刷屏',
     html: `<div id="js_content"><h1 class="headline">四十多名农民工讨薪无门，一封举报信刷屏</h1>
-<em class="info">2026-11-05 12:00</em><section class="text">
+<em class="info">${DAY} 12:00</em><section class="text">
 <p>【读者来信】今天后台收到一位读者的来信，讲的是讨薪路上的种种遭遇，读来令人揪心。征得本人同意，我们原文照登如下：</p>
 ${paragraphs(COMPLAINT)}
 <p>对此你怎么看？欢迎在文末留言，说说你的看法。觉得有用就点个“在看”，让更多人看到！</p></section></div>`,
