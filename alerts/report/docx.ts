@@ -66,7 +66,7 @@ function unitTable(report: Report): Table {
     cell(String(u.total)),
   ]);
   rows.push([
-    cell('合计', { bold: true }),
+    cell('信息合计（每篇计一次）', { bold: true }),
     cell(''),
     ...LEVELS.map((l) => cell(String(report.totals[l]), { bold: true })),
     cell(String(report.totals.total), { bold: true }),
@@ -96,7 +96,7 @@ function storiesSection(report: Report): (Paragraph | Table)[] {
   const rows = report.topStories.map((s, i) => [
     cell(String(i + 1)),
     cell(s.title, s.url ? { url: s.url } : {}),
-    cell(s.sourceName),
+    cell(s.firstText === undefined ? s.sourceName : `${s.sourceName}（${s.firstText}）`),
     cell(String(s.size)),
     cell(String(s.sites)),
     cell(LEVEL_LABELS[s.level], { colour: LEVEL_COLOURS[s.level] }),
