@@ -4,6 +4,7 @@ import {
   Document,
   ExternalHyperlink,
   HeadingLevel,
+  ImageRun,
   Packer,
   Paragraph,
   Table,
@@ -14,12 +15,14 @@ import {
 } from 'docx';
 import { LEVEL_LABELS, LEVELS } from '../../core/types.js';
 import { LEVEL_COLOURS } from '../render.js';
+import { svgToPng, TREND_CHART_SIZE, trendChartSvg } from './chart.js';
 import {
   backlogScopeLabel,
   backlogText,
   hiddenTipsText,
   LEVEL_HEADERS,
   type Report,
+  type ReportTrend,
   reportTitle,
   scopeLines,
 } from './model.js';
@@ -105,8 +108,21 @@ function storiesSection(report: Report): (Paragraph | Table)[] {
   return [title, table(['序号', '标题', '首发来源', '篇数', '站点数', '等级', '涉及单位'], rows)];
 }
 
-/** The report as a .docx document (bytes). */
-export async function buildReportDocx(report: Report): Promise<Buffer> {
+// The trend as a PNG picture; a chart that cannot be drawn (no font, bad SVG) is said in words, not fatal.
+function trendSection(trend: ReportTrend | undefined): Paragraph[] {
+  if (trend === undefined) return [];
+  const title = heading('信息趋势');
+  try {
+    const png = svgToPng(trendChartSvg(trend.days, trend.points));
+    const image = new ImageRun({ type: 'png', data: png, transformation: { ...TREND_CHART_SIZE } });
+    return [title, new Paragraph({ alignment: AlignmentType.CENTER, children: [image] })];
+  } catch (error) {
+    return [title, line(`趋势图生成失败：${error instanceof Error ? error.message : String(error)}`)];
+  }
+}
+
+/** The report as a .docx document (bytes); `trend` (default the report's) adds the daily trend chart. */
+export async function buildReportDocx(report: Report, trend = report.trend): Promise<Buffer> {
   const doc = new Document({
     title: reportTitle(report),
     creator: '巡察舆情监测系统',
@@ -125,6 +141,7 @@ export async function buildReportDocx(report: Report): Promise<Buffer> {
           line(`生成时间：${report.generatedText}`),
           heading('一、各单位舆情等级统计'),
           unitTable(report),
+          ...trendSection(trend),
           ...tipsSection(report),
           ...storiesSection(report),
           heading(`四、线索办理情况（${backlogScopeLabel(report)}）`),

@@ -50,6 +50,12 @@ export interface ReportStoryRow {
   unitNames: string;
 }
 
+/** Items per local day and level over the report's period (every day listed, quiet days too). */
+export interface ReportTrend {
+  days: string[];
+  points: { day: string; level: Level; count: number }[];
+}
+
 /** A complete report, ready to render. */
 export interface Report {
   roundId: string;
@@ -77,6 +83,8 @@ export interface Report {
   filterText?: string;
   /** New tips of the covered units left out of the list by the level or phase limit. */
   hiddenTips?: number;
+  /** The daily trend, when the store could give it. */
+  trend?: ReportTrend;
 }
 
 /** Options of buildReport. */

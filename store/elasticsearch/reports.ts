@@ -13,7 +13,7 @@ import type {
 } from '../store.js';
 import { getClusters } from './articles.js';
 import { statusCounts } from './console-tips.js';
-import { allOf, type EsContext, getDocs, requireMs, searchDocs } from './context.js';
+import { allOf, type EsContext, requireMs, searchDocs } from './context.js';
 import type { ArticleDoc } from './docs.js';
 import { fromTipDoc, type TipDoc } from './docs.js';
 import { offsetZone } from './sources.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeReport } from '../../alerts/digest/digest.js';
+import { svgToPng, trendChartSvg } from '../../alerts/report/chart.js';
 import { type RoundConfig, roundSchema } from '../../config/schema.js';
 import { openTempStore, type TempStore } from '../helpers/temp-store.js';
 import { makeArticle, makeAssessment } from '../store/fixtures.js';
@@ -77,5 +78,22 @@ describe('舆情简报 numbers', () => {
       unitIds: ['u2'],
     });
     expect(scoped.report.totals.total).toBe(2);
+  });
+
+  it('draws the daily trend into the .docx as a PNG picture', async () => {
+    if (!temp) throw new Error('no store');
+    const period = { from: '2025-05-12T00:00:00+08:00', to: '2025-05-13T23:59:59+08:00' };
+    const { report, docx } = await makeReport({ store: temp.store, timeZone: ZONE }, ROUND, period);
+    expect(report.trend?.days).toEqual(['2025-05-12', '2025-05-13']);
+    expect(report.trend?.points).toEqual(
+      expect.arrayContaining([
+        { day: '2025-05-13', level: 'red', count: 2 },
+        { day: '2025-05-13', level: 'yellow', count: 1 },
+      ]),
+    );
+    // Zip entry names are stored uncompressed: the picture is in the package.
+    expect(docx.includes(Buffer.from('word/media/'))).toBe(true);
+    const png = svgToPng(trendChartSvg(report.trend?.days ?? [], report.trend?.points ?? []));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
   });
 });
