@@ -1,11 +1,13 @@
 // 舆情简报 on a schedule: build the report of a round for a period and queue it as a notice with the .docx.
+
+import { DateTime } from 'luxon';
 import type { RoundConfig } from '../../config/schema.js';
 import type { Logger } from '../../core/log.js';
 import type { Notice } from '../../core/types.js';
 import type { ReportData, Store } from '../../store/store.js';
 import { buildReportDocx, DOCX_CONTENT_TYPE } from '../report/docx.js';
 import { renderReportHtml, reportLines } from '../report/html.js';
-import { buildReport, type Report, reportTitle } from '../report/model.js';
+import { buildReport, type Report, type ReportTrend, reportTitle } from '../report/model.js';
 import { type ReportProblemRow, rectificationRows } from '../report/rectification.js';
 import type { ReportScope } from '../report/scope.js';
 import { type BacklogOf, type DigestLimits, recipientScope, unitBacklog } from './scope.js';
@@ -19,7 +21,7 @@ export interface Period {
 
 /** What making a report needs; `listTips` counts the backlog of a scope narrowed to some units. */
 export interface ReportDeps {
-  store: Pick<Store, 'reportData'> & Partial<Pick<Store, 'listTips' | 'ledger'>>;
+  store: Pick<Store, 'reportData'> & Partial<Pick<Store, 'listTips' | 'ledger' | 'dashboardData'>>;
   timeZone: string;
   now?: () => Date;
 }
@@ -56,7 +58,38 @@ export async function makeReport(
   const built = await scopedReport(data, round, scope, backlog, { timeZone: deps.timeZone, generatedAt });
   const rectification = await rectificationOf(deps, round, period, scope?.unitIds);
   const report = rectification === undefined ? built : { ...built, rectification };
-  return { report, docx: await buildReportDocx(report) };
+  const trend = await reportTrend(deps, round.id, period, scope?.unitIds);
+  return {
+    report: trend === undefined ? report : { ...report, trend },
+    docx: await buildReportDocx(report, trend),
+  };
+}
+
+/** The daily trend of the period from the dashboard numbers (each article once); none without them. */
+async function reportTrend(
+  deps: ReportDeps,
+  roundId: string,
+  period: Period,
+  unitIds: readonly string[] | undefined,
+): Promise<ReportTrend | undefined> {
+  const { dashboardData } = deps.store;
+  if (dashboardData === undefined) return undefined;
+  const end = DateTime.fromISO(period.to, { zone: deps.timeZone });
+  const data = await dashboardData.call(deps.store, {
+    roundId,
+    from: period.from,
+    to: period.to,
+    utcOffsetMinutes: end.offset,
+    ...(unitIds !== undefined && { unitIds: [...unitIds] }),
+  });
+  const days: string[] = [];
+  let day = DateTime.fromISO(period.from, { zone: deps.timeZone }).startOf('day');
+  // A report spans days, not years: the cap keeps a bad period from building a huge axis.
+  while (day <= end && days.length < 366) {
+    days.push(day.toISODate() ?? '');
+    day = day.plus({ days: 1 });
+  }
+  return { days, points: data.trend };
 }
 
 // The 整改问题舆情 rows, when the round has a ledger (a round without problems gets no section).

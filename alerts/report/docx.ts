@@ -5,6 +5,7 @@ import {
   Document,
   ExternalHyperlink,
   HeadingLevel,
+  ImageRun,
   Packer,
   Paragraph,
   Table,
@@ -15,12 +16,14 @@ import {
 } from 'docx';
 import { LEVEL_LABELS, LEVELS } from '../../core/types.js';
 import { LEVEL_COLOURS } from '../render.js';
+import { svgToPng, TREND_CHART_SIZE, trendChartSvg } from './chart.js';
 import {
   backlogScopeLabel,
   backlogText,
   hiddenTipsText,
   LEVEL_HEADERS,
   type Report,
+  type ReportTrend,
   reportTitle,
   scopeLines,
 } from './model.js';
@@ -68,7 +71,7 @@ function unitTable(report: Report): Table {
     cell(String(u.total)),
   ]);
   rows.push([
-    cell('合计', { bold: true }),
+    cell('信息合计（每篇计一次）', { bold: true }),
     cell(''),
     ...LEVELS.map((l) => cell(String(report.totals[l]), { bold: true })),
     cell(String(report.totals.total), { bold: true }),
@@ -98,7 +101,7 @@ function storiesSection(report: Report): (Paragraph | Table)[] {
   const rows = report.topStories.map((s, i) => [
     cell(String(i + 1)),
     cell(s.title, s.url ? { url: s.url } : {}),
-    cell(s.sourceName),
+    cell(s.firstText === undefined ? s.sourceName : `${s.sourceName}（${s.firstText}）`),
     cell(String(s.size)),
     cell(String(s.sites)),
     cell(LEVEL_LABELS[s.level], { colour: LEVEL_COLOURS[s.level] }),
@@ -124,8 +127,21 @@ function rectificationSection(report: Report): (Paragraph | Table)[] {
   return [title, line(rectificationSummary(rows)), table([...RECTIFICATION_HEADER], cells)];
 }
 
-/** The report as a .docx document (bytes). */
-export async function buildReportDocx(report: Report): Promise<Buffer> {
+// The trend as a PNG picture; a chart that cannot be drawn (no font, bad SVG) is said in words, not fatal.
+function trendSection(trend: ReportTrend | undefined): Paragraph[] {
+  if (trend === undefined) return [];
+  const title = heading('信息趋势');
+  try {
+    const png = svgToPng(trendChartSvg(trend.days, trend.points));
+    const image = new ImageRun({ type: 'png', data: png, transformation: { ...TREND_CHART_SIZE } });
+    return [title, new Paragraph({ alignment: AlignmentType.CENTER, children: [image] })];
+  } catch (error) {
+    return [title, line(`趋势图生成失败：${error instanceof Error ? error.message : String(error)}`)];
+  }
+}
+
+/** The report as a .docx document (bytes); `trend` (default the report's) adds the daily trend chart. */
+export async function buildReportDocx(report: Report, trend = report.trend): Promise<Buffer> {
   const doc = new Document({
     title: reportTitle(report),
     creator: '巡察舆情监测系统',
@@ -144,6 +160,7 @@ export async function buildReportDocx(report: Report): Promise<Buffer> {
           line(`生成时间：${report.generatedText}`),
           heading('一、各单位舆情等级统计'),
           unitTable(report),
+          ...trendSection(trend),
           ...tipsSection(report),
           ...storiesSection(report),
           heading(`四、线索办理情况（${backlogScopeLabel(report)}）`),

@@ -40,7 +40,7 @@ function unitsHtml(report: Report): string {
     String(u.total),
   ]);
   rows.push([
-    '<strong>合计</strong>',
+    '<strong>信息合计（每篇计一次）</strong>',
     '',
     ...LEVELS.map((l) => String(report.totals[l])),
     String(report.totals.total),

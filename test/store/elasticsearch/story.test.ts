@@ -57,7 +57,7 @@ describe('Elasticsearch story lookup (offline)', () => {
     const result = await store.ingest({ article: copy, recheckStory: true, tips: [] });
     expect(result.clusterId).toBe('story-1');
     const write = requests.find((r) => r.path.startsWith('/yq-articles/_create/'));
-    expect((write?.body as { storyBands: string[] }).storyBands).toEqual(esStoryBands(REPOST));
+    expect((write?.body as { storyBands: string[] } | undefined)?.storyBands).toEqual(esStoryBands(REPOST));
     expect(requests.some((r) => r.path.startsWith('/yq-clusters/_update/story-1'))).toBe(true);
   });
 });
