@@ -10,6 +10,12 @@ export interface LoginFailure {
   at: string;
 }
 
+/** A key to count, and which newest failure's time to report (1 = the newest). */
+export interface LoginFailureQuery {
+  key: string;
+  nth: number;
+}
+
 /** How many failures a key has after `since`, and the time of its `nth` newest one (absent when fewer). */
 export interface LoginFailureCount {
   key: string;
@@ -21,8 +27,8 @@ export interface LoginFailureCount {
 export interface LoginFailureStore {
   /** Record one failed attempt under each of its keys. */
   addLoginFailure(failure: LoginFailure): Promise<void>;
-  /** Per key, the failures strictly after `since` (ISO), and the time of the `nth` newest (nth ≥ 1). */
-  countLoginFailures(keys: readonly string[], since: string, nth: number): Promise<LoginFailureCount[]>;
+  /** Per query, the key's failures strictly after `since` (ISO), and the time of its `nth` newest (nth ≥ 1). */
+  countLoginFailures(queries: readonly LoginFailureQuery[], since: string): Promise<LoginFailureCount[]>;
   /** Withdraw one attempt under every key (the login it counted succeeded). */
   withdrawLoginFailure(id: string): Promise<void>;
   /** Forget every failure of one key (a successful login clears its user's count). */

@@ -1,7 +1,12 @@
 // Failed logins on Elasticsearch: index `<prefix>-loginfailures`, one document per attempt and key (id
 // `<attempt>|<key>`), so clearing one key leaves the attempt counted under its other keys.
 import { StoreError } from '../../core/errors.js';
-import type { LoginFailure, LoginFailureCount, LoginFailureStore } from '../login-failure-types.js';
+import type {
+  LoginFailure,
+  LoginFailureCount,
+  LoginFailureQuery,
+  LoginFailureStore,
+} from '../login-failure-types.js';
 import { allOf, type EsContext, requireMs } from './context.js';
 import { bulkErrors, type EsRunner } from './ledger.js';
 
@@ -35,11 +40,11 @@ export class EsLoginFailures implements LoginFailureStore {
     });
   }
 
-  countLoginFailures(keys: readonly string[], since: string, nth: number): Promise<LoginFailureCount[]> {
+  countLoginFailures(queries: readonly LoginFailureQuery[], since: string): Promise<LoginFailureCount[]> {
     return this.run('countLoginFailures', async () => {
       const sinceMs = requireMs('countLoginFailures.since', since);
       const out: LoginFailureCount[] = [];
-      for (const key of keys) {
+      for (const { key, nth } of queries) {
         // One request per key: the total is the count, the single hit at `from` is the nth newest.
         const res = await this.ctx.client.search<FailureDoc>({
           index: this.ctx.names.loginfailures,

@@ -1,6 +1,11 @@
 // Failed logins on SQLite (table login_failures, schema step 11): one row per attempt and key.
 import { StoreError } from '../../core/errors.js';
-import type { LoginFailure, LoginFailureCount, LoginFailureStore } from '../login-failure-types.js';
+import type {
+  LoginFailure,
+  LoginFailureCount,
+  LoginFailureQuery,
+  LoginFailureStore,
+} from '../login-failure-types.js';
 import { isoToEpochMs } from '../time.js';
 import type { Runner } from './ledger.js';
 import type { Prepare } from './statements.js';
@@ -31,18 +36,19 @@ export class SqliteLoginFailures implements LoginFailureStore {
     });
   }
 
-  async countLoginFailures(keys: readonly string[], since: string, nth: number): Promise<LoginFailureCount[]> {
+  async countLoginFailures(
+    queries: readonly LoginFailureQuery[],
+    since: string,
+  ): Promise<LoginFailureCount[]> {
     return this.run('countLoginFailures', () => {
       const sinceMs = ms('countLoginFailures.since', since);
-      const offset = Math.max(0, Math.floor(nth) - 1);
-      return keys.map((key) => {
-        const { count } = this.prep('SELECT count(*) AS count FROM login_failures WHERE key = ? AND at_ms > ?').get(
-          key,
-          sinceMs,
-        ) as { count: number };
+      return queries.map(({ key, nth }) => {
+        const { count } = this.prep(
+          'SELECT count(*) AS count FROM login_failures WHERE key = ? AND at_ms > ?',
+        ).get(key, sinceMs) as { count: number };
         const row = this.prep(
           'SELECT at FROM login_failures WHERE key = ? AND at_ms > ? ORDER BY at_ms DESC LIMIT 1 OFFSET ?',
-        ).get(key, sinceMs, offset) as { at: string } | undefined;
+        ).get(key, sinceMs, Math.max(0, Math.floor(nth) - 1)) as { at: string } | undefined;
         return { key, count, ...(row ? { nthNewestAt: row.at } : {}) };
       });
     });
