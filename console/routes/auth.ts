@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { UserAccount } from '../../store/store.js';
+import { accountWords } from '../accounts.js';
 import { audit } from '../audit.js';
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.js';
+import { MIN_PASSWORD_LENGTH, passwordWeakness } from '../auth/password-strength.js';
+import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { type LoginThrottle, retryAfterSecs, throttleMessage } from '../auth/rate-limit.js';
 import {
   clearSessionCookie,
@@ -137,6 +139,8 @@ export function registerAuthRoutes(route: RouteFn, deps: ConsoleDeps, throttle: 
           { path: 'newPassword', message: '新密码不能与原密码相同' },
         ]);
       }
+      const weakness = passwordWeakness(body.newPassword, accountWords(access.user));
+      if (weakness) throw new FieldsError('E_INPUT', weakness, [{ path: 'newPassword', message: weakness }]);
       const at = now().toISOString();
       await deps.store.updateUser(access.user.name, {
         passwordHash: await hashPassword(body.newPassword),
