@@ -15,9 +15,11 @@ export type EsRunner = <T>(operation: string, fn: () => Promise<T>) => Promise<T
 
 type LinkDoc = ProblemLink & { timeMs: number };
 
-const problemDocId = (roundId: string, id: string) =>
+/** Document id of a problem: problem ids are unique only within a round. */
+export const problemDocId = (roundId: string, id: string) =>
   `${encodeURIComponent(roundId)}:${encodeURIComponent(id)}`;
-const linkDocId = (l: ProblemLink) =>
+/** Document id of a link: one per problem and item. */
+export const linkDocId = (l: ProblemLink) =>
   `${problemDocId(l.roundId, l.problemId)}:${encodeURIComponent(l.articleId)}`;
 
 function filters(filter: LedgerFilter, problemField: string): estypes.QueryDslQueryContainer[] {
