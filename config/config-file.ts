@@ -53,7 +53,7 @@ export async function loadYamlFile<T extends z.ZodType>(
   const result = spec.schema.safeParse(expanded.value);
   if (!result.success) {
     const issues = result.error.issues.filter((i) => !expanded.badPaths.has(formatPath(i.path)));
-    for (const issue of zodPathIssues(issues, raw)) fail(issue.reason, issue.path);
+    for (const issue of zodPathIssues(issues, raw, expanded.value)) fail(issue.reason, issue.path);
     return undefined;
   }
   for (const path of unknownKeys(expanded.value, result.data)) {

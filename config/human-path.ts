@@ -244,7 +244,7 @@ export function humanPath(kind: FileKind | undefined, path: readonly PropertyKey
       node = node.entry.node;
       keysSinceIndex = [];
     } else {
-      parts.push(name);
+      parts.push(`「${name}」`);
       node = undefined;
     }
   }

@@ -25,12 +25,20 @@ export function issueText(kind: FileKind | undefined, issue: PathIssue): string 
   return where ? `${where}: ${issue.reason}` : issue.reason;
 }
 
-/** Turn zod issues into path issues with Chinese reasons; `raw` is the validated input, to tell missing keys apart. */
-export function zodPathIssues(issues: readonly z.core.$ZodIssue[], raw: unknown): PathIssue[] {
-  return issues.map((issue) => ({
-    path: issue.path,
-    reason: reasonOf(issue, valueAt(raw, issue.path)),
-  }));
+/**
+ * Turn zod issues into path issues with Chinese reasons. `raw` is the input as written (a key left blank is
+ * null there, so missing and empty keys are told apart); `shown` the validated input, whose values are quoted.
+ */
+export function zodPathIssues(
+  issues: readonly z.core.$ZodIssue[],
+  raw: unknown,
+  shown: unknown = raw,
+): PathIssue[] {
+  return issues.map((issue) => {
+    const written = valueAt(raw, issue.path);
+    const lookup = written.found && written.value !== null ? valueAt(shown, issue.path) : written;
+    return { path: issue.path, reason: reasonOf(issue, lookup) };
+  });
 }
 
 /** Find the value at a path; `found` is false when a mapping or list lacks the key. */

@@ -45,8 +45,9 @@ export function reasonOf(issue: z.core.$ZodIssue, lookup: Lookup): string {
     const what = lookup.found ? '未填写（值为空）' : '缺少必填项';
     return own ? `${what}，${own}` : what;
   }
-  if (own) return own;
   const value = lookup.value;
+  // A schema's own wording says what was expected; the value found is added unless it already says it.
+  if (own) return own.includes('实际为') || issue.code === 'custom' ? own : `${own}，${actual(issue, value)}`;
   switch (issue.code) {
     case 'invalid_type':
       return `应为${TYPE_NAMES[issue.expected] ?? issue.expected}，实际为${describe(value)}`;
@@ -64,6 +65,13 @@ export function reasonOf(issue: z.core.$ZodIssue, lookup: Lookup): string {
     default:
       return `取值无效，实际为${describe(value)}`;
   }
+}
+
+function actual(issue: z.core.$ZodIssue, value: unknown): string {
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && Array.isArray(value)) {
+    return `实际为 ${value.length} 项`;
+  }
+  return `实际为${describe(value)}`;
 }
 
 function isAbsent(lookup: Lookup): boolean {
