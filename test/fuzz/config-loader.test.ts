@@ -50,7 +50,7 @@ describe('config loader on random YAML', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reports a self-referencing alias as a YAML error instead of overflowing the stack', () => {
-    expect(parseYaml('&a [*a]').errors).toEqual(['YAML error: an alias refers to a node that contains it']);
+    expect(parseYaml('&a [*a]').errors).toEqual(['YAML 错误：别名（*）引用了包含它自己的节点']);
     expect(parseYaml('a: &x {b: 1}\nc: *x\nd: *x').errors).toEqual([]);
   });
 
