@@ -10,6 +10,8 @@ interface Node {
   item?: { noun: string; measure?: string; node?: Node };
   /** Keys of a free map (channel names, team names). */
   entry?: { noun: string; node?: Node };
+  /** The children's names say it all (进驻阶段的开始日期, not 巡察阶段的进驻阶段的开始日期). */
+  fold?: boolean;
 }
 type Label = string | [string, Node];
 
@@ -65,7 +67,10 @@ const ROUND: Node = {
     active: '启用',
     phases: [
       '巡察阶段',
-      { keys: { entry: ['进驻阶段', WINDOW], feedback: ['反馈阶段', WINDOW], rectification: ['整改阶段', WINDOW] } },
+      {
+        fold: true,
+        keys: { entry: ['进驻阶段', WINDOW], feedback: ['反馈阶段', WINDOW], rectification: ['整改阶段', WINDOW] },
+      },
     ],
     units: ['单位', { item: { noun: '单位', node: UNIT } }],
     keywords: ['关注词', { item: { noun: '关注词', node: KEYWORD } }],
@@ -74,7 +79,10 @@ const ROUND: Node = {
     alerts: ['推送规则', { item: { noun: '推送规则', measure: '条', node: ROUTE } }],
     levels: [
       '等级分数线',
-      { keys: { red: '红色分数线', orange: '橙色分数线', yellow: '黄色分数线', redMinTermWeight: '红色最低词权重' } },
+      {
+        fold: true,
+        keys: { red: '红色分数线', orange: '橙色分数线', yellow: '黄色分数线', redMinTermWeight: '红色最低词权重' },
+      },
     ],
   },
 };
@@ -237,6 +245,7 @@ export function humanPath(kind: FileKind | undefined, path: readonly PropertyKey
     keysSinceIndex.push(name);
     const label = node?.keys && Object.hasOwn(node.keys, name) ? node.keys[name] : undefined;
     if (label !== undefined) {
+      if (node?.fold) parts.pop();
       parts.push(typeof label === 'string' ? label : label[0]);
       node = typeof label === 'string' ? undefined : label[1];
     } else if (node?.entry) {

@@ -18,6 +18,7 @@ export function describe(value: unknown): string {
   if (typeof value === 'object') return '一组键值';
   if (typeof value === 'string') return quote(value);
   if (typeof value === 'number') return `数字 ${String(value)}`;
+  if (typeof value === 'boolean') return ` ${String(value)}`;
   return String(value);
 }
 

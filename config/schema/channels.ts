@@ -22,7 +22,7 @@ const robotChannel = z.object({
 export const channelSchema = z.discriminatedUnion('type', [emailChannel, robotChannel], {
   error: (issue) =>
     issue.code === 'invalid_union'
-      ? `类型（type）应为 email、wecom、dingtalk、feishu、webhook 之一，实际为${quote((issue.input as { type?: unknown } | undefined)?.type)}`
+      ? `应为 email、wecom、dingtalk、feishu、webhook 之一，实际为${quote((issue.input as { type?: unknown } | undefined)?.type)}`
       : undefined,
 });
 
