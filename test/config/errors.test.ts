@@ -99,6 +99,19 @@ describe('config error messages name the file and the path inside it', () => {
     ]);
   });
 
+  it('reports a phase order problem even when another part of the round is wrong', async () => {
+    const round = ROUND.replace(
+      'entry: { start: 2026-11-01, end: 2027-01-15 }',
+      'entry: { start: 2026-11-01, end: 2027-01-15 }\n  feedback: { start: 2026-10-01, end: 2026-10-02 }',
+    ).replace('aliases: [丙]', 'aliases: 丙');
+    const message = await failure({ 'rounds/r1.yaml': round, 'settings.yaml': 'timezone: Mars/Phobos\n' });
+    expect(message.split('\n')).toEqual([
+      'settings.yaml: 时区（timezone）: 不是 IANA 时区名称（如 Asia/Shanghai）：「Mars/Phobos」',
+      'rounds/r1.yaml: 反馈阶段的开始日期（phases.feedback.start）: 反馈阶段的开始日期 2026-10-01 早于进驻阶段的开始日期 2026-11-01',
+      'rounds/r1.yaml: 第 3 个单位的别名（aliases）: 应为文字列表，实际为「丙」',
+    ]);
+  });
+
   it('requires a rounds folder with at least one round file', async () => {
     expect(await failure({ 'rounds/r1.yaml': null })).toMatch(/^rounds\/: 没有轮次文件/);
     const dir = await writeConfigDir({ 'rounds/r1.yaml': null });
