@@ -76,7 +76,11 @@ export async function probeListen(host: string, port: number): Promise<ListenPro
 export function listenProblem(error: NodeJS.ErrnoException, host: string, port: number): ListenProblem {
   switch (error.code) {
     case 'EADDRINUSE':
-      return { key: 'port', inUse: true, reason: `端口 ${port} 已被占用（另一个程序或另一个 yuqing 正在使用它）` };
+      return {
+        key: 'port',
+        inUse: true,
+        reason: `端口 ${port} 已被占用（另一个程序或另一个 yuqing 正在使用它）`,
+      };
     case 'EACCES':
       return { key: 'port', reason: `没有权限监听端口 ${port}（1024 以下的端口需要管理员权限）` };
     case 'EADDRNOTAVAIL':

@@ -41,9 +41,7 @@ function checkAdminChannels(input: CheckInput): FileIssue[] {
   return adminChannels.flatMap((name, i) =>
     Object.hasOwn(channels, name)
       ? []
-      : [
-          { file, path: ['alerts', 'adminChannels', i], reason: unknownChannel(name) },
-        ],
+      : [{ file, path: ['alerts', 'adminChannels', i], reason: unknownChannel(name) }],
   );
 }
 
@@ -83,7 +81,11 @@ function checkSources(file: string, sources: SourceConfig[]): FileIssue[] {
   sources.forEach((s, i) => {
     const first = firstIndex.get(s.id);
     if (first !== undefined)
-      issues.push({ file, path: [i, 'id'], reason: `信息源编号${quote(s.id)}重复（第 ${first + 1} 个信息源已用）` });
+      issues.push({
+        file,
+        path: [i, 'id'],
+        reason: `信息源编号${quote(s.id)}重复（第 ${first + 1} 个信息源已用）`,
+      });
     else firstIndex.set(s.id, i);
     if (s.respectRobotsTxt === false && !s.reason?.trim()) {
       issues.push({

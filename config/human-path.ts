@@ -69,7 +69,11 @@ const ROUND: Node = {
       '巡察阶段',
       {
         fold: true,
-        keys: { entry: ['进驻阶段', WINDOW], feedback: ['反馈阶段', WINDOW], rectification: ['整改阶段', WINDOW] },
+        keys: {
+          entry: ['进驻阶段', WINDOW],
+          feedback: ['反馈阶段', WINDOW],
+          rectification: ['整改阶段', WINDOW],
+        },
       },
     ],
     units: ['单位', { item: { noun: '单位', node: UNIT } }],
@@ -81,7 +85,12 @@ const ROUND: Node = {
       '等级分数线',
       {
         fold: true,
-        keys: { red: '红色分数线', orange: '橙色分数线', yellow: '黄色分数线', redMinTermWeight: '红色最低词权重' },
+        keys: {
+          red: '红色分数线',
+          orange: '橙色分数线',
+          yellow: '黄色分数线',
+          redMinTermWeight: '红色最低词权重',
+        },
       },
     ],
   },

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { humanPath, type FileKind } from './human-path.js';
+import { type FileKind, humanPath } from './human-path.js';
 import { reasonOf } from './issue-reason.js';
 
 /** Format a path the way code reads it (`units[2].aliases`, `office-mail.smtp`): used to match paths, not shown. */

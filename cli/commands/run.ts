@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
+import { toConfigError } from '../../config/config-error.js';
 import { ensureFirstAdmin, firstAdminNotice } from '../../console/first-admin.js';
 import { startConsole } from '../../console/server.js';
-import { toConfigError } from '../../config/config-error.js';
 import { type App, buildApp } from '../app.js';
 import { commandLogger, type GlobalOptions } from '../command-context.js';
 import { startDemoIfConfigured } from '../demo.js';

@@ -27,7 +27,8 @@ export const isoDate = z
   });
 
 export const levelSchema = z.enum(['red', 'orange', 'yellow', 'green'], {
-  error: (issue) => `应为 red（红）、orange（橙）、yellow（黄）、green（绿）之一，实际为${quote(issue.input)}`,
+  error: (issue) =>
+    `应为 red（红）、orange（橙）、yellow（黄）、green（绿）之一，实际为${quote(issue.input)}`,
 });
 export const phaseNameSchema = z.enum(['entry', 'feedback', 'rectification'], {
   error: (issue) =>

@@ -36,54 +36,51 @@ export const unitSchema = z.object({
   children: z.array(childUnitSchema, { error: '应为下属单位列表' }).optional(),
 });
 
-export const roundSchema = z
-  .object({
-    id: str('轮次编号'),
-    name: str('轮次名称'),
-    /** A round can be switched off without deleting its file. */
-    active: z.boolean({ error: '应为 true 或 false' }).default(true),
-    phases: z
-      .object({
-        entry: windowSchema.optional(),
-        feedback: windowSchema.optional(),
-        rectification: windowSchema.optional(),
-      })
-      // Checked on the phases alone, so that a bad unit elsewhere does not hide a phase order problem.
-      .check(phaseOrder)
-      .default({}),
-    units: z
-      .array(unitSchema, { error: '应为单位列表' })
-      .min(1, { error: '一个轮次至少要有一个被巡察单位' }),
-    keywords: z.array(keywordSchema, { error: '应为关注词列表' }).default([]),
-    sources: strList().default([]),
-    /** Intensified monitoring (issue 20): the first N days of entry / after the feedback start use `intensified` crons. */
-    intensify: z
-      .object({
-        afterEntryDays: z
-          .number()
-          .int({ error: '应为正整数（天数）' })
-          .positive({ error: '应为正整数（天数）' })
-          .optional(),
-        afterFeedbackDays: z
-          .number()
-          .int({ error: '应为正整数（天数）' })
-          .positive({ error: '应为正整数（天数）' })
-          .optional(),
-      })
-      .optional(),
-    alerts: z.array(routeSchema, { error: '应为推送规则列表' }).default([]),
-    /** Score thresholds of each level (score ≥ threshold). */
-    levels: z
-      .object({
-        red: boundedNumber(0, 10_000, '分数').default(60),
-        orange: boundedNumber(0, 10_000, '分数').default(35),
-        yellow: boundedNumber(0, 10_000, '分数').default(15),
-        /** Red also needs one risk term at least this heavy (a serious allegation) or a story that spread; default 8. */
-        redMinTermWeight: boundedNumber(0, 100, '权重').optional(),
-      })
-      .check(levelOrder)
-      .prefault({}),
-  });
+export const roundSchema = z.object({
+  id: str('轮次编号'),
+  name: str('轮次名称'),
+  /** A round can be switched off without deleting its file. */
+  active: z.boolean({ error: '应为 true 或 false' }).default(true),
+  phases: z
+    .object({
+      entry: windowSchema.optional(),
+      feedback: windowSchema.optional(),
+      rectification: windowSchema.optional(),
+    })
+    // Checked on the phases alone, so that a bad unit elsewhere does not hide a phase order problem.
+    .check(phaseOrder)
+    .default({}),
+  units: z.array(unitSchema, { error: '应为单位列表' }).min(1, { error: '一个轮次至少要有一个被巡察单位' }),
+  keywords: z.array(keywordSchema, { error: '应为关注词列表' }).default([]),
+  sources: strList().default([]),
+  /** Intensified monitoring (issue 20): the first N days of entry / after the feedback start use `intensified` crons. */
+  intensify: z
+    .object({
+      afterEntryDays: z
+        .number()
+        .int({ error: '应为正整数（天数）' })
+        .positive({ error: '应为正整数（天数）' })
+        .optional(),
+      afterFeedbackDays: z
+        .number()
+        .int({ error: '应为正整数（天数）' })
+        .positive({ error: '应为正整数（天数）' })
+        .optional(),
+    })
+    .optional(),
+  alerts: z.array(routeSchema, { error: '应为推送规则列表' }).default([]),
+  /** Score thresholds of each level (score ≥ threshold). */
+  levels: z
+    .object({
+      red: boundedNumber(0, 10_000, '分数').default(60),
+      orange: boundedNumber(0, 10_000, '分数').default(35),
+      yellow: boundedNumber(0, 10_000, '分数').default(15),
+      /** Red also needs one risk term at least this heavy (a serious allegation) or a story that spread; default 8. */
+      redMinTermWeight: boundedNumber(0, 100, '权重').optional(),
+    })
+    .check(levelOrder)
+    .prefault({}),
+});
 
 /** Level lines must be ordered red > orange > yellow, or a higher level could never be reached. */
 function levelOrder(ctx: z.core.ParsePayload<{ red: number; orange: number; yellow: number }>): void {
@@ -107,7 +104,11 @@ function levelOrder(ctx: z.core.ParsePayload<{ red: number; orange: number; yell
 }
 
 const PHASE_ORDER = ['entry', 'feedback', 'rectification'] as const;
-const PHASE_NAMES: Readonly<Record<string, string>> = { entry: '进驻', feedback: '反馈', rectification: '整改' };
+const PHASE_NAMES: Readonly<Record<string, string>> = {
+  entry: '进驻',
+  feedback: '反馈',
+  rectification: '整改',
+};
 
 /** Phases come in order: 反馈 does not start before 进驻 starts, nor 整改 before 反馈 (windows may overlap, as before). */
 function phaseOrder(ctx: z.core.ParsePayload<Partial<Record<string, { start: string; end: string }>>>): void {

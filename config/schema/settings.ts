@@ -88,7 +88,9 @@ export const settingsSchema = z.object({
           error: (issue) => `应为 IP 地址或主机名，实际为${quote(issue.input)}`,
         })
         .default('127.0.0.1'),
-      publicUrl: z.url({ error: (issue) => `应为 http(s) 网址，实际为${quote(issue.input)}`, protocol: /^https?$/ }).optional(),
+      publicUrl: z
+        .url({ error: (issue) => `应为 http(s) 网址，实际为${quote(issue.input)}`, protocol: /^https?$/ })
+        .optional(),
     })
     .prefault({}),
   crawl: z

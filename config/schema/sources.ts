@@ -88,7 +88,8 @@ export const sourceSchema = z
     /** One cron, or crons by the phase of the rounds using the source (issue 20; see phaseScheduleSchema). */
     schedule: z
       .union([str('cron 表达式，如 "*/10 * * * *"'), phaseScheduleSchema], {
-        error: '应为 cron 表达式，或按阶段写 { default, entry, feedback, rectification, intensified, outside }',
+        error:
+          '应为 cron 表达式，或按阶段写 { default, entry, feedback, rectification, intensified, outside }',
       })
       .default('*/15 * * * *'),
     enabled: z.boolean({ error: '应为 true 或 false' }).default(true),

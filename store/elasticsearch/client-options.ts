@@ -13,7 +13,9 @@ export interface ElasticsearchSettings {
 /** Client options: nodes, API key or basic auth, and the cluster's CA by fingerprint or PEM file. */
 export function elasticsearchClientOptions(settings: ElasticsearchSettings): ClientOptions {
   if (settings.node === undefined)
-    throw new ConfigError('settings.yaml', ['存储的节点地址（store.node）: 使用 elasticsearch 时必须填写节点地址']);
+    throw new ConfigError('settings.yaml', [
+      '存储的节点地址（store.node）: 使用 elasticsearch 时必须填写节点地址',
+    ]);
   const options: ClientOptions = { node: settings.node, maxRetries: 3, requestTimeout: 30_000 };
   const auth = settings.auth;
   if (auth?.apiKey) options.auth = { apiKey: auth.apiKey };

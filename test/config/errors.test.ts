@@ -56,7 +56,9 @@ describe('config error messages name the file and the path inside it', () => {
     const message = await failure({
       'rounds/r1.yaml': ROUND.replace('sources: [s1, s2]', 'sources: [s1, nope]'),
     });
-    expect(message).toBe('rounds/r1.yaml: 第 2 个信息源: 未知的信息源「nope」（sources.yaml 中没有这个编号）');
+    expect(message).toBe(
+      'rounds/r1.yaml: 第 2 个信息源: 未知的信息源「nope」（sources.yaml 中没有这个编号）',
+    );
   });
 
   it('reports a YAML syntax error with its line and column', async () => {
@@ -116,9 +118,7 @@ describe('config error messages name the file and the path inside it', () => {
     expect(await failure({ 'rounds/r1.yaml': null })).toMatch(/^rounds\/: 没有轮次文件/);
     const dir = await writeConfigDir({ 'rounds/r1.yaml': null });
     await mkdir(path.join(dir, 'rounds'));
-    expect((await rejection(() => loadConfig(dir, { env: {} }))).message).toMatch(
-      /^rounds\/: 没有轮次文件/,
-    );
+    expect((await rejection(() => loadConfig(dir, { env: {} }))).message).toMatch(/^rounds\/: 没有轮次文件/);
   });
 
   it('rejects a path that is not a directory', async () => {

@@ -66,6 +66,8 @@ describe('issue 20 config keys', () => {
     expect((await loadConfig(dir)).recurrenceWording?.rectification).toContain('换了个马甲');
     await writeFile(path.join(dir, 'lexicon', 'recurrence', 'local.yaml'), 'rectification: 换了个马甲\n');
     const message = (await rejection(() => loadConfig(dir))).message;
-    expect(message).toContain('lexicon/recurrence/local.yaml: 整改用语（rectification）: 应为文字列表，实际为「换了个马甲」');
+    expect(message).toContain(
+      'lexicon/recurrence/local.yaml: 整改用语（rectification）: 应为文字列表，实际为「换了个马甲」',
+    );
   });
 });

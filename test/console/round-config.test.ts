@@ -128,9 +128,14 @@ describe('round setup', () => {
     (bad.units[1] as { name: string }).name = '';
     const res = await put(bad);
     expect(res.statusCode).toBe(400);
-    const { error } = res.json() as { error: { message: string; fields: { path: string; message: string }[] } };
+    const { error } = res.json() as {
+      error: { message: string; fields: { path: string; message: string }[] };
+    };
     expect(error.fields).toEqual([
-      { path: 'phases.entry.start', message: '进驻阶段的开始日期（phases.entry.start）: 不是真实存在的日期：「2026-13-45」' },
+      {
+        path: 'phases.entry.start',
+        message: '进驻阶段的开始日期（phases.entry.start）: 不是真实存在的日期：「2026-13-45」',
+      },
       { path: 'units.1.name', message: '第 2 个单位的名称（name）: 应填写单位名称，实际为「」' },
       { path: 'levels.red', message: '红色分数线（levels.red）: 红色分数线（10）应高于橙色分数线（35）' },
     ]);

@@ -52,7 +52,10 @@ describe('run checks the config whole before it creates anything', () => {
 
   it('refuses a time zone that is not IANA (was 内部错误：RangeError with node-cron frames)', async () => {
     const dirs = configWith((s) => s.replace('timezone: Asia/Shanghai', 'timezone: Mars/Phobos'));
-    await expectRefusedWhole(dirs, /^settings\.yaml: 时区（timezone）: 不是 IANA 时区名称.*「Mars\/Phobos」$/);
+    await expectRefusedWhole(
+      dirs,
+      /^settings\.yaml: 时区（timezone）: 不是 IANA 时区名称.*「Mars\/Phobos」$/,
+    );
     rmSync(join(dirs.config, '..'), { recursive: true, force: true });
   }, 240_000);
 
@@ -65,7 +68,9 @@ describe('run checks the config whole before it creates anything', () => {
     // `config check` reports the same port as a warning only: the running service itself may hold it.
     const check = await runCli(['config', 'check', '--config', dirs.config, '--data', dirs.data]);
     expect(check.code, check.stderr).toBe(0);
-    expect(check.stdout).toContain(`警告：settings.yaml: 控制台的端口（console.port）: 端口 ${busyPort} 已被占用`);
+    expect(check.stdout).toContain(
+      `警告：settings.yaml: 控制台的端口（console.port）: 端口 ${busyPort} 已被占用`,
+    );
     rmSync(join(dirs.config, '..'), { recursive: true, force: true });
   }, 240_000);
 

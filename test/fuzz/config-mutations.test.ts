@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: one mutation writes the ${VAR} syntax of the YAML files.
 // Deterministic mutations of the bundled example config (config/): every one either validates or is refused
 // with lines `file: 中文路径: reason` naming the mutated file and place, never an internal error or a stack trace.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -5,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
+import { loadValidatedConfig } from '../../cli/preflight.js';
 import { fileKindOf, humanPath } from '../../config/human-path.js';
 import { ConfigError } from '../../core/errors.js';
-import { loadValidatedConfig } from '../../cli/preflight.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
 type Key = string | number;
@@ -136,7 +137,9 @@ describe('config validation on mutations of the example config', () => {
         const where = bare(humanPath(fileKindOf(m.file), m.path));
         // The place itself or a place inside it (a list item's key...), or else a check of another file
         // that the change broke (a renamed source id is unknown to the round).
-        const named = ours.some((l) => bare(l.slice(m.file.length + 2).split(': ')[0] ?? '').startsWith(where));
+        const named = ours.some((l) =>
+          bare(l.slice(m.file.length + 2).split(': ')[0] ?? '').startsWith(where),
+        );
         expect(named || lines.some((l) => !l.startsWith(`${m.file}: `)), `${label}\n${message}`).toBe(true);
       } finally {
         restore(m.file);
