@@ -95,3 +95,33 @@ export function scopedHitFields(
     units: [...new Set(assessments.flatMap((a) => a.units.map((u) => u.unitId)))],
   };
 }
+
+/**
+ * The scope of a query that also filters by round and/or unit: only the scope's rows of that round and unit,
+ * so the filter and the scope must hold on the same mention (a unit named only in a round the account does
+ * not see never makes an item match). Without a scope, none.
+ */
+export function narrowScope(
+  scope: readonly ScopeEntry[] | undefined,
+  roundId: string | undefined,
+  unitId: string | undefined,
+): ScopeEntry[] | undefined {
+  if (scope === undefined) return undefined;
+  return scope.flatMap((e) => {
+    if (roundId !== undefined && e.roundId !== roundId) return [];
+    if (unitId === undefined) return [e];
+    return scopeAllows([e], e.roundId, unitId) ? [{ roundId: e.roundId, unitIds: [unitId] }] : [];
+  });
+}
+
+/**
+ * The rounds a round-dependent filter (phase) of a query looks at: the asked round, else the scope's rounds,
+ * else any round (undefined), so a phase of a round the account does not see never makes an item match.
+ */
+export function filterRounds(
+  roundId: string | undefined,
+  scope: readonly ScopeEntry[] | undefined,
+): string[] | undefined {
+  if (roundId !== undefined) return [roundId];
+  return scope === undefined ? undefined : [...new Set(scope.map((e) => e.roundId))];
+}

@@ -2,8 +2,12 @@
 // dashboards, alerts, evidence or sources goes through these helpers.
 import type { AppConfig, RoundConfig } from '../../config/schema.js';
 import type { Tip } from '../../core/types.js';
+import { scopeAllows, scopeAllowsRound } from '../../store/scope.js';
 import type { ScopeEntry, StoredArticle, UserAccount } from '../../store/store.js';
 import { ForbiddenError } from '../errors.js';
+
+/** In an account's `units`: every unit of its rounds (granted explicitly, never by leaving units empty). */
+export const ALL_UNITS = '*';
 
 /** The account behind a request and its data scope. */
 export interface Access {
@@ -12,26 +16,38 @@ export interface Access {
   scope?: ScopeEntry[];
 }
 
-/** The access of an account: team accounts are limited to their rounds (and units when listed). */
-export function accessOf(user: UserAccount): Access {
+/**
+ * The units of one round an account sees (deny by default): the listed ones, every one for ALL_UNITS, else the
+ * units the round assigns to the account's 巡察组; none at all without units and team.
+ */
+export function accountUnits(user: Pick<UserAccount, 'units' | 'team'>, round: RoundConfig): string[] {
+  if (user.units.includes(ALL_UNITS)) return round.units.map((u) => u.id);
+  if (user.units.length > 0) return round.units.filter((u) => user.units.includes(u.id)).map((u) => u.id);
+  const team = user.team;
+  return team ? round.units.filter((u) => u.team === team).map((u) => u.id) : [];
+}
+
+/**
+ * The access of an account: admins and officers see everything; a team account sees only the units its rounds
+ * resolve to (accountUnits), listed explicitly per round, so a round or unit it was not given is never implied.
+ */
+export function accessOf(user: UserAccount, config: Pick<AppConfig, 'rounds'>): Access {
   if (user.role !== 'team') return { user };
-  const unitIds = user.units.length > 0 ? [...user.units] : undefined;
-  return { user, scope: user.rounds.map((roundId) => ({ roundId, ...(unitIds ? { unitIds } : {}) })) };
+  const scope = config.rounds
+    .filter((r) => user.rounds.includes(r.id))
+    .map((r) => ({ roundId: r.id, unitIds: accountUnits(user, r) }))
+    .filter((e) => e.unitIds.length > 0);
+  return { user, scope };
 }
 
 /** Whether the access covers the round (any of its units). */
 export function allowsRound(access: Access, roundId: string): boolean {
-  return access.scope === undefined || access.scope.some((e) => e.roundId === roundId);
+  return scopeAllowsRound(access.scope, roundId);
 }
 
 /** Whether the access covers one unit of one round. */
 export function allowsUnit(access: Access, roundId: string, unitId: string): boolean {
-  if (access.scope === undefined) return true;
-  return access.scope.some(
-    (e) =>
-      e.roundId === roundId &&
-      (e.unitIds === undefined || e.unitIds.length === 0 || e.unitIds.includes(unitId)),
-  );
+  return scopeAllows(access.scope, roundId, unitId);
 }
 
 /** Whether an item mentions a unit inside the access. */

@@ -4,6 +4,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { levelRank } from '../../core/types.js';
 import { matchableWords, type NormalizedSearchQuery } from '../query.js';
+import { filterRounds } from '../scope.js';
 import { termGrams } from '../search-grams.js';
 import type { ScopeEntry } from '../store.js';
 import { pairKey } from './docs.js';
@@ -93,10 +94,13 @@ export function searchQuery(q: NormalizedSearchQuery, tipClusters?: readonly str
   else if (q.roundId !== undefined) filter.push({ term: { rounds: q.roundId } });
   else if (q.unitId !== undefined) filter.push({ term: { unitIds: q.unitId } });
   if (q.phase !== undefined) {
+    // With a round given (or a scope), the phase must be of that round (the scope's), not any round's.
+    const phase = q.phase;
+    const rounds = filterRounds(q.roundId, q.scope);
     filter.push(
-      q.roundId !== undefined
-        ? { term: { roundPhases: pairKey(q.roundId, q.phase) } }
-        : { term: { phases: q.phase } },
+      rounds !== undefined
+        ? { terms: { roundPhases: rounds.map((r) => pairKey(r, phase)) } }
+        : { term: { phases: phase } },
     );
   }
   if (q.level !== undefined) filter.push({ term: { level: q.level } });

@@ -1,6 +1,7 @@
-import { type Assessment, levelRank } from '../../core/types.js';
+import { levelRank } from '../../core/types.js';
 import { buildHighlights } from '../highlight.js';
 import { highlightTerms, type NormalizedSearchQuery } from '../query.js';
+import { filterRounds, scopedHitFields } from '../scope.js';
 import type { SearchHit, SearchResult } from '../store.js';
 import { ftsMatchExpression } from './fts-match.js';
 import { type ArticleRow, articleSelectList, toStoredArticle } from './rows.js';
@@ -53,8 +54,13 @@ function searchFilter(q: NormalizedSearchQuery): SearchFilter {
   if (q.roundId !== undefined) params.roundId = q.roundId;
   if (q.unitId !== undefined) params.unitId = q.unitId;
   if (q.phase !== undefined) {
-    // With a round given, the phase must be that round's phase, not any round's.
-    const round = q.roundId !== undefined ? ' AND p.round_id = @roundId' : '';
+    // With a round given (or a scope), the phase must be of that round (the scope's), not any round's.
+    const rounds = filterRounds(q.roundId, q.scope);
+    const names = (rounds ?? []).map((r, i) => {
+      params[`phaseRound${i}`] = r;
+      return `@phaseRound${i}`;
+    });
+    const round = rounds === undefined ? '' : ` AND p.round_id IN (${names.join(', ') || "''"})`;
     clauses.push(
       `EXISTS (SELECT 1 FROM article_phases p WHERE p.article_id = a.id AND p.phase = @phase${round})`,
     );
@@ -121,14 +127,11 @@ function capped(n: number, cap: number): { total: number; capped: boolean } {
   return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
 }
 
-/** Ids of the watched units an article mentions, over all rounds, without repeats (the CLI's JSON contract). */
-function unitIds(assessments: readonly Assessment[]): string[] {
-  return [...new Set(assessments.flatMap((a) => a.units.map((u) => u.unitId)))];
-}
-
+// Level, score and unit ids as the query's scope may see them (all rounds' without one: the CLI's contract).
 function toHit(
   row: ArticleRow & { cluster_size: number; matched?: number },
   terms: readonly string[],
+  scope: NormalizedSearchQuery['scope'],
 ): SearchHit {
   const article = toStoredArticle(row);
   return {
@@ -138,9 +141,7 @@ function toHit(
     source: article.sourceName,
     sourceId: article.sourceId,
     ...(article.publishedAt === undefined ? {} : { publishedAt: article.publishedAt }),
-    level: article.level,
-    score: article.score,
-    units: unitIds(article.assessments),
+    ...scopedHitFields(article, scope),
     clusterId: article.clusterId,
     clusterSize: row.cluster_size,
     highlights: buildHighlights(article.title, article.body, terms),
@@ -179,7 +180,7 @@ export function searchArticles(
   const terms = highlightTerms(q);
   return withTotal(
     count,
-    pageRows(prep, q, page).map((row) => toHit(row, terms)),
+    pageRows(prep, q, page).map((row) => toHit(row, terms, q.scope)),
   );
 }
 
@@ -236,6 +237,6 @@ function searchFolded(
   );
   return withTotal(
     count,
-    rows.map((row) => toHit({ ...row, matched: matched.get(row.cluster_id) ?? 1 }, terms)),
+    rows.map((row) => toHit({ ...row, matched: matched.get(row.cluster_id) ?? 1 }, terms, q.scope)),
   );
 }
