@@ -1,5 +1,6 @@
 // Account creation and changes shared by the admin API and `yuqing user add`.
 import type { AppConfig } from '../config/schema.js';
+import { ALL_UNITS } from '../store/scope.js';
 import type { Store, UserAccount, UserPatch, UserRole } from '../store/store.js';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from './auth/passwords.js';
 import { type FieldError, FieldsError } from './errors.js';
@@ -43,7 +44,8 @@ export function checkAccount(
   });
   const known = config.rounds.filter((r) => rounds.includes(r.id)).flatMap((r) => r.units.map((u) => u.id));
   units.forEach((id, i) => {
-    if (!known.includes(id)) fields.push({ path: `units.${i}`, message: `所选轮次中没有单位「${id}」` });
+    if (id !== ALL_UNITS && !known.includes(id))
+      fields.push({ path: `units.${i}`, message: `所选轮次中没有单位「${id}」` });
   });
   if (account.password !== undefined && account.password.length < MIN_PASSWORD_LENGTH) {
     fields.push({ path: 'password', message: `密码至少 ${MIN_PASSWORD_LENGTH} 个字符` });

@@ -3,6 +3,25 @@
 import { type Assessment, type Level, levelRank, type UnitMatch } from '../core/types.js';
 import type { ScopeEntry } from './store-console-types.js';
 
+/** In an account's `units`: every unit of its rounds (granted explicitly, never by leaving units empty). */
+export const ALL_UNITS = '*';
+
+/**
+ * The units of one round a team account sees (deny by default): the listed ones, every one for ALL_UNITS, else
+ * the units the round assigns to the account's 巡察组; none at all without units and team. The console form
+ * previews the same rule.
+ */
+export function accountUnits(
+  account: { units: readonly string[]; team?: string },
+  round: { units: readonly { id: string; team?: string }[] },
+): string[] {
+  if (account.units.includes(ALL_UNITS)) return round.units.map((u) => u.id);
+  if (account.units.length > 0)
+    return round.units.filter((u) => account.units.includes(u.id)).map((u) => u.id);
+  const team = account.team;
+  return team ? round.units.filter((u) => u.team === team).map((u) => u.id) : [];
+}
+
 /** Whether one unit of one round lies inside the scope (undefined scope = everything; empty = nothing). */
 export function scopeAllows(
   scope: readonly ScopeEntry[] | undefined,

@@ -2,29 +2,15 @@
 // dashboards, alerts, evidence or sources goes through these helpers.
 import type { AppConfig, RoundConfig } from '../../config/schema.js';
 import type { Tip } from '../../core/types.js';
-import { scopeAllows, scopeAllowsRound } from '../../store/scope.js';
+import { accountUnits, scopeAllows, scopeAllowsRound } from '../../store/scope.js';
 import type { ScopeEntry, StoredArticle, UserAccount } from '../../store/store.js';
 import { ForbiddenError } from '../errors.js';
-
-/** In an account's `units`: every unit of its rounds (granted explicitly, never by leaving units empty). */
-export const ALL_UNITS = '*';
 
 /** The account behind a request and its data scope. */
 export interface Access {
   user: UserAccount;
   /** Rounds/units the account may see; undefined = everything (admin, officer). */
   scope?: ScopeEntry[];
-}
-
-/**
- * The units of one round an account sees (deny by default): the listed ones, every one for ALL_UNITS, else the
- * units the round assigns to the account's 巡察组; none at all without units and team.
- */
-export function accountUnits(user: Pick<UserAccount, 'units' | 'team'>, round: RoundConfig): string[] {
-  if (user.units.includes(ALL_UNITS)) return round.units.map((u) => u.id);
-  if (user.units.length > 0) return round.units.filter((u) => user.units.includes(u.id)).map((u) => u.id);
-  const team = user.team;
-  return team ? round.units.filter((u) => u.team === team).map((u) => u.id) : [];
 }
 
 /**
