@@ -20,7 +20,10 @@ const ROUND_B = roundSchema.parse({
   id: 'r-b',
   name: '2026年第五轮巡察',
   phases: { feedback: { start: '2026-11-01', end: '2026-11-30' } },
-  units: [{ id: 'hx', name: '明州市生态环境局', aliases: ['市环境局'], team: '第三巡察组' }],
+  units: [
+    { id: 'hx', name: '明州市生态环境局', aliases: ['市环境局'], team: '第三巡察组' },
+    { id: 'jy', name: '明州市教育局', aliases: ['市教育局'], team: '第三巡察组' },
+  ],
   sources: ['demo-news'],
 });
 
@@ -74,6 +77,8 @@ let roundB: TestSession;
 let team2: TestSession;
 /** Round A, no units and no team: nothing. */
 let empty: TestSession;
+/** 住建局 in round A and 教育局 in round B. */
+let mixed: TestSession;
 let admin: TestSession;
 let cleanup: () => Promise<void>;
 
@@ -113,6 +118,12 @@ beforeAll(async () => {
   });
   empty = await signIn(app, store, deps.config, { name: 'none', role: 'team', rounds: ['2026-r4'] });
   admin = await signIn(app, store, deps.config, { name: 'root', role: 'admin' });
+  mixed = await signIn(app, store, deps.config, {
+    name: 'mix',
+    role: 'team',
+    rounds: ['2026-r4', 'r-b'],
+    units: ['zjj', 'jy'],
+  });
   const problem = {
     id: 'P1',
     unitId: 'zjj',
@@ -172,6 +183,12 @@ describe('a scoped account, route by route', () => {
     expect((await roundB.getJson<SearchResult>('/api/search?phase=feedback')).total).toBe(1);
     expect((await roundB.getJson<SearchResult>('/api/search?tipStatus=new')).total).toBe(0);
     expect((await roundB.getJson<SearchResult>('/api/search?tipStatus=assigned')).total).toBe(1);
+    // The round filter and the scope hold on the same mention: a6 is visible through round A's 住建局, but
+    // round B names only 环境局, outside this account's round B units.
+    expect((await mixed.getJson<SearchResult>('/api/search?q=联合执法')).hits.map((h) => h.units)).toEqual([
+      ['zjj'],
+    ]);
+    expect((await mixed.getJson<SearchResult>('/api/search?q=联合执法&round=r-b')).total).toBe(0);
     const all = await admin.getJson<SearchResult>('/api/search?q=联合执法');
     expect(all.hits.map((h) => [h.units, h.level])).toEqual([[['zjj', 'hx'], 'red']]);
   });
@@ -262,7 +279,10 @@ describe('a scoped account, route by route', () => {
       '/api/dashboard?from=2026-11-01&to=2026-11-30',
     );
     expect(dash.round.id).toBe('r-b');
-    expect(dash.units.map((u) => [u.id, u.openTips])).toEqual([['hx', 1]]);
+    expect(dash.units.map((u) => [u.id, u.openTips])).toEqual([
+      ['hx', 1],
+      ['jy', 0],
+    ]);
     await expectForbidden(roundB, '/api/dashboard?round=2026-r4');
     const two = await team2.getJson<{ units: { id: string; problems: { problems: number } }[] }>(
       '/api/dashboard?round=2026-r4&from=2026-11-01&to=2026-11-30',
@@ -277,7 +297,7 @@ describe('a scoped account, route by route', () => {
 
   it('GET /api/rounds and /api/sources: only the scope’s rounds, units and sources', async () => {
     const rounds = await roundB.getJson<{ rounds: { id: string; units: { id: string }[] }[] }>('/api/rounds');
-    expect(rounds.rounds.map((r) => [r.id, r.units.map((u) => u.id)])).toEqual([['r-b', ['hx']]]);
+    expect(rounds.rounds.map((r) => [r.id, r.units.map((u) => u.id)])).toEqual([['r-b', ['hx', 'jy']]]);
     const sources = await roundB.getJson<{ sources: { sourceId: string }[] }>('/api/sources');
     expect(sources.sources.map((s) => s.sourceId)).toEqual(['demo-news']);
   });
