@@ -183,6 +183,11 @@ describe('a scoped account, route by route', () => {
     expect((await roundB.getJson<SearchResult>('/api/search?phase=feedback')).total).toBe(1);
     expect((await roundB.getJson<SearchResult>('/api/search?tipStatus=new')).total).toBe(0);
     expect((await roundB.getJson<SearchResult>('/api/search?tipStatus=assigned')).total).toBe(1);
+    // Levels as round B sees the item (yellow), not its overall red from round A.
+    expect((await roundB.getJson<SearchResult>('/api/search?minLevel=orange')).total).toBe(0);
+    expect((await roundB.getJson<SearchResult>('/api/search?level=red')).total).toBe(0);
+    expect((await roundB.getJson<SearchResult>('/api/search?level=yellow')).total).toBe(1);
+    expect((await admin.getJson<SearchResult>('/api/search?level=red&q=联合执法')).total).toBe(1);
     // The round filter and the scope hold on the same mention: a6 is visible through round A's 住建局, but
     // round B names only 环境局, outside this account's round B units.
     expect((await mixed.getJson<SearchResult>('/api/search?q=联合执法')).hits.map((h) => h.units)).toEqual([

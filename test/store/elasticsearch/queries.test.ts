@@ -147,6 +147,19 @@ describe('Elasticsearch store queries (offline, recording connection)', () => {
     expect(articles).toContain('{"terms":{"roundPhases":["r2\\u0000entry"]}}');
     expect(articles).not.toContain('{"term":{"phases":"entry"}}');
     expect(articles).toContain('{"terms":{"roundUnits":["r2\\u0000u9"]}}');
+    const before = requests.length;
+    await store.search({ terms: [], level: 'yellow', minLevel: 'yellow', scope: [{ roundId: 'r2' }] });
+    const levels = JSON.stringify(
+      requests.slice(before).find((r) => r.path === '/yq-articles/_search')?.body,
+    );
+    // On the nested references of the visible round, not the item's overall level field.
+    expect(levels).not.toContain('"levelRank"');
+    expect(levels).not.toContain('{"term":{"level":');
+    const ref = (l: string) =>
+      `{"nested":{"path":"unitRefs","query":{"bool":{"filter":[{"terms":{"unitRefs.level":${l}}}],"should":[{"bool":{"filter":[{"term":{"unitRefs.roundId":"r2"}}]}}],"minimum_should_match":1}}}}`;
+    expect(levels).toContain(ref('["red","orange","yellow"]'));
+    expect(levels).toContain(ref('["yellow"]'));
+    expect(levels).toContain(`{"bool":{"must_not":[${ref('["red","orange"]')}]}}`);
   });
 
   it('asks the dashboard numbers as aggregations: nested unit levels, a daily histogram in the offset', async () => {
