@@ -1,10 +1,11 @@
-import { levelRank } from '../../core/types.js';
+import { LEVELS, levelRank } from '../../core/types.js';
 import { buildHighlights } from '../highlight.js';
 import { highlightTerms, type NormalizedSearchQuery } from '../query.js';
 import { filterRounds, scopedHitFields } from '../scope.js';
-import type { SearchHit, SearchResult } from '../store.js';
+import type { ScopeEntry, SearchHit, SearchResult } from '../store.js';
 import { ftsMatchExpression } from './fts-match.js';
 import { type ArticleRow, articleSelectList, toStoredArticle } from './rows.js';
+import { scopeCondition } from './scope-sql.js';
 import { pageSeqs } from './search-page.js';
 import { syntaxClauses } from './search-syntax.js';
 import type { Prepare } from './statements.js';
@@ -66,12 +67,17 @@ function searchFilter(q: NormalizedSearchQuery): SearchFilter {
     );
     params.phase = q.phase;
   }
-  if (q.level !== undefined) {
+  // A scoped search compares the item's level as the scope sees it (its visible rounds'), not its overall one.
+  const rank = q.scope === undefined ? 'a.level_rank' : scopedLevelRank(q.scope, params);
+  if (q.level !== undefined && q.scope === undefined) {
     clauses.push('a.level = @level');
     params.level = q.level;
+  } else if (q.level !== undefined) {
+    clauses.push(`${rank} = @levelRank`);
+    params.levelRank = levelRank(q.level);
   }
   if (q.minLevel !== undefined) {
-    clauses.push('a.level_rank >= @minRank');
+    clauses.push(`${rank} >= @minRank`);
     params.minRank = levelRank(q.minLevel);
   }
   if (q.sourceId !== undefined) {
@@ -93,6 +99,15 @@ function searchFilter(q: NormalizedSearchQuery): SearchFilter {
   syntaxClauses(q, clauses, params);
   if (q.terms.length === 0) return { clauses, params };
   return { match: ftsMatchExpression(q.terms), clauses, params };
+}
+
+/** The highest rank of the assessments of `a` for a (round, unit) it names inside the scope (null: none). */
+function scopedLevelRank(scope: readonly ScopeEntry[], params: Params): string {
+  const round = "json_extract(j.value, '$.roundId')";
+  const inScope = scopeCondition(scope, { round, unit: "json_extract(u.value, '$.unitId')" }, params, 'lvl');
+  const ranks = LEVELS.map((l) => `WHEN '${l}' THEN ${levelRank(l)}`).join(' ');
+  return `(SELECT max(CASE json_extract(j.value, '$.level') ${ranks} ELSE 0 END)
+    FROM json_each(a.assessments) j, json_each(j.value, '$.units') u WHERE ${inScope})`;
 }
 
 /** The whole filter as one WHERE over `articles a` (the terms as a rowid subquery). */

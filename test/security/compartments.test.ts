@@ -280,10 +280,17 @@ describe('a scoped account, route by route', () => {
   });
 
   it('GET /api/dashboard: only the scope’s round and units; another round is 403', async () => {
-    const dash = await roundB.getJson<{ round: { id: string }; units: { id: string; openTips: number }[] }>(
-      '/api/dashboard?from=2026-11-01&to=2026-11-30',
-    );
+    const dash = await roundB.getJson<{
+      round: { id: string };
+      units: { id: string; openTips: number; counts: Record<string, number> }[];
+      levelCounts: Record<string, number>;
+      trend: Record<string, number | string>[];
+    }>('/api/dashboard?from=2026-11-01&to=2026-11-30');
     expect(dash.round.id).toBe('r-b');
+    // The item's level for round B (yellow), not its overall red from round A.
+    expect(dash.levelCounts).toEqual({ red: 0, orange: 0, yellow: 1, green: 0 });
+    expect(dash.units[0]?.counts).toEqual({ red: 0, orange: 0, yellow: 1, green: 0 });
+    expect(dash.trend.find((d) => d.day === '2026-11-22')).toMatchObject({ red: 0, yellow: 1 });
     expect(dash.units.map((u) => [u.id, u.openTips])).toEqual([
       ['hx', 1],
       ['jy', 0],

@@ -182,6 +182,22 @@ describe('Elasticsearch store queries (offline, recording connection)', () => {
       },
     });
     expect(body.aggs.refs).toMatchObject({ nested: { path: 'unitRefs' } });
+    // Levels are the item's for this round (its nested reference), never its overall `level` (issue 23).
+    const json = JSON.stringify(body.aggs);
+    expect(json).not.toContain('"field":"level"');
+    expect(body.aggs.trend).toMatchObject({
+      aggs: {
+        refs: {
+          nested: { path: 'unitRefs' },
+          aggs: {
+            round: {
+              filter: { term: { 'unitRefs.roundId': 'r1' } },
+              aggs: { levels: { terms: { field: 'unitRefs.level' }, aggs: { a: { reverse_nested: {} } } } },
+            },
+          },
+        },
+      },
+    });
     expect(body.aggs.sourceTypes).toMatchObject({ terms: { field: 'sourceType' } });
     const tips = requests.find((r) => r.path === '/yq-tips/_search')?.body as {
       aggs: Record<string, unknown>;
