@@ -168,19 +168,7 @@ async function articleLevels(ctx: EsContext, query: Query, roundId: string): Pro
     index: ctx.names.articles,
     size: 0,
     query,
-    aggs: {
-      refs: {
-        nested: { path: 'unitRefs' },
-        aggs: {
-          round: {
-            filter: { term: { 'unitRefs.roundId': roundId } },
-            aggs: {
-              levels: { terms: { field: 'unitRefs.level', size: 4 }, aggs: { a: { reverse_nested: {} } } },
-            },
-          },
-        },
-      },
-    },
+    aggs: roundLevelAgg(roundId),
   });
   type LevelBucket = { a: { doc_count: number } };
   const counts = emptyCounts();
