@@ -89,14 +89,14 @@ export async function loadConfig(dir: string, options: LoadConfigOptions = {}): 
 
 async function requireDirectory(root: string, given: string): Promise<void> {
   const info = await stat(root).catch(() => undefined);
-  if (!info) throw new ConfigError(given, ['config directory not found']);
-  if (!info.isDirectory()) throw new ConfigError(given, ['not a directory (expected a config directory)']);
+  if (!info) throw new ConfigError(given, ['配置目录不存在']);
+  if (!info.isDirectory()) throw new ConfigError(given, ['不是目录（应为配置目录）']);
 }
 
 async function loadRounds(root: string, ctx: LoadContext): Promise<RoundFile[]> {
   const files = await yamlFilesIn(path.join(root, 'rounds'));
   if (files.length === 0) {
-    ctx.errors.push({ file: 'rounds/', issue: 'no round files (add at least one rounds/<id>.yaml)' });
+    ctx.errors.push({ file: 'rounds/', reason: '没有轮次文件（请至少添加一个 rounds/<编号>.yaml）' });
     return [];
   }
   const rounds: RoundFile[] = [];

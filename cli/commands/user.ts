@@ -58,6 +58,8 @@ export async function userAddCommand(name: string, globalOptions: GlobalOptions)
     process.stdout.write(`已创建账号 ${name}（${created.user.role}）\n`);
     if (created.password) {
       process.stdout.write(`一次性密码：${created.password}\n（首次登录后须修改密码）\n`);
+    } else if (created.user.mustChangePassword) {
+      process.stdout.write('（该密码由管理员设置，本人首次登录后须修改密码）\n');
     }
   });
 }
