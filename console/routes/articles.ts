@@ -62,7 +62,9 @@ export async function loadArticleDetail(
   const others = members
     .filter((m) => m.id !== stored.id && (!access || allowsArticle(access, m)))
     .map((m) => ({ id: m.id, title: m.title, url: m.url, source: m.sourceName, publishedAt: m.publishedAt }));
-  return { article, cluster: { id: stored.clusterId, size: cluster?.size ?? members.length }, others };
+  // A scoped caller's story size counts only the copies it may see.
+  const size = access?.scope === undefined ? (cluster?.size ?? members.length) : others.length + 1;
+  return { article, cluster: { id: stored.clusterId, size }, others };
 }
 
 const detailQuery = z.object({ q: z.string().optional().describe('检索式，用于高亮命中词') });

@@ -8,7 +8,7 @@ import { tipScope } from './console-tips.js';
 import { allOf, type EsContext, MAX_PAGE } from './context.js';
 import type { ArticleDoc } from './docs.js';
 import { hitHighlights } from './highlight-response.js';
-import { searchRequest } from './search-query.js';
+import { scopeQuery, searchRequest } from './search-query.js';
 
 /** Stories holding a tip in the status (of the round when given). */
 async function tipClusters(ctx: EsContext, q: NormalizedSearchQuery): Promise<string[] | undefined> {
@@ -40,9 +40,11 @@ export async function searchArticles(ctx: EsContext, q: NormalizedSearchQuery): 
   const stories = (res.aggregations?.stories as { value?: number } | undefined)?.value;
   const total = q.foldClusters === true ? (stories ?? 0) : matches;
   const docs = res.hits.hits.flatMap((h) => (h._source ? [{ doc: h._source, hit: h }] : []));
+  // A scoped search counts only the copies the scope may see.
   const sizes = await clusterSizes(
     ctx,
     docs.map((d) => d.doc.clusterId),
+    q.scope === undefined ? undefined : scopeQuery(q.scope),
   );
   const hits: SearchHit[] = docs.map(({ doc, hit }) => {
     const copies = hit.inner_hits?.copies?.hits.total;

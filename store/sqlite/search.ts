@@ -172,10 +172,17 @@ function withTotal(count: { total: number; capped: boolean }, hits: SearchHit[])
 function pageRows(prep: Prepare, q: NormalizedSearchQuery, seqs: readonly number[]) {
   if (seqs.length === 0) return [];
   const named = seqs.map((seq, i) => [`s${i}`, seq] as const);
+  const params: Params = Object.fromEntries(named);
+  // A scoped search counts only the copies the scope may see (another round's reposts are not its spread).
+  const size =
+    q.scope === undefined
+      ? 'c.size'
+      : `(SELECT count(*) FROM articles m WHERE m.cluster_id = a.cluster_id AND EXISTS (SELECT 1 FROM article_units s
+           WHERE s.article_id = m.id AND ${scopeCondition(q.scope, { round: 's.round_id', unit: 's.unit_id' }, params, 'size')}))`;
   return prep(
-    `SELECT ${HIT_SELECT}, c.size AS cluster_size FROM articles a JOIN clusters c ON c.id = a.cluster_id
+    `SELECT ${HIT_SELECT}, ${size} AS cluster_size FROM articles a JOIN clusters c ON c.id = a.cluster_id
      WHERE a.seq IN (${named.map(([k]) => `@${k}`).join(', ')}) ORDER BY ${orderBy(q, 'a')}`,
-  ).all(Object.fromEntries(named)) as (ArticleRow & { cluster_size: number })[];
+  ).all(params) as (ArticleRow & { cluster_size: number })[];
 }
 
 /**

@@ -107,6 +107,18 @@ beforeAll(async () => {
       },
     ],
   });
+  // A repost of the same story that only round A assessed: not round B's spread.
+  await store.ingest({
+    article: {
+      ...SHARED,
+      id: 'a7',
+      url: 'http://127.0.0.1:8931/a7.html',
+      contentHash: 'a7'.padEnd(64, '0'),
+      assessments: SHARED.assessments.slice(0, 1),
+    },
+    joinClusterId: 'a6',
+    tips: [],
+  });
   app = createConsoleServer(deps);
   await app.ready();
   roundB = await signIn(app, store, deps.config, { name: 'b', role: 'team', rounds: ['r-b'], units: ['*'] });
@@ -174,7 +186,9 @@ describe('compartments deny by default', () => {
 describe('a scoped account, route by route', () => {
   it('GET /api/search: only visible units, level and score; filters outside the scope 403 or find nothing', async () => {
     const mine = await roundB.getJson<SearchResult>('/api/search');
-    expect(mine.hits.map((h) => [h.id, h.units, h.level, h.score])).toEqual([['a6', ['hx'], 'yellow', 20]]);
+    expect(mine.hits.map((h) => [h.id, h.units, h.level, h.score, h.clusterSize])).toEqual([
+      ['a6', ['hx'], 'yellow', 20, 1],
+    ]);
     await expectForbidden(roundB, '/api/search?unit=zjj');
     await expectForbidden(roundB, '/api/search?round=2026-r4');
     await expectForbidden(team2, '/api/search?unit=zjj');
@@ -187,15 +201,16 @@ describe('a scoped account, route by route', () => {
     expect((await roundB.getJson<SearchResult>('/api/search?minLevel=orange')).total).toBe(0);
     expect((await roundB.getJson<SearchResult>('/api/search?level=red')).total).toBe(0);
     expect((await roundB.getJson<SearchResult>('/api/search?level=yellow')).total).toBe(1);
-    expect((await admin.getJson<SearchResult>('/api/search?level=red&q=联合执法')).total).toBe(1);
+    expect((await admin.getJson<SearchResult>('/api/search?level=red&q=联合执法')).total).toBe(2);
     // The round filter and the scope hold on the same mention: a6 is visible through round A's 住建局, but
     // round B names only 环境局, outside this account's round B units.
-    expect((await mixed.getJson<SearchResult>('/api/search?q=联合执法')).hits.map((h) => h.units)).toEqual([
-      ['zjj'],
-    ]);
+    expect(
+      (await mixed.getJson<SearchResult>('/api/search?q=联合执法&fold=1')).hits.map((h) => h.units),
+    ).toEqual([['zjj']]);
     expect((await mixed.getJson<SearchResult>('/api/search?q=联合执法&round=r-b')).total).toBe(0);
     const all = await admin.getJson<SearchResult>('/api/search?q=联合执法');
-    expect(all.hits.map((h) => [h.units, h.level])).toEqual([[['zjj', 'hx'], 'red']]);
+    const a6 = all.hits.find((h) => h.id === 'a6');
+    expect([a6?.units, a6?.level, a6?.clusterSize]).toEqual([['zjj', 'hx'], 'red', 2]);
   });
 
   it('GET /api/search/export: the 被巡察单位, 等级 and 分数 columns hold only the visible round', async () => {
@@ -220,9 +235,12 @@ describe('a scoped account, route by route', () => {
     const detail = res.json() as {
       article: { assessments: Assessment[]; score: number; level: string };
       units: { unitId: string }[];
+      cluster: { size: number };
+      others: unknown[];
     };
     expect(detail.article.assessments.map((a) => a.roundId)).toEqual(['r-b']);
     expect([detail.article.score, detail.article.level]).toEqual([20, 'yellow']);
+    expect([detail.cluster.size, detail.others]).toEqual([1, []]);
     expect(detail.units.map((u) => u.unitId)).toEqual(['hx']);
     for (const secret of ['2026-r4', '第一巡察组', ROUND_A_PART, '明州市住房和城乡建设局']) {
       expect(res.body).not.toContain(secret);

@@ -147,6 +147,15 @@ describe('Elasticsearch store queries (offline, recording connection)', () => {
     expect(articles).toContain('{"terms":{"roundPhases":["r2\\u0000entry"]}}');
     expect(articles).not.toContain('{"term":{"phases":"entry"}}');
     expect(articles).toContain('{"terms":{"roundUnits":["r2\\u0000u9"]}}');
+    // The story size counts only the copies inside the scope.
+    const sizes = requests.filter(
+      (r) => r.path === '/yq-articles/_search' && (r.body as { size?: number }).size === 0,
+    );
+    expect(
+      sizes
+        .map((r) => JSON.stringify(r.body))
+        .some((b) => b.includes('"clusterId":["c2"]') && b.includes('r2\\u0000u9')),
+    ).toBe(true);
     const before = requests.length;
     await store.search({ terms: [], level: 'yellow', minLevel: 'yellow', scope: [{ roundId: 'r2' }] });
     const levels = JSON.stringify(
