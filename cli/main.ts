@@ -199,7 +199,10 @@ export function buildProgram(): Command {
     .argument('<name>', '用户名')
     .requiredOption('--role <role>', 'admin（管理员）| officer（监测员）| team（巡察组）')
     .option('--rounds <ids>', 'team：可查看的轮次，逗号分隔')
-    .option('--units <ids>', 'team：可查看的单位，逗号分隔（默认轮次内全部单位）')
+    .option(
+      '--units <ids>',
+      'team：可查看的单位，逗号分隔；* 为轮次内全部单位（不指定则只看 --team 巡察组负责的单位）',
+    )
     .option('--team <name>', 'team：巡察组名称')
     .option('--password-stdin', '从标准输入读取密码')
     .option('--json', '输出 JSON')

@@ -70,7 +70,13 @@ export function evaluate(items: readonly EvalItem[], lexicon: readonly Keyword[]
   items.forEach((item, i) => {
     const round = rounds[i];
     if (!round) return;
-    const process = createProcessor({ rounds: [round], lexicon, segmenter, timezone: 'Asia/Shanghai' });
+    const process = createProcessor({
+      rounds: [round],
+      lexicon,
+      segmenter,
+      timezone: 'Asia/Shanghai',
+      roundsOf: 'all',
+    });
     const out = process({
       url: `eval:${item.id}`,
       sourceId: item.source,

@@ -17,6 +17,11 @@ export interface ProcessorDeps {
   timezone: string;
   /** Each source's `weight` from sources.yaml by source id; a missing source weighs 1. */
   sourceWeights?: ReadonlyMap<string, number>;
+  /**
+   * 'listed' (default): an item is assessed only for the rounds whose `sources` list its source, so a round
+   * never scores (or routes, or shows) another round's crawl; 'all': every active round (dry runs, evaluation).
+   */
+  roundsOf?: 'listed' | 'all';
 }
 
 /** A pure function from an extracted article to a processed, scored one. */
@@ -31,7 +36,7 @@ export function articleId(normalizedUrl: string): string {
 
 /**
  * The pipeline: normalize → id and content hash → search tokens → SimHash → for every active round its
- * units, phase (by publish time, else fetch time) and assessment; the article's score and level are the best
+ * units, phase (by publish time, else fetch time) and assessment (only rounds listing the item's source); the article's score and level are the best
  * assessment's (green/0 when no round is active). Items naming no unit are still assessed, with `units: []`.
  */
 export function createProcessor(deps: ProcessorDeps): Processor {
@@ -42,10 +47,11 @@ export function createProcessor(deps: ProcessorDeps): Processor {
   return (raw) => {
     const a = normalizeArticle(raw);
     const sourceWeight = deps.sourceWeights?.get(a.sourceId) ?? 1;
-    const assessments: Assessment[] = rounds.map((round, i) => {
+    const assessments: Assessment[] = rounds.flatMap((round, i) => {
+      if (deps.roundsOf !== 'all' && !round.sources.includes(a.sourceId)) return [];
       const phase = phaseAt(round, a.publishedAt ?? a.fetchedAt, timezone);
       const units = matchUnits(round, a.title, a.body, patterns[i], segmenter.cut);
-      return assess({ round, lexicon, title: a.title, body: a.body, units, phase, sourceWeight });
+      return [assess({ round, lexicon, title: a.title, body: a.body, units, phase, sourceWeight })];
     });
     // Stable sort: rounds with equal scores keep their configured order.
     assessments.sort((x, y) => y.score - x.score);
