@@ -156,6 +156,23 @@ export function buildProgram(): Command {
       run(async (cmd, dir) => (await import('./commands/eval.js')).evalCommand(String(dir), globals(cmd))),
     );
 
+  program
+    .command('train')
+    .description('在标注训练集上拟合风险模型（逻辑回归），输出交叉验证的精确率、召回率并写出模型文件')
+    .argument('<datasetDir>', '训练集目录（含 items.jsonl）')
+    .requiredOption('--out <file>', '模型文件，例如 config/model/risk-model.json')
+    .option('--folds <k>', '交叉验证折数（默认 5）')
+    .option('--lambda <x>', 'L2 正则强度（默认 1）')
+    .option('--json', '输出 JSON')
+    .action(
+      run(async (cmd, dir) =>
+        (await import('./commands/train.js')).trainCommand(String(dir), {
+          ...globals(cmd),
+          ...(cmd.opts() as { out: string }),
+        }),
+      ),
+    );
+
   // ---- console accounts (issue #6) ----
   const user = program.command('user').description('控制台账号：新建、列出、重置密码');
   user

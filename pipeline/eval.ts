@@ -1,8 +1,9 @@
-import type { Keyword } from '../config/schema.js';
-import { LEVELS, type Level, levelRank } from '../core/types.js';
+import type { Keyword, RoundConfig } from '../config/schema.js';
+import { LEVELS, type Level, levelRank, type UnitMatch } from '../core/types.js';
 import { type EvalItem, roundOf } from './eval-dataset.js';
 import { type EvalMiss, missesOf } from './eval-misses.js';
 import { createProcessor } from './process.js';
+import type { RiskModel } from './risk-model.js';
 import { createJiebaSegmenter } from './segmenter.js';
 import { userDictionary } from './user-dictionary.js';
 
@@ -60,17 +61,23 @@ interface Tally {
  * Run the real pipeline (normalize, segment, match units, score, level) on each labelled item with an
  * ad-hoc round of its watched units, and score the predictions as the corpus README defines.
  */
-export function evaluate(items: readonly EvalItem[], lexicon: readonly Keyword[]): EvalReport {
+/** The watched units the real pipeline scored for each item (one ad-hoc round per item), in item order. */
+export function assessItems(
+  items: readonly EvalItem[],
+  lexicon: readonly Keyword[],
+  model?: RiskModel,
+): { round: RoundConfig; units: UnitMatch[] }[] {
   const rounds = items.map(roundOf);
   const segmenter = createJiebaSegmenter(userDictionary(rounds, lexicon));
-  const predictions: Record<string, EvalPrediction> = {};
-  const scores: Record<string, Map<string, number>> = {};
-  const misses: EvalMiss[] = [];
-  const started = performance.now();
-  items.forEach((item, i) => {
-    const round = rounds[i];
-    if (!round) return;
-    const process = createProcessor({ rounds: [round], lexicon, segmenter, timezone: 'Asia/Shanghai' });
+  return items.map((item, i) => {
+    const round = rounds[i] ?? roundOf(item);
+    const process = createProcessor({
+      rounds: [round],
+      lexicon,
+      segmenter,
+      timezone: 'Asia/Shanghai',
+      ...(model !== undefined && { model }),
+    });
     const out = process({
       url: `eval:${item.id}`,
       sourceId: item.source,
@@ -80,7 +87,26 @@ export function evaluate(items: readonly EvalItem[], lexicon: readonly Keyword[]
       body: item.text,
       fetchedAt: '2000-01-01T00:00:00+08:00',
     });
-    const units = out.assessments[0]?.units ?? [];
+    return { round, units: out.assessments[0]?.units ?? [] };
+  });
+}
+
+/**
+ * Run the real pipeline (normalize, segment, match units, score, level) on each labelled item with an
+ * ad-hoc round of its watched units, and score the predictions as the corpus README defines.
+ */
+export function evaluate(
+  items: readonly EvalItem[],
+  lexicon: readonly Keyword[],
+  model?: RiskModel,
+): EvalReport {
+  const predictions: Record<string, EvalPrediction> = {};
+  const scores: Record<string, Map<string, number>> = {};
+  const misses: EvalMiss[] = [];
+  const started = performance.now();
+  const assessed = assessItems(items, lexicon, model);
+  items.forEach((item, i) => {
+    const units = assessed[i]?.units ?? [];
     const levels: Record<string, Level> = {};
     const byUnit = new Map<string, number>();
     for (const w of item.watch) {

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Keyword, RoundConfig } from '../config/schema.js';
 import type { Assessment, ExtractedArticle, ProcessedArticle } from '../core/types.js';
+import { stripBoilerplate } from './boilerplate.js';
 import { normalizeArticle } from './normalize.js';
 import { phaseAt } from './phase.js';
+import { applyModel, type RiskModel } from './risk-model.js';
 import { assess } from './score.js';
 import { simhash64 } from './simhash.js';
 import type { Segmenter } from './types.js';
@@ -17,6 +19,8 @@ export interface ProcessorDeps {
   timezone: string;
   /** Each source's `weight` from sources.yaml by source id; a missing source weighs 1. */
   sourceWeights?: ReadonlyMap<string, number>;
+  /** The fitted risk model (config/model/risk-model.json); without it units keep the rule scores. */
+  model?: RiskModel;
 }
 
 /** A pure function from an extracted article to a processed, scored one. */
@@ -27,6 +31,14 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 /** Stable article id: the first 24 hex digits of the SHA-256 of the (normalized) URL. */
 export function articleId(normalizedUrl: string): string {
   return sha256(normalizedUrl).slice(0, 24);
+}
+
+/** Highest level of an assessment that names no watched unit: it is never a tip, so never red or orange. */
+export const UNNAMED_MAX_LEVEL = 'yellow';
+
+function withoutUnitNoAlarm(a: Assessment): Assessment {
+  if (a.units.length > 0 || (a.level !== 'red' && a.level !== 'orange')) return a;
+  return { ...a, level: UNNAMED_MAX_LEVEL };
 }
 
 /**
@@ -42,10 +54,14 @@ export function createProcessor(deps: ProcessorDeps): Processor {
   return (raw) => {
     const a = normalizeArticle(raw);
     const sourceWeight = deps.sourceWeights?.get(a.sourceId) ?? 1;
+    // Boilerplate (reprint terms, disclaimers, related reading) is about no unit: it is neither matched nor scored.
+    const body = stripBoilerplate(a.body);
     const assessments: Assessment[] = rounds.map((round, i) => {
       const phase = phaseAt(round, a.publishedAt ?? a.fetchedAt, timezone);
-      const units = matchUnits(round, a.title, a.body, patterns[i], segmenter.cut);
-      return assess({ round, lexicon, title: a.title, body: a.body, units, phase, sourceWeight });
+      const units = matchUnits(round, a.title, body, patterns[i], segmenter.cut);
+      const ruled = assess({ round, lexicon, title: a.title, body, units, phase, sourceWeight });
+      const scored = deps.model ? applyModel(ruled, round, deps.model, body, sourceWeight) : ruled;
+      return withoutUnitNoAlarm(scored);
     });
     // Stable sort: rounds with equal scores keep their configured order.
     assessments.sort((x, y) => y.score - x.score);

@@ -1,0 +1,145 @@
+// Scoring with the fitted risk model: a logistic regression over the features of pipeline/features.ts,
+// mapped linearly onto the 0–100+ score scale so that every feature's contribution is one part of the
+// explanation and the parts still add up to the score.
+
+import type { RoundConfig } from '../config/schema.js';
+import type { Assessment, ScorePart, UnitMatch } from '../core/types.js';
+import { type FeatureContext, type FeatureName, featuresOf, termPartsIn, vectorOf } from './features.js';
+import { levelFor } from './level.js';
+
+/** Model file format version this build reads. */
+export const RISK_MODEL_VERSION = 1;
+
+/** A fitted risk model as stored in config/model/risk-model.json. */
+export interface RiskModel {
+  version: number;
+  /** Feature names in weight order. */
+  features: string[];
+  weights: number[];
+  intercept: number;
+  /** Logit at which a pair is alerted: it maps to score `base` (the default orange threshold). */
+  threshold: number;
+  /** Logit of the red line: it maps to score `base + redSpan`. */
+  redLine: number;
+  /** Score at the alert threshold and the score distance to red (the default round levels: 35, 60 − 35). */
+  base: number;
+  redSpan: number;
+  /** How the model was fitted and what it scored (informational). */
+  training?: Record<string, unknown>;
+}
+
+/** Score points per logit unit. */
+export function scaleOf(model: RiskModel): number {
+  return model.redSpan / Math.max(1e-6, model.redLine - model.threshold);
+}
+
+/** The logit of a feature vector. */
+export function logitOf(model: RiskModel, x: readonly number[]): number {
+  return model.weights.reduce((s, w, i) => s + w * (x[i] ?? 0), model.intercept);
+}
+
+/** Chinese label of each feature, shown with its contribution. */
+const FEATURE_LABELS: Record<FeatureName, string> = {
+  termTitle: '标题风险词',
+  termBody: '正文风险词',
+  termMaxWeight: '最重风险词权重',
+  termKinds: '风险词种类数',
+  headline: '标题/首句点名该单位',
+  caseName: '以该单位命名的案件',
+  sentimentNegative: '单位周边负面情绪',
+  sentimentPositive: '单位周边语气正面',
+  refuted: '辟谣/否定语境',
+  publicity: '正面宣传语境',
+  negated: '否定/规定/提醒语境',
+  allegationFloor: '严重指控直指该单位',
+  praised: '标题致谢/表扬该单位',
+  place: '地点名称，非责任主体',
+  aside: '仅被@、请求、引用或作受害方',
+  ruleScore: '规则证据总分',
+  ruleOrange: '规则证据达到告警线',
+  ruleRed: '规则证据达到红色线',
+  mentions: '单位被提及次数',
+  inTitle: '标题提及该单位',
+  unitsNamed: '同文点名的单位数',
+  topUnit: '文中证据最强的单位',
+  shortText: '短文本（微博/留言）',
+  inLongerName: '名称包含于另一被点名单位的全称',
+  hasShorterName: '全称包含另一被点名单位的简称',
+};
+
+/** Spread `points` over term parts in proportion to their rule points (rounded; the total is kept). */
+function spread(terms: readonly ScorePart[], points: number): ScorePart[] {
+  const total = terms.reduce((s, p) => s + p.points, 0);
+  let left = Math.round(points);
+  return terms.map((p, i) => {
+    const share = i === terms.length - 1 ? left : Math.round((points * p.points) / total);
+    left -= share;
+    return { ...p, points: share, label: `${p.label}（模型计分）` };
+  });
+}
+
+function modelParts(unit: UnitMatch, ctx: FeatureContext, model: RiskModel): ScorePart[] {
+  const rule = unit.parts ?? [];
+  const features = featuresOf(unit, ctx);
+  const x = vectorOf(features, model.features);
+  const scale = scaleOf(model);
+  const parts: ScorePart[] = [
+    {
+      kind: 'context',
+      label: '模型基线（截距）',
+      points: Math.round(model.base + scale * (model.intercept - model.threshold)),
+    },
+  ];
+  model.features.forEach((name, i) => {
+    const value = x[i] ?? 0;
+    const points = scale * (model.weights[i] ?? 0) * value;
+    if (value === 0) return;
+    if (name === 'termTitle' || name === 'termBody') {
+      parts.push(...spread(termPartsIn(rule, name === 'termTitle' ? 'title' : 'body'), points));
+      return;
+    }
+    if (Math.round(points) === 0) return;
+    const label = FEATURE_LABELS[name as FeatureName] ?? name;
+    parts.push({ kind: 'context', label: `${label}（特征值 ${+value.toFixed(2)}）`, points: Math.round(points) });
+  });
+  // Zero-point rule parts (negated terms...) stay in the explanation as the evidence behind a feature.
+  parts.push(...rule.filter((p) => p.points === 0 && p.kind === 'context'));
+  const unitId = unit.unitId;
+  return parts.map((p) => ({ ...p, unitId }));
+}
+
+function finish(parts: ScorePart[], sourceWeight: number): { score: number; parts: ScorePart[] } {
+  let sum = parts.reduce((s, p) => s + p.points, 0);
+  if (sourceWeight !== 1 && sum > 0) {
+    const points = Math.round(sum * (sourceWeight - 1));
+    if (points !== 0)
+      parts.push({ kind: 'source', label: `来源权重 ×${sourceWeight}`, weight: sourceWeight, points });
+    sum += points;
+  }
+  if (sum < 0) parts.push({ kind: 'context', label: '分值下限为0', points: -sum });
+  return { score: Math.max(0, sum), parts };
+}
+
+/**
+ * Re-score a rule assessment with the fitted model: each named unit's score becomes the model's, its parts
+ * the features' contributions; the assessment takes the best unit's. An assessment without units keeps the
+ * rule score (the processor caps its level).
+ */
+export function applyModel(
+  ruled: Assessment,
+  round: RoundConfig,
+  model: RiskModel,
+  body: string,
+  sourceWeight = 1,
+): Assessment {
+  if (ruled.units.length === 0) return ruled;
+  const ctx: FeatureContext = { body, units: ruled.units, orange: round.levels.orange, red: round.levels.red };
+  const units = ruled.units.map((u) => {
+    const { score, parts } = finish(modelParts(u, ctx, model), sourceWeight);
+    return { ...u, score, parts, level: levelFor(score, round.levels, parts) };
+  });
+  const top = [...units].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
+  const score = top?.score ?? 0;
+  const parts = top?.parts ?? [];
+  return { ...ruled, units, score, parts, level: levelFor(score, round.levels, parts) };
+}
