@@ -43,6 +43,8 @@ const modelSchema = z
     version: z.number(),
     features: z.array(z.string()).min(1),
     weights: z.array(z.number().finite()),
+    vocabulary: z.array(z.string()).default([]),
+    vocabularyWeights: z.array(z.number().finite()).default([]),
     intercept: z.number().finite(),
     threshold: z.number().finite(),
     redLine: z.number().finite(),
@@ -52,6 +54,9 @@ const modelSchema = z
   })
   .refine((m) => m.weights.length === m.features.length, {
     message: 'weights and features differ in length',
+  })
+  .refine((m) => m.vocabularyWeights.length === m.vocabulary.length, {
+    message: 'vocabularyWeights and vocabulary differ in length',
   })
   .refine((m) => m.redLine > m.threshold, { message: 'redLine must lie above threshold' });
 

@@ -1,5 +1,6 @@
 // The config contract, one file per config file under config/schema/; importers use this module.
 import type { ChannelConfig } from './schema/channels.js';
+import type { RiskModel } from '../pipeline/risk-model.js';
 import type { Keyword } from './schema/lexicon.js';
 import type { RoundConfig } from './schema/rounds.js';
 import type { Settings } from './schema/settings.js';
@@ -25,6 +26,8 @@ export interface AppConfig {
   rounds: RoundConfig[];
   /** The default lexicon (config/lexicon/*.yaml), before each round's keywords are added. */
   lexicon: Keyword[];
+  /** The fitted risk model (model/risk-model.json of the config dir, else the shipped config/model one). */
+  model?: RiskModel;
   /** Harmless problems found while loading (unknown keys...), each `file: path: reason`; log them. */
   warnings?: string[];
 }

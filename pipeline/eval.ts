@@ -194,3 +194,34 @@ export function formatReport(report: EvalReport, dir: string): string {
   ];
   return `${lines.join('\n')}\n`;
 }
+
+/** The training set's cross-validated figures, as `yuqing train` stored them in the model file. */
+export interface TrainingFigures {
+  modelFile: string;
+  folds?: number;
+  pairs?: number;
+  precision?: number;
+  recall?: number;
+  f1?: number;
+  bySource?: Record<string, { precision: number; recall: number; f1: number }>;
+}
+
+/** The model file's training figures (k-fold CV on the training set). */
+export function trainingFigures(model: RiskModel, modelFile: string): TrainingFigures {
+  const cv = (model.training?.cv ?? {}) as Omit<TrainingFigures, 'modelFile'>;
+  return { modelFile, ...cv };
+}
+
+/** Chinese text of the training figures, printed apart from the evaluated set's. */
+export function formatTraining(t: TrainingFigures): string {
+  if (t.precision === undefined) return `模型文件：${t.modelFile}（无训练集交叉验证记录）\n`;
+  const f = (x: number | undefined) => (x ?? 0).toFixed(3);
+  const lines = [
+    `训练集 ${t.folds ?? '?'} 折交叉验证（模型文件 ${t.modelFile}，训练时计算）：` +
+      `精确率 ${f(t.precision)}  召回率 ${f(t.recall)}  F1 ${f(t.f1)}`,
+    ...Object.entries(t.bySource ?? {}).map(
+      ([k, m]) => `  ${k}：精确率 ${f(m.precision)}  召回率 ${f(m.recall)}  F1 ${f(m.f1)}`,
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+}

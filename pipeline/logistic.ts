@@ -58,16 +58,22 @@ export function fitLogistic(
     const hess: number[][] = Array.from({ length: d }, () => new Array<number>(d).fill(0));
     rows.forEach((x, r) => {
       const xi = [1, ...x];
-      const z = xi.reduce((s, v, j) => s + v * (beta[j] ?? 0), 0);
+      // Rows are mostly zeros (word features): work on the non-zero entries only.
+      const nz: number[] = [];
+      for (let j = 0; j < d; j++) if ((xi[j] ?? 0) !== 0) nz.push(j);
+      const z = nz.reduce((s, j) => s + (xi[j] ?? 0) * (beta[j] ?? 0), 0);
       const p = sigmoid(z);
       const e = p - (labels[r] ?? 0);
       const w = Math.max(p * (1 - p), 1e-9);
-      for (let j = 0; j < d; j++) {
+      for (let a = 0; a < nz.length; a++) {
+        const j = nz[a] as number;
         const vj = xi[j] ?? 0;
-        if (vj === 0) continue;
         grad[j] = (grad[j] ?? 0) + e * vj;
         const hj = hess[j] as number[];
-        for (let k = 0; k <= j; k++) hj[k] = (hj[k] ?? 0) + w * vj * (xi[k] ?? 0);
+        for (let b = 0; b <= a; b++) {
+          const k = nz[b] as number;
+          hj[k] = (hj[k] ?? 0) + w * vj * (xi[k] ?? 0);
+        }
       }
     });
     for (let j = 0; j < d; j++) {

@@ -5,6 +5,7 @@
 import type { RoundConfig } from '../config/schema.js';
 import type { Assessment, ScorePart, UnitMatch } from '../core/types.js';
 import { type FeatureContext, type FeatureName, featuresOf, termPartsIn, vectorOf } from './features.js';
+import { bigramsOf, unitWindows } from './lexical.js';
 import { levelFor } from './level.js';
 
 /** Model file format version this build reads. */
@@ -16,6 +17,9 @@ export interface RiskModel {
   /** Feature names in weight order. */
   features: string[];
   weights: number[];
+  /** Character bigrams next to a unit's mentions (pipeline/lexical.ts) that carry weight, and their weights. */
+  vocabulary: string[];
+  vocabularyWeights: number[];
   intercept: number;
   /** Logit at which a pair is alerted: it maps to score `base` (the default orange threshold). */
   threshold: number;
@@ -33,9 +37,22 @@ export function scaleOf(model: RiskModel): number {
   return model.redSpan / Math.max(1e-6, model.redLine - model.threshold);
 }
 
-/** The logit of a feature vector. */
-export function logitOf(model: RiskModel, x: readonly number[]): number {
-  return model.weights.reduce((s, w, i) => s + w * (x[i] ?? 0), model.intercept);
+/** Each bigram's weight, indexed once per model. */
+const vocabularies = new WeakMap<RiskModel, Map<string, number>>();
+export function vocabularyOf(model: RiskModel): Map<string, number> {
+  const known = vocabularies.get(model);
+  if (known) return known;
+  const map = new Map(model.vocabulary.map((g, i) => [g, model.vocabularyWeights[i] ?? 0]));
+  vocabularies.set(model, map);
+  return map;
+}
+
+/** The logit of a feature vector and the bigrams next to the unit. */
+export function logitOf(model: RiskModel, x: readonly number[], grams: Iterable<string> = []): number {
+  const vocabulary = vocabularyOf(model);
+  let z = model.weights.reduce((s, w, i) => s + w * (x[i] ?? 0), model.intercept);
+  for (const g of grams) z += vocabulary.get(g) ?? 0;
+  return z;
 }
 
 /** Chinese label of each feature, shown with its contribution. */
@@ -78,7 +95,23 @@ function spread(terms: readonly ScorePart[], points: number): ScorePart[] {
   });
 }
 
-function modelParts(unit: UnitMatch, ctx: FeatureContext, model: RiskModel): ScorePart[] {
+/** The part of the learned word weights next to the unit, naming the strongest ones. */
+function wordsPart(grams: Iterable<string>, model: RiskModel, scale: number): ScorePart | undefined {
+  const vocabulary = vocabularyOf(model);
+  const hits = [...grams]
+    .map((g) => ({ g, w: vocabulary.get(g) ?? 0 }))
+    .filter((h) => h.w !== 0)
+    .sort((a, b) => Math.abs(b.w) - Math.abs(a.w));
+  const points = Math.round(scale * hits.reduce((s, h) => s + h.w, 0));
+  if (points === 0) return undefined;
+  const shown = hits
+    .slice(0, 6)
+    .map((h) => `「${h.g}」${h.w > 0 ? '+' : ''}${Math.round(scale * h.w)}`)
+    .join('');
+  return { kind: 'context', label: `单位所在句的用词（训练集学得）${shown}`, count: hits.length, points };
+}
+
+function modelParts(unit: UnitMatch, ctx: FeatureContext, model: RiskModel, grams: Set<string>): ScorePart[] {
   const rule = unit.parts ?? [];
   const features = featuresOf(unit, ctx);
   const x = vectorOf(features, model.features);
@@ -102,6 +135,8 @@ function modelParts(unit: UnitMatch, ctx: FeatureContext, model: RiskModel): Sco
     const label = FEATURE_LABELS[name as FeatureName] ?? name;
     parts.push({ kind: 'context', label: `${label}（特征值 ${+value.toFixed(2)}）`, points: Math.round(points) });
   });
+  const words = wordsPart(grams, model, scale);
+  if (words !== undefined) parts.push(words);
   // Zero-point rule parts (negated terms...) stay in the explanation as the evidence behind a feature.
   parts.push(...rule.filter((p) => p.points === 0 && p.kind === 'context'));
   const unitId = unit.unitId;
@@ -129,17 +164,20 @@ export function applyModel(
   ruled: Assessment,
   round: RoundConfig,
   model: RiskModel,
-  body: string,
+  text: { title: string; body: string },
   sourceWeight = 1,
 ): Assessment {
   if (ruled.units.length === 0) return ruled;
+  const { title, body } = text;
   const ctx: FeatureContext = { body, units: ruled.units, orange: round.levels.orange, red: round.levels.red };
   const units = ruled.units.map((u) => {
-    const { score, parts } = finish(modelParts(u, ctx, model), sourceWeight);
-    return { ...u, score, parts, level: levelFor(score, round.levels, parts) };
+    const grams = bigramsOf(unitWindows(title, body, u, ruled.units));
+    const { score, parts } = finish(modelParts(u, ctx, model, grams), sourceWeight);
+    // Red still needs a serious allegation (or spread) among the rule evidence, whatever the fitted weights.
+    return { ...u, score, parts, level: levelFor(score, round.levels, u.parts ?? []) };
   });
   const top = [...units].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
   const score = top?.score ?? 0;
   const parts = top?.parts ?? [];
-  return { ...ruled, units, score, parts, level: levelFor(score, round.levels, parts) };
+  return { ...ruled, units, score, parts, level: top?.level ?? levelFor(score, round.levels, parts) };
 }

@@ -6,6 +6,7 @@ import type { Keyword } from '../config/schema.js';
 import type { EvalItem } from './eval-dataset.js';
 import { assessItems } from './eval.js';
 import { FEATURE_NAMES, featuresOf, vectorOf } from './features.js';
+import { bigramsOf, unitWindows } from './lexical.js';
 import { fitLogistic, logit } from './logistic.js';
 import { RISK_MODEL_VERSION, type RiskModel } from './risk-model.js';
 
@@ -14,6 +15,8 @@ export interface TrainingRow {
   itemId: string;
   source: string;
   x: number[];
+  /** Character bigrams next to the unit's mentions. */
+  grams: string[];
   y: number;
 }
 
@@ -27,6 +30,10 @@ export interface TrainOptions {
   beta?: number;
   /** Precision the red line asks of the pairs above it. */
   redPrecision?: number;
+  /** Bigrams seen next to at least this many training pairs may enter the vocabulary… */
+  minCount?: number;
+  /** …up to this many, the most frequent first. */
+  vocabularySize?: number;
 }
 
 /** Pair figures of a set of predictions. */
@@ -45,7 +52,7 @@ export interface TrainResult {
   unmatchedPositives: number;
 }
 
-const DEFAULTS = { lambda: 1, folds: 5, beta: 1.5, redPrecision: 0.95 };
+const DEFAULTS = { lambda: 5, folds: 5, beta: 1.5, redPrecision: 0.95, minCount: 10, vocabularySize: 800 };
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** The training rows of a data set: every watched unit the pipeline finds named, with the rule features. */
@@ -67,7 +74,8 @@ export function trainingRows(
         continue;
       }
       const x = vectorOf(featuresOf(u, ctx), FEATURE_NAMES);
-      rows.push({ itemId: item.id, source: item.source, x, y: expected.has(w.id) ? 1 : 0 });
+      const grams = [...bigramsOf(unitWindows(item.title, item.text, u, units))];
+      rows.push({ itemId: item.id, source: item.source, x, grams, y: expected.has(w.id) ? 1 : 0 });
     }
   });
   return { rows, unmatchedPositives };
@@ -125,16 +133,40 @@ function foldOf(id: string, folds: number): number {
   return (h >>> 0) % folds;
 }
 
+/** The bigrams next to at least `minCount` rows, the `size` most frequent (ties by text). */
+export function chooseVocabulary(rows: readonly TrainingRow[], minCount: number, size: number): string[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) for (const g of r.grams) counts.set(g, (counts.get(g) ?? 0) + 1);
+  return [...counts]
+    .filter(([, c]) => c >= minCount)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, size)
+    .map(([g]) => g);
+}
+
+function withWords(r: TrainingRow, index: ReadonlyMap<string, number>): number[] {
+  const words = new Array<number>(index.size).fill(0);
+  for (const g of r.grams) {
+    const at = index.get(g);
+    if (at !== undefined) words[at] = 1;
+  }
+  return [...r.x, ...words];
+}
+
 function fitLines(rows: readonly TrainingRow[], o: typeof DEFAULTS) {
+  const vocabulary = chooseVocabulary(rows, o.minCount, o.vocabularySize);
+  const index = new Map(vocabulary.map((g, i) => [g, i]));
+  const xs = rows.map((r) => withWords(r, index));
   const fit = fitLogistic(
-    rows.map((r) => r.x),
+    xs,
     rows.map((r) => r.y),
     o.lambda,
   );
-  const z = rows.map((r) => logit(fit, r.x));
+  const z = xs.map((x) => logit(fit, x));
   const y = rows.map((r) => r.y);
   const threshold = alertLine(z, y, o.beta);
-  return { fit, threshold, redLine: redLineOf(z, y, threshold, o.redPrecision) };
+  const predict = (r: TrainingRow) => logit(fit, withWords(r, index));
+  return { fit, vocabulary, predict, threshold, redLine: redLineOf(z, y, threshold, o.redPrecision) };
 }
 
 /** Fit the model on all rows, after k-fold cross-validation of the same procedure. */
@@ -147,12 +179,12 @@ export function trainModel(
   const predicted = new Array<boolean>(rows.length).fill(false);
   for (let k = 0; k < o.folds; k++) {
     const inFold = rows.map((r) => foldOf(r.itemId, o.folds) === k);
-    const { fit, threshold } = fitLines(
+    const { predict, threshold } = fitLines(
       rows.filter((_, i) => !inFold[i]),
       o,
     );
     rows.forEach((r, i) => {
-      if (inFold[i]) predicted[i] = logit(fit, r.x) > threshold;
+      if (inFold[i]) predicted[i] = predict(r) > threshold;
     });
   }
   const labels = rows.map((r) => r.y);
@@ -165,11 +197,15 @@ export function trainModel(
     );
   }
   const cv = { folds: o.folds, ...figures(predicted, labels, unmatchedPositives), bySource };
-  const { fit, threshold, redLine } = fitLines(rows, o);
+  const { fit, vocabulary, threshold, redLine } = fitLines(rows, o);
+  const round6 = (w: number) => Math.round(w * 1e6) / 1e6;
+  const dense = FEATURE_NAMES.length;
   const model: RiskModel = {
     version: RISK_MODEL_VERSION,
     features: [...FEATURE_NAMES],
-    weights: fit.weights.map((w) => Math.round(w * 1e6) / 1e6),
+    weights: fit.weights.slice(0, dense).map(round6),
+    vocabulary,
+    vocabularyWeights: fit.weights.slice(dense).map(round6),
     intercept: Math.round(fit.intercept * 1e6) / 1e6,
     threshold: Math.round(threshold * 1e6) / 1e6,
     redLine: Math.round(redLine * 1e6) / 1e6,
@@ -180,6 +216,8 @@ export function trainModel(
       lambda: o.lambda,
       beta: o.beta,
       redPrecision: o.redPrecision,
+      minCount: o.minCount,
+      vocabularySize: o.vocabularySize,
       pairs: rows.length,
       positives: labels.filter((v) => v === 1).length,
       cv,

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { loadLexicon } from '../../config/lexicon.js';
+import { loadRiskModel, riskModelPath } from '../../config/risk-model-file.js';
+import { levelRank } from '../../core/types.js';
+import { createProcessor } from '../../pipeline/process.js';
+import { createJiebaSegmenter } from '../../pipeline/segmenter.js';
+import { userDictionary } from '../../pipeline/user-dictionary.js';
+import { writeConfigDir } from '../config/fixture.js';
+import { namedRound } from './fixtures.js';
+
+const article = (title: string, body: string) => ({
+  url: `test:${title}`,
+  sourceId: 'forum',
+  sourceName: '论坛',
+  sourceType: 'html' as const,
+  title,
+  body,
+  fetchedAt: '2026-01-01T08:00:00+08:00',
+});
+
+describe('no watched unit, no alarm', () => {
+  it('a heavy text naming no watched unit is at most yellow, for the article and its assessment', async () => {
+    const lexicon = await loadLexicon(await writeConfigDir(), { env: {} });
+    const round = namedRound('清河县住建局');
+    for (const model of [undefined, loadRiskModel(riskModelPath())]) {
+      const process = createProcessor({
+        rounds: [round],
+        lexicon,
+        segmenter: createJiebaSegmenter(userDictionary([round], lexicon)),
+        timezone: 'Asia/Shanghai',
+        ...(model !== undefined && { model }),
+      });
+      const out = process(
+        article(
+          '剧情讨论：反派局长贪污受贿、索要好处费被刑事拘留',
+          '第12集里局长涉嫌贪污受贿、诈骗、非法集资，被纪委留置后刑事拘留，群众举报无门。\n版权声明：未经授权禁止转载，违者追究法律责任。',
+        ),
+      );
+      expect(out.assessments[0]?.units).toEqual([]);
+      expect(levelRank(out.level)).toBeLessThanOrEqual(levelRank('yellow'));
+      expect(levelRank(out.assessments[0]?.level ?? 'green')).toBeLessThanOrEqual(levelRank('yellow'));
+    }
+  });
+
+  it('boilerplate lines are not scored: a reprint notice adds nothing to a unit', async () => {
+    const lexicon = await loadLexicon(await writeConfigDir(), { env: {} });
+    const round = namedRound('清河县住建局');
+    const process = createProcessor({
+      rounds: [round],
+      lexicon,
+      segmenter: createJiebaSegmenter(userDictionary([round], lexicon)),
+      timezone: 'Asia/Shanghai',
+      model: loadRiskModel(riskModelPath()),
+    });
+    const body = '清河县住建局召开年度工作会议，总结全年工作。';
+    const plain = process(article('会议', body));
+    const noted = process(article('会议', `${body}\n未经授权禁止转载，违者必究。\n免责声明：本文仅代表作者观点。`));
+    expect(noted.score).toBe(plain.score);
+  });
+});
