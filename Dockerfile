@@ -18,6 +18,9 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./package.json
+# The production config runs by default (docker-compose.yml mounts ./config.production over it); the demo config
+# stays beside it for trials: --config /app/config.example.
+COPY --from=build /app/config.production ./config
 COPY --from=build /app/config ./config.example
 COPY --from=build /app/demo ./demo
 ENV NODE_ENV=production \

@@ -3,6 +3,7 @@ import type { Assessment, ProcessedArticle, ScorePart } from '../core/types.js';
 import { levelFor } from '../pipeline/level.js';
 import { type SpreadStats, spreadPart } from '../pipeline/spread.js';
 import type { NewTip } from '../store/store.js';
+import type { Freshness } from './freshness.js';
 import { buildTip, channelsFor, realertFor, type TeamChannels, unitTeam } from './routing.js';
 
 /** A stored member of a story, as far as escalation needs it. */
@@ -24,6 +25,16 @@ export function clusterSpread(
     replies,
   };
 }
+
+/** Whether a story member may raise alerts for a round (alerts/freshness.ts); absent = every member may. */
+export type FreshnessCheck = (member: ProcessedArticle, round: RoundConfig) => Freshness;
+
+// Said in the explanation when an item's age is judged by when it was first seen.
+const FIRST_SEEN_PART: ScorePart = {
+  kind: 'context',
+  label: '没有发布时间，按首次发现时间判断时效',
+  points: 0,
+};
 
 interface Best {
   member: ClusterMember;
@@ -56,16 +67,22 @@ function storyTips(
   rounds: readonly RoundConfig[],
   now: string,
   teams: TeamChannels,
+  fresh?: FreshnessCheck,
 ): NewTip[] {
   const spread = spreadPart(stats);
   const tips: NewTip[] = [];
   for (const round of rounds) {
     if (!round.active) continue;
-    for (const [unitId, best] of bestPerUnit(round.id, all)) {
-      const source = all.find((a) => a.id === best.member.id) ?? all[all.length - 1];
+    // Stale members still count in the spread, but only news can make or raise a tip.
+    const judged = all.map((member) => ({ member, freshness: fresh?.(member, round) }));
+    const alertable = judged.filter((j) => j.freshness?.alertable !== false).map((j) => j.member);
+    for (const [unitId, best] of bestPerUnit(round.id, alertable)) {
+      const source = alertable.find((a) => a.id === best.member.id) ?? alertable[alertable.length - 1];
       if (!source) continue;
       const score = best.assessment.score + (spread?.points ?? 0);
-      const parts: ScorePart[] = [...best.assessment.parts, ...(spread ? [spread] : [])];
+      const seen = judged.find((j) => j.member.id === source.id)?.freshness;
+      const dated = seen?.alertable === true && seen.basis === 'first-seen' ? [FIRST_SEEN_PART] : [];
+      const parts: ScorePart[] = [...best.assessment.parts, ...(spread ? [spread] : []), ...dated];
       const level = levelFor(score, round.levels, parts);
       const phase = best.assessment.phase;
       const team = unitTeam(round, best.unit);
@@ -99,6 +116,7 @@ export function clusterTips(
   now: string,
   teams: TeamChannels = {},
   replies = 0,
+  fresh?: FreshnessCheck,
 ): NewTip[] {
   return storyTips(
     [...members, article],
@@ -107,6 +125,7 @@ export function clusterTips(
     rounds,
     now,
     teams,
+    fresh,
   );
 }
 
@@ -123,7 +142,8 @@ export function threadTips(
   now: string,
   teams: TeamChannels = {},
   replies = 0,
+  fresh?: FreshnessCheck,
 ): NewTip[] {
   if (members.length === 0) return [];
-  return storyTips(members, clusterSpread(undefined, members, replies), clusterId, rounds, now, teams);
+  return storyTips(members, clusterSpread(undefined, members, replies), clusterId, rounds, now, teams, fresh);
 }

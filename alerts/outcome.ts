@@ -57,19 +57,22 @@ export async function attempt(deps: SenderDeps, alert: OutboxAlert, channel: Cha
     if (alert.noticeId) {
       const notice = await deps.store.getNotice(alert.noticeId);
       if (!notice) return permanent(`notice ${alert.noticeId} not found`);
-      reply = await channel.sendNotice(notice);
+      reply = await channel.sendNotice(notice, { id: alert.id });
     } else {
       const tip = await deps.store.getTip(alert.tipId);
       if (!tip) return permanent(`tip ${alert.tipId} not found`);
       const consoleUrl = deps.consoleUrl?.(tip);
-      reply = await channel.send({
-        alertId: alert.id,
-        tip,
-        roundName: deps.roundNames.get(tip.roundId) ?? tip.roundId,
-        ...(consoleUrl !== undefined && { consoleUrl }),
-        ...(alert.upgrade && { upgrade: true }),
-        ...(alert.realert && { realert: true }),
-      });
+      reply = await channel.send(
+        {
+          alertId: alert.id,
+          tip,
+          roundName: deps.roundNames.get(tip.roundId) ?? tip.roundId,
+          ...(consoleUrl !== undefined && { consoleUrl }),
+          ...(alert.upgrade && { upgrade: true }),
+          ...(alert.realert && { realert: true }),
+        },
+        { id: alert.id },
+      );
     }
     return reply.ok ? { sent: true } : refused(alert.channel, reply);
   } catch (error) {

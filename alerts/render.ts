@@ -157,6 +157,14 @@ function fields(message: AlertMessage, options: RenderOptions): Field[] {
   const spread = tip.parts.find((p) => p.kind === 'spread');
   if (spread)
     out.push({ label: '传播情况', value: `${oneLine(spread.label, 80)} +${formatNumber(spread.points)}` });
+  // The rectification-ledger problems the item is about (issue 20), so the team sees it is a recurrence.
+  const problems = tip.parts.filter((p) => p.kind === 'problem');
+  if (problems.length > 0) {
+    out.push({
+      label: '涉及已反馈问题',
+      value: problems.map((p) => oneLine(p.label.replace(/^涉及已反馈问题：/, ''), 120)).join('；'),
+    });
+  }
   const consoleLink = safeHttpUrl(message.consoleUrl);
   if (consoleLink) out.push({ label: '处置入口', value: consoleLink, href: consoleLink });
   return out;

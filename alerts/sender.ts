@@ -2,6 +2,7 @@ import { StoreError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import type { OutboxAlert, Tip } from '../core/types.js';
 import type { Store } from '../store/store.js';
+import { mergedDeliveryId } from './channels/delivery-id.js';
 import { type MergedItem, mergedNotice } from './merge.js';
 import {
   attempt,
@@ -202,7 +203,9 @@ async function sendMerged(run: Run, alerts: readonly OutboxAlert[], channel: Cha
   let outcome: Outcome;
   await pace(run, channel);
   try {
-    const reply = await channel.sendNotice(mergedNotice(items, run.deps.timeZone));
+    const reply = await channel.sendNotice(mergedNotice(items, run.deps.timeZone), {
+      id: mergedDeliveryId(carried.map((a) => a.id)),
+    });
     outcome = reply.ok ? { sent: true } : refused(channel.name, reply);
   } catch (error) {
     outcome = { sent: false, ...classifyFailure(error) };

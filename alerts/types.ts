@@ -22,14 +22,23 @@ export interface ChannelReply {
   detail?: string;
 }
 
+/**
+ * Which outbox delivery a message is: `id` is the outbox id (or, for a merged message, a digest of the merged
+ * outbox ids), the same on every retry, sent as `Idempotency-Key` / `X-Yuqing-Delivery-Id` (and in the mail's
+ * Message-ID) so a receiver can drop the copy a crash between "sent" and "recorded" causes.
+ */
+export interface Delivery {
+  id: string;
+}
+
 /** A delivery channel (email, 企业微信, 钉钉, 飞书, webhook). Throws DeliveryError on failure. */
 export interface Channel {
   readonly name: string;
   readonly type: string;
   /** Where it delivers, safe to log: a host (and port), never a token or credential. */
   readonly target?: string;
-  send(message: AlertMessage): Promise<ChannelReply>;
+  send(message: AlertMessage, delivery?: Delivery): Promise<ChannelReply>;
   /** Deliver a notice (source health, overdue reminder, digest, test) in the channel's own format. */
-  sendNotice(notice: Notice): Promise<ChannelReply>;
+  sendNotice(notice: Notice, delivery?: Delivery): Promise<ChannelReply>;
   close?(): Promise<void>;
 }

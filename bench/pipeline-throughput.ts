@@ -1,10 +1,10 @@
 import nodejieba from 'nodejieba';
 import { routeTips } from '../alerts/routing.js';
+import { findStory } from '../cli/ingest-article.js';
 import type { RoundConfig } from '../config/schema.js';
 import type { ExtractedArticle, ProcessedArticle } from '../core/types.js';
 import { extractArticle } from '../crawlers/extract/article.js';
 import type { Processor } from '../pipeline/process.js';
-import { NEAR_DUPLICATE_DISTANCE } from '../pipeline/simhash.js';
 import type { Store } from '../store/store.js';
 import type { BenchArticle } from './corpus.js';
 import { compared, type Figure, round } from './figures.js';
@@ -155,9 +155,7 @@ async function runOne(
   const t1 = nowMs();
   const article = deps.process(extracted);
   const t2 = nowMs();
-  const existing =
-    (await deps.store.findByContentHash(article.contentHash)) ??
-    (await deps.store.findNearDuplicate(article.simhash, NEAR_DUPLICATE_DISTANCE));
+  const existing = await findStory(deps.store, article);
   const t3 = nowMs();
   const clusterId = existing?.clusterId ?? article.id;
   const tips = routeTips(article, clusterId, deps.rounds, FETCHED_AT);

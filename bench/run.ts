@@ -9,6 +9,7 @@ import { queryTerms } from '../pipeline/query.js';
 import { createJiebaSegmenter } from '../pipeline/segmenter.js';
 import { userDictionary } from '../pipeline/user-dictionary.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { measureBrowserMemory } from './browser-memory.js';
 import { measureConsoleSearch } from './console-search.js';
 import { buildArticles } from './corpus.js';
 import { measureCrawl } from './crawl-throughput.js';
@@ -22,6 +23,7 @@ import { formatDetails, formatTable, machineInfo, writeResults } from './report.
 import { measureSearch } from './search-latency.js';
 import { shortenedArticles } from './short-items.js';
 import { loadTextPool } from './source-text.js';
+import { measureStoryLookup, measureStoryMerge } from './story-merge.js';
 
 /** Sizes of one benchmark run. */
 interface Sizes {
@@ -34,6 +36,8 @@ interface Sizes {
   extractionPasses: number;
   slice: number;
   warmup: number;
+  /** Store sizes the story (near-duplicate) lookup cost runs at; cached in bench/.cache/. */
+  storyItems: number[];
 }
 
 const FULL: Sizes = {
@@ -45,6 +49,7 @@ const FULL: Sizes = {
   extractionPasses: 3,
   slice: 100,
   warmup: 20,
+  storyItems: [100_000],
 };
 const QUICK: Sizes = {
   articles: 300,
@@ -55,6 +60,7 @@ const QUICK: Sizes = {
   extractionPasses: 1,
   slice: 50,
   warmup: 10,
+  storyItems: [10_000],
 };
 
 /** The repository root: the nearest directory above this file holding package.json. */
@@ -73,6 +79,9 @@ async function main(): Promise<void> {
   // --search-mean-chars=850 builds the search stores from the same articles cut to that mean length.
   const meanArg = process.argv.find((a) => a.startsWith('--search-mean-chars='));
   const searchMeanChars = meanArg ? Number(meanArg.split('=')[1]) : undefined;
+  // --story-items=100000,1000000 adds the 1 M story lookup (its band index is built once, then cached).
+  const storyArg = process.argv.find((a) => a.startsWith('--story-items='));
+  if (storyArg) sizes.storyItems = storyArg.split('=')[1]?.split(',').map(Number) ?? sizes.storyItems;
   // --articles=N sizes the pipeline figure alone (for iterating on it).
   const articlesArg = process.argv.find((a) => a.startsWith('--articles='));
   if (articlesArg) sizes.articles = Number(articlesArg.slice(11)) || sizes.articles;
@@ -178,6 +187,10 @@ async function main(): Promise<void> {
       progress(`crawl throughput, ${sizes.crawlPages} pages…`);
       figures.push(await measureCrawl({ articles, pages: sizes.crawlPages, concurrency: 4 }));
     }
+    if (!skip.has('browser')) {
+      progress('browser memory: Chromium tree on a hostile page against a plain one…');
+      figures.push(await measureBrowserMemory());
+    }
     if (!skip.has('detection')) {
       progress(`detection latency, ${sizes.detectionItems} red items on a 1-minute schedule…`);
       const detection = await measureDetection({
@@ -198,6 +211,19 @@ async function main(): Promise<void> {
       const extraction = measureExtraction({ sharedDir, tmpDir, timezone, passes: sizes.extractionPasses });
       figures.push(...extraction.figures);
       if (extraction.note) notes.push(extraction.note);
+    }
+    if (!skip.has('story')) {
+      progress('story merge on the repost set…');
+      const storyDeps = {
+        sharedDir,
+        tmpDir,
+        cacheDir,
+        process: process_,
+        lookupItems: sizes.storyItems,
+        progress,
+      };
+      figures.push(...(await measureStoryMerge(storyDeps)));
+      figures.push(...(await measureStoryLookup(storyDeps)));
     }
     if (!skip.has('eval')) {
       progress('detection eval…');

@@ -61,6 +61,17 @@ export function loadTextPool(sharedDir: string): TextPool {
   return dictionaryPool(`no real texts under ${sharedDir}`);
 }
 
+/**
+ * The real articles alone (domain seeds and the labelled article pages), each as its paragraphs of at least 20
+ * characters: the originals the repost set is made from.
+ */
+export function articleTexts(sharedDir: string): string[][] {
+  return [seedTexts(sharedDir), pageTexts(sharedDir)]
+    .flatMap((s) => s?.texts ?? [])
+    .map((lines) => lines.map((l) => l.trim()).filter((l) => l.length >= 20))
+    .filter((paragraphs) => paragraphs.length >= 2);
+}
+
 function seedTexts(sharedDir: string): SourceTexts | undefined {
   const dir = join(sharedDir, 'domain', 'seeds');
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')) : [];

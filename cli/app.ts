@@ -4,6 +4,7 @@ import type { Channel } from '../alerts/types.js';
 import { applyExclusions } from '../alerts/workflow/exclusions.js';
 import { loadConfig } from '../config/loader.js';
 import type { AppConfig, RoundConfig } from '../config/schema.js';
+import type { Problem } from '../core/ledger.js';
 import type { Logger } from '../core/log.js';
 import type { ExtractedArticle, ProcessedArticle, Tip } from '../core/types.js';
 import { createHostGate, type HostGate } from '../crawlers/host-gate.js';
@@ -14,6 +15,7 @@ import type { Segmenter } from '../pipeline/types.js';
 import { userDictionary } from '../pipeline/user-dictionary.js';
 import { createStore } from '../store/create-store.js';
 import type { Store } from '../store/store.js';
+import { problemCache } from './ledger-step.js';
 import { createSerialQueue, type SerialQueue } from './serial.js';
 
 /** Everything a command needs, built once from the config directory. */
@@ -33,6 +35,8 @@ export interface App {
   ingestQueue: SerialQueue;
   /** Per-host politeness (one request at a time, delay, Retry-After) shared by all sources and cycles. */
   hostGate: HostGate;
+  /** The ledger's problems for recurrence matching, cached briefly; absent = read the store each time. */
+  problems?: () => Promise<Problem[]>;
   close(): Promise<void>;
   /**
    * Swap in a new validated config without restart (console round setup, issue #6): rounds, scoring,
@@ -96,6 +100,7 @@ export async function buildApp(config: AppConfig, logger: Logger): Promise<App> 
     activeRounds,
     ingestQueue: createSerialQueue(),
     hostGate: createHostGate(),
+    problems: problemCache(store),
     async close() {
       await Promise.allSettled([...channels.values()].map((c) => c.close?.()));
       await store.close();

@@ -1,6 +1,6 @@
 import type { SourceConfig } from '../config/schema.js';
 import { crawlSource } from '../crawlers/index.js';
-import type { CrawlSink, SearchTerms, SourceCrawlStats } from '../crawlers/types.js';
+import type { CrawlSink, SourceCrawlStats } from '../crawlers/types.js';
 import { normalizeItemUrl } from '../pipeline/normalize.js';
 import { articleId } from '../pipeline/process.js';
 import { createEvidenceFiles, evidenceRoot } from '../store/evidence/evidence-files.js';
@@ -8,6 +8,7 @@ import { keepEvidence } from '../store/evidence/keep.js';
 import type { App } from './app.js';
 import type { CycleSummary } from './cycle.js';
 import { ingestArticle } from './ingest-article.js';
+import { planSearch } from './search-cursor.js';
 import { raiseSourceAlert } from './source-alert.js';
 import { storeValidatorCache } from './validator-cache.js';
 
@@ -42,6 +43,8 @@ export async function crawlOne(
     },
   };
   const at = new Date().toISOString();
+  // Search sources rotate through every unit's names with a persisted cursor (issue 20).
+  const plan = source.type === 'search' ? await planSearch(app, source) : undefined;
   let stats: SourceCrawlStats;
   try {
     stats = await crawlSource(source, sink, {
@@ -50,7 +53,7 @@ export async function crawlOne(
       logger: app.logger,
       validators: storeValidatorCache(app.store),
       hostGate: app.hostGate,
-      ...(source.type === 'search' ? { search: searchTermsFor(app, source) } : {}),
+      ...(plan ? { search: plan.terms } : {}),
     });
   } catch (error) {
     // crawlSource is not supposed to throw; if it does, the cycle still goes on with the other sources.
@@ -61,6 +64,7 @@ export async function crawlOne(
   }
   // An empty list counts as a failed run: a source whose selector matches nothing brings in nothing.
   const error = stats.error ?? (stats.emptyList ? EMPTY_LIST_ERROR : undefined);
+  await plan?.commit(stats.error === undefined, at);
   try {
     await app.store.recordSourceRun({
       sourceId: source.id,
@@ -76,12 +80,4 @@ export async function crawlOne(
     app.logger.error({ component: 'cycle', source: source.id, err }, 'source health not recorded');
   }
   return stats;
-}
-
-/** Unit names and aliases (and keywords) of the active rounds that use this search source. */
-function searchTermsFor(app: App, source: SourceConfig): SearchTerms {
-  const rounds = app.activeRounds().filter((r) => r.sources.includes(source.id));
-  const names = rounds.flatMap((r) => r.units.flatMap((u) => [u.name, ...u.aliases]));
-  const keywords = rounds.flatMap((r) => r.keywords.map((k) => k.term));
-  return { names: [...new Set(names)], keywords: [...new Set(keywords)] };
 }

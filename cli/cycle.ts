@@ -19,6 +19,8 @@ export interface TipSummary {
   score: number;
   title: string;
   url: string;
+  /** Ids of the rectification problems (问题清单) the tip's story is linked to; empty when none. */
+  problems: string[];
 }
 
 /** The result of one crawl cycle; the shape of `yuqing crawl --once --json` (a contract). */

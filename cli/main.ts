@@ -52,7 +52,7 @@ export function buildProgram(): Command {
     .command('extract')
     .description('用通用抽取器解析一个网页文件或网址')
     .argument('<fileOrUrl>', '本地 HTML 文件或 http(s) 网址')
-    .option('--json', '输出 JSON { title, publishedAt, body }')
+    .option('--json', '输出 JSON { title, publishedAt, body, kind, … }')
     .action(
       run(async (cmd, input) =>
         (await import('./commands/extract.js')).extractCommand(String(input), globals(cmd)),
@@ -175,6 +175,41 @@ export function buildProgram(): Command {
     );
 
   // ---- console accounts (issue #6) ----
+  // ---- rectification ledger (issue 20) ----
+  const ledger = program.command('ledger').description('整改台账：问题清单的导入、查看、导出、删除');
+  const ledgerCommands = async () => import('./commands/ledger.js');
+  ledger
+    .command('import')
+    .description('从 Excel 导入问题清单（有任何错误则整表不导入）')
+    .argument('<file>', '.xlsx 文件（第一个工作表，首行为表头）')
+    .requiredOption('--round <id>', '轮次')
+    .option('--by <name>', '操作人（默认 $USER）')
+    .option('--json', '输出 JSON')
+    .action(
+      run(async (cmd, file) => (await ledgerCommands()).ledgerImportCommand(String(file), globals(cmd))),
+    );
+  ledger
+    .command('list')
+    .description('列出问题清单及关联舆情')
+    .requiredOption('--round <id>', '轮次')
+    .option('--unit <id>', '被巡察单位')
+    .option('--json', '输出 JSON')
+    .action(run(async (cmd) => (await ledgerCommands()).ledgerListCommand(globals(cmd))));
+  ledger
+    .command('export')
+    .description('导出问题清单为 Excel')
+    .requiredOption('--round <id>', '轮次')
+    .requiredOption('--out <file>', '输出的 .xlsx 文件')
+    .option('--unit <id>', '被巡察单位')
+    .action(run(async (cmd) => (await ledgerCommands()).ledgerExportCommand(globals(cmd))));
+  ledger
+    .command('delete')
+    .description('删除一个问题（原记录保留在审计日志中）')
+    .argument('<id>', '问题编号')
+    .requiredOption('--round <id>', '轮次')
+    .option('--by <name>', '操作人（默认 $USER）')
+    .action(run(async (cmd, id) => (await ledgerCommands()).ledgerDeleteCommand(String(id), globals(cmd))));
+
   const user = program.command('user').description('控制台账号：新建、列出、重置密码');
   user
     .command('add')

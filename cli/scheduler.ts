@@ -1,4 +1,5 @@
 import cron, { type ScheduledTask } from 'node-cron';
+import { cadenceLabel, cadenceOf } from '../crawlers/cadence.js';
 import type { App } from './app.js';
 import { type CycleSummary, runCycle, selectSources } from './cycle.js';
 import { scheduleWorkflowJobs } from './workflow-jobs.js';
@@ -14,9 +15,19 @@ export interface SchedulerOptions {
   runOnStart?: boolean;
   /** Called after each source cycle (for tests and the console). */
   onCycle?: (sourceId: string, summary: CycleSummary) => void;
+  /** How often the sources' cadences are checked against the phases (default every minute). */
+  cadenceCheckMs?: number;
+  /** Clock for the phase checks (tests). */
+  now?: () => Date;
 }
 
-/** One cron task per active source (in the configured timezone), plus a periodic outbox sender. */
+/** Phase windows are whole days, so checking every minute reschedules within a minute of a phase change. */
+export const CADENCE_CHECK_MS = 60_000;
+
+/**
+ * One cron task per active source (in the configured timezone) on its current cadence (crawlers/cadence.ts),
+ * rescheduled when a phase starts or ends, plus a periodic outbox sender.
+ */
 export function startScheduler(app: App, options: SchedulerOptions = {}): Scheduler {
   const log = app.logger.child({ component: 'scheduler' });
   const timezone = app.config.settings.timezone;
@@ -43,15 +54,41 @@ export function startScheduler(app: App, options: SchedulerOptions = {}): Schedu
     }
   };
   const tasks: ScheduledTask[] = [];
+  // Source tasks follow the phases (issue 20): reconcile() reschedules a source whose cadence changed.
+  const sourceTasks = new Map<string, { cron?: string; task?: ScheduledTask }>();
+  const now = options.now ?? (() => new Date());
+  const reconcile = async () => {
+    const wanted = new Map(selectSources(app).map((s) => [s.id, s]));
+    for (const [id, current] of sourceTasks) {
+      if (wanted.has(id)) continue;
+      await current.task?.destroy();
+      sourceTasks.delete(id);
+    }
+    for (const source of wanted.values()) {
+      const cadence = cadenceOf(source, app.activeRounds(), now().toISOString(), timezone);
+      const current = sourceTasks.get(source.id);
+      if (current && current.cron === cadence.cron) continue;
+      await current?.task?.destroy();
+      const task = cadence.cron
+        ? cron.schedule(cadence.cron, () => track(runSource(source.id)), {
+            timezone,
+            name: `source:${source.id}`,
+          })
+        : undefined;
+      sourceTasks.set(source.id, {
+        ...(cadence.cron !== undefined && { cron: cadence.cron }),
+        ...(task && { task }),
+      });
+      if (current) log.info({ source: source.id, cadence: cadenceLabel(cadence) }, 'source cadence changed');
+    }
+  };
   const sources = selectSources(app);
-  for (const source of sources) {
-    tasks.push(
-      cron.schedule(source.schedule, () => track(runSource(source.id)), {
-        timezone,
-        name: `source:${source.id}`,
-      }),
-    );
-  }
+  const started = reconcile().catch((error) => log.error({ err: error }, 'scheduling failed'));
+  track(started);
+  const cadenceTimer = setInterval(
+    () => track(reconcile().catch((error) => log.error({ err: error }, 'rescheduling failed'))),
+    options.cadenceCheckMs ?? CADENCE_CHECK_MS,
+  );
   const sendEveryMs = app.config.settings.alerts.sendIntervalSecs * 1000;
   const sender = setInterval(() => {
     if (!app.config.settings.alerts.send) return;
@@ -60,14 +97,26 @@ export function startScheduler(app: App, options: SchedulerOptions = {}): Schedu
   if (!app.config.settings.alerts.send)
     log.info('settings.alerts.send is false: this instance sends no alerts');
   tasks.push(...scheduleWorkflowJobs(app, { timezone, track, log }));
-  log.info({ sources: sources.map((s) => `${s.id} (${s.schedule})`), timezone }, 'scheduler started');
-  if (options.runOnStart !== false) for (const source of sources) track(runSource(source.id));
+  const at = now().toISOString();
+  const cadences = sources.map(
+    (s) => `${s.id} (${cadenceLabel(cadenceOf(s, app.activeRounds(), at, timezone))})`,
+  );
+  log.info({ sources: cadences, timezone }, 'scheduler started');
+  if (options.runOnStart !== false) {
+    for (const source of sources) {
+      // A source paused outside every round's window is not crawled at start either.
+      if (cadenceOf(source, app.activeRounds(), at, timezone).cron) track(runSource(source.id));
+    }
+  }
   return {
     async stop() {
       clearInterval(sender);
-      await Promise.all(tasks.map((t) => t.stop()));
+      clearInterval(cadenceTimer);
+      await started;
+      const all = [...tasks, ...[...sourceTasks.values()].flatMap((t) => (t.task ? [t.task] : []))];
+      await Promise.all(all.map((t) => t.stop()));
       await Promise.allSettled([...running]);
-      await Promise.all(tasks.map((t) => t.destroy()));
+      await Promise.all(all.map((t) => t.destroy()));
       log.info('scheduler stopped');
     },
   };

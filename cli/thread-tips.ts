@@ -1,4 +1,4 @@
-import { threadTips } from '../alerts/escalation.js';
+import { type FreshnessCheck, threadTips } from '../alerts/escalation.js';
 import type { ProcessedArticle } from '../core/types.js';
 import { articleId } from '../pipeline/process.js';
 import type { NewTip, Store } from '../store/store.js';
@@ -28,6 +28,7 @@ export async function replyThreadTips(
   article: ProcessedArticle,
   clusterId: string,
   now: string,
+  fresh?: FreshnessCheck,
 ): Promise<NewTip[]> {
   if (article.parentUrl === undefined) return [];
   // The pipeline gives an item the id of its normalized URL; parentUrl is normalized the same way.
@@ -35,5 +36,5 @@ export async function replyThreadTips(
   if (!thread || thread.clusterId === clusterId) return [];
   const members = await app.store.clusterArticles(thread.clusterId);
   const replies = (await app.store.countReplies(members.map((m) => m.url))) + 1;
-  return threadTips(members, thread.clusterId, app.activeRounds(), now, app.config.teams, replies);
+  return threadTips(members, thread.clusterId, app.activeRounds(), now, app.config.teams, replies, fresh);
 }

@@ -1,6 +1,6 @@
 import { validate as isValidCron } from 'node-cron';
 import type { FileIssue } from './config-error.js';
-import type { ChannelConfig, RoundConfig, SourceConfig, TeamsConfig } from './schema.js';
+import type { ChannelConfig, PhaseSchedule, RoundConfig, SourceConfig, TeamsConfig } from './schema.js';
 
 /** A validated round and the file it came from. */
 export interface RoundFile {
@@ -92,14 +92,50 @@ function checkSources(file: string, sources: SourceConfig[]): FileIssue[] {
         issue: `[${i}].reason: required when respectRobotsTxt is false (say why robots.txt may be ignored)`,
       });
     }
-    if (!isValidCron(s.schedule)) {
-      issues.push({
-        file,
-        issue: `[${i}].schedule: not a valid cron expression "${s.schedule}" (e.g. "*/15 * * * *")`,
-      });
+    if (typeof s.schedule === 'string') {
+      if (!isValidCron(s.schedule)) {
+        issues.push({
+          file,
+          issue: `[${i}].schedule: not a valid cron expression "${s.schedule}" (e.g. "*/15 * * * *")`,
+        });
+      }
+    } else {
+      issues.push(...phaseScheduleIssues(file, i, s.schedule));
     }
   });
   return issues;
+}
+
+// An intensify window counts from a phase start, so that phase must be configured.
+function intensifyIssues(file: string, round: RoundConfig): FileIssue[] {
+  const issues: FileIssue[] = [];
+  if (round.intensify?.afterEntryDays !== undefined && !round.phases.entry) {
+    issues.push({
+      file,
+      issue: 'intensify.afterEntryDays: 本轮没有配置进驻阶段（phases.entry），加密窗口无从计算',
+    });
+  }
+  if (round.intensify?.afterFeedbackDays !== undefined && !round.phases.feedback) {
+    issues.push({
+      file,
+      issue: 'intensify.afterFeedbackDays: 本轮没有配置反馈阶段（phases.feedback），加密窗口无从计算',
+    });
+  }
+  return issues;
+}
+
+// Each cron of a phase-driven schedule; `outside` may also be "pause".
+function phaseScheduleIssues(file: string, i: number, schedule: PhaseSchedule): FileIssue[] {
+  return Object.entries(schedule).flatMap(([key, cron]) => {
+    if (cron === undefined || isValidCron(cron) || (key === 'outside' && cron === 'pause')) return [];
+    const hint = key === 'outside' ? '，或写 pause 表示不在任何巡察阶段时暂停采集' : '';
+    return [
+      {
+        file,
+        issue: `[${i}].schedule.${key}: 不是有效的 cron 表达式「${cron}」（例如 "*/15 * * * *"${hint}）`,
+      },
+    ];
+  });
 }
 
 function checkRounds(input: CheckInput): FileIssue[] {
@@ -126,6 +162,7 @@ function checkRounds(input: CheckInput): FileIssue[] {
         });
       }
     });
+    issues.push(...intensifyIssues(file, round));
     round.alerts.forEach((route, r) => {
       route.channels.forEach((name, c) => {
         if (input.channels && !Object.hasOwn(input.channels, name)) {

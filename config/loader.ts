@@ -1,11 +1,12 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../core/errors.js';
+import type { RiskModel } from '../pipeline/risk-model.js';
 import { toConfigError } from './config-error.js';
 import { type LoadContext, loadYamlFile } from './config-file.js';
 import { crossCheck, type RoundFile } from './cross-checks.js';
-import type { RiskModel } from '../pipeline/risk-model.js';
 import { collectLexicon, yamlFilesIn } from './lexicon.js';
+import { collectRecurrenceWording } from './recurrence-wording.js';
 import { loadRiskModel, RiskModelError, riskModelPath } from './risk-model-file.js';
 import {
   type AppConfig,
@@ -63,6 +64,7 @@ export async function loadConfig(dir: string, options: LoadConfigOptions = {}): 
   const rounds = await loadRounds(root, ctx);
   const lexicon = await collectLexicon(root, ctx);
   const model = loadModelInto(root, ctx);
+  const recurrenceWording = await collectRecurrenceWording(root, ctx);
   ctx.errors.push(
     ...crossCheck({
       sourcesLabel: 'sources.yaml',
@@ -84,6 +86,7 @@ export async function loadConfig(dir: string, options: LoadConfigOptions = {}): 
     rounds: rounds.map((r) => r.round),
     lexicon,
     ...(model !== undefined && { model }),
+    recurrenceWording,
     warnings: ctx.warnings,
   };
 }

@@ -17,6 +17,7 @@ import { registerDashboardRoutes } from './routes/dashboard.js';
 import { registerEvidenceRoutes } from './routes/evidence.js';
 import { registerExportRoutes } from './routes/export.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { registerLedgerRoutes } from './routes/ledger.js';
 import { registerOpenApiRoute } from './routes/openapi.js';
 import { registerRoundConfigRoutes } from './routes/round-config.js';
 import { registerRoundRoutes } from './routes/rounds.js';
@@ -74,6 +75,7 @@ export function createConsoleServer(deps: ConsoleDeps): FastifyInstance {
   registerTipRoutes(route, deps);
   registerDashboardRoutes(route, deps);
   registerRoundRoutes(route, deps);
+  registerLedgerRoutes(route, deps);
   registerRoundConfigRoutes(route, deps);
   registerAlertRoutes(route, deps);
   registerSourceRoutes(route, deps);

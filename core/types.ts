@@ -107,7 +107,7 @@ export interface UnitMatch {
 /** One named addend of a risk score; the parts of an explanation sum to the score. */
 export interface ScorePart {
   /** What kind of evidence: a lexicon term, a unit mention in the title, spread, phase... */
-  kind: 'term' | 'unit' | 'spread' | 'phase' | 'context' | 'sentiment' | 'source';
+  kind: 'term' | 'unit' | 'spread' | 'phase' | 'context' | 'sentiment' | 'source' | 'problem';
   /** Human-readable Chinese label, e.g. `标题命中「违规收费」(侵害群众利益) ×1`. */
   label: string;
   term?: string;
@@ -122,6 +122,8 @@ export interface ScorePart {
   phase?: PhaseName;
   /** Term parts: plain-text snippet (≤ 60 characters) around the term's first counted occurrence. */
   context?: string;
+  /** Problem parts: the rectification-ledger problem (问题清单) the item is about. */
+  problemId?: string;
 }
 
 /** The scorer's verdict on an item for one round. */

@@ -32,9 +32,14 @@ export function isPrivateAddress(address: string): boolean {
  * Resolves the URL's host (all addresses) and throws FetchError E_FETCH_PRIVATE_ADDRESS when any of them is not
  * public, or E_FETCH_UNREACHABLE when the host does not resolve.
  */
-export async function assertPublicUrl(url: string): Promise<void> {
+export async function assertPublicUrl(url: string, resolver: Resolver = systemResolver): Promise<void> {
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [host] : await resolveAll(url, host);
+  const addresses = isIP(host) ? [host] : await resolveAll(url, host, resolver);
+  assertPublicAddresses(url, host, addresses);
+}
+
+/** Throws E_FETCH_PRIVATE_ADDRESS naming the first of `addresses` (what `host` resolved to) that is not public. */
+export function assertPublicAddresses(url: string, host: string, addresses: readonly string[]): void {
   for (const address of addresses) {
     const kind = classifyAddress(address);
     if (kind !== 'public') {
@@ -46,6 +51,18 @@ export async function assertPublicUrl(url: string): Promise<void> {
     }
   }
 }
+
+/** One resolved address of a host name. */
+export interface ResolvedAddress {
+  address: string;
+  family: number;
+}
+
+/** Resolves a host name to all its addresses (injectable for tests: a resolver that changes its answer). */
+export type Resolver = (host: string) => Promise<ResolvedAddress[]>;
+
+/** The system resolver (getaddrinfo, /etc/hosts included), all addresses in the order it gives. */
+export const systemResolver: Resolver = (host) => lookup(host, { all: true, verbatim: true });
 
 /** Which private addresses a crawl may still reach. */
 export interface AddressPolicy {
@@ -69,13 +86,27 @@ export function isExemptUrl(url: string, policy: AddressPolicy): boolean {
 }
 
 /** assertPublicUrl unless the policy exempts the URL's host. */
-export async function guardUrl(url: string, policy: AddressPolicy): Promise<void> {
-  if (!isExemptUrl(url, policy)) await assertPublicUrl(url);
+export async function guardUrl(url: string, policy: AddressPolicy, resolver?: Resolver): Promise<void> {
+  if (!isExemptUrl(url, policy)) await assertPublicUrl(url, resolver);
 }
 
-async function resolveAll(url: string, host: string): Promise<string[]> {
+/**
+ * Whether a bare host name (no port: what a socket's lookup sees) may resolve to private addresses: everything
+ * allowed, or the host listed in allowPrivateHosts with or without a port (the URL check before the request
+ * holds the port to its entry).
+ */
+export function isExemptHost(host: string, policy: AddressPolicy): boolean {
+  if (policy.allowPrivateAddresses) return true;
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return (policy.allowPrivateHosts ?? []).some((entry) => {
+    const e = entry.trim().toLowerCase();
+    return e === h || e.replace(/:\d+$/, '').replace(/^\[|\]$/g, '') === h;
+  });
+}
+
+async function resolveAll(url: string, host: string, resolver: Resolver): Promise<string[]> {
   try {
-    const results = await lookup(host, { all: true, verbatim: true });
+    const results = await resolver(host);
     return results.map((r) => r.address);
   } catch (err) {
     throw new FetchError('E_FETCH_UNREACHABLE', url, `host ${host} does not resolve`, { cause: err });

@@ -2,8 +2,9 @@ import { PlaywrightCrawler } from 'crawlee';
 import type { Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { handlerTimeoutSecs } from './basic-runner.js';
-import { type BrowserRouteOptions, routeBrowserRequests } from './browser-routes.js';
-import { CHROMIUM_ARGS, chromiumExecutablePath } from './chromium.js';
+import { type BrowserProxy, startBrowserProxy } from './browser-proxy.js';
+import { type BrowserRouteOptions, type PageVerdict, routeBrowserRequests } from './browser-routes.js';
+import { chromiumArgs, chromiumExecutablePath } from './chromium.js';
 import { CrawlRun, MAX_RETRIES } from './crawl-run.js';
 import { createCrawleeEnv } from './crawlee-env.js';
 import type { FetchedPage } from './fetch-page.js';
@@ -34,14 +35,7 @@ export async function crawlBrowserWith(
   const env = await createCrawleeEnv(run.logger);
   const { crawl } = context;
   const timeoutMs = crawl.timeoutSecs * 1000;
-  const documents = new Map<string, FetchedPage>();
-  const routeOptions: BrowserRouteOptions = {
-    policy: crawl,
-    userAgent: run.userAgent(),
-    timeoutMs,
-    logger: run.logger,
-    ...(hooks.onBlocked ? { onBlocked: hooks.onBlocked } : {}),
-  };
+  const documents = new Map<string, { doc: FetchedPage; verdict: PageVerdict }>();
 
   const settle = async (page: Page, selector?: string) => {
     if (selector) await page.waitForSelector(selector, { timeout: timeoutMs }).catch(() => undefined);
@@ -79,6 +73,34 @@ export async function crawlBrowserWith(
     }
   };
 
+  // Every connection Chromium makes goes through this proxy: the guard, the size cap and the host gate.
+  let proxy: BrowserProxy;
+  try {
+    proxy = await startBrowserProxy({
+      policy: crawl,
+      maxBytes: crawl.maxPageBytes,
+      timeoutMs,
+      userAgent: run.userAgent(),
+      gate: run.hostGate(),
+      allow: (url) => run.assertAllowed(url),
+      ...(source.proxy ? { upstream: source.proxy } : {}),
+      logger: run.logger,
+      ...(hooks.onBlocked ? { onBlocked: hooks.onBlocked } : {}),
+    });
+  } catch (err) {
+    await env.dispose();
+    await run.dispose();
+    throw err;
+  }
+
+  const routeOptions: BrowserRouteOptions = {
+    policy: crawl,
+    maxPageBytes: crawl.maxPageBytes,
+    bytesReceived: () => proxy.bytesIn(),
+    logger: run.logger,
+    ...(hooks.onBlocked ? { onBlocked: hooks.onBlocked } : {}),
+  };
+
   const crawler = new PlaywrightCrawler(
     {
       requestQueue: env.queue,
@@ -98,9 +120,10 @@ export async function crawlBrowserWith(
         launchOptions: {
           executablePath: chromiumExecutablePath(crawl.chromiumPath),
           headless: true,
-          args: CHROMIUM_ARGS,
-          ...(source.proxy ? { proxy: { server: source.proxy } } : {}),
-        },
+          args: chromiumArgs(proxy.url),
+          // A service worker would fetch outside the page's routes; none may register.
+          serviceWorkers: 'block',
+        } as Parameters<typeof chromium.launch>[0],
       },
       browserPoolOptions: {
         useFingerprints: false,
@@ -115,8 +138,8 @@ export async function crawlBrowserWith(
               request.label === LIST
                 ? await run.fetchList(request.url, 'html', pageNumber(request) === 1)
                 : await run.fetchArticle(request.url);
-            documents.set(request.uniqueKey, doc);
-            await routeBrowserRequests(page, request.url, doc, routeOptions);
+            const verdict = await routeBrowserRequests(page, request.url, doc, routeOptions);
+            documents.set(request.uniqueKey, { doc, verdict });
           } catch (err) {
             if (!isRetryable(err)) request.noRetry = true;
             throw err;
@@ -125,22 +148,42 @@ export async function crawlBrowserWith(
         },
       ],
       requestHandler: async ({ page, request }) => {
-        const doc = documents.get(request.uniqueKey);
+        const entry = documents.get(request.uniqueKey);
         documents.delete(request.uniqueKey);
-        if (!doc) return;
+        if (!entry) return;
+        const { doc, verdict } = entry;
+        // A page stopped while rendering (navigated away, too many bytes) is skipped with that reason, never
+        // stored with whatever Chromium shows instead.
+        const refusedOr = async <T>(step: () => Promise<T>): Promise<T> => {
+          let value: T;
+          try {
+            value = await step();
+          } catch (err) {
+            throw refusal(request, verdict) ?? err;
+          }
+          const refused = refusal(request, verdict);
+          if (refused) throw refused;
+          return value;
+        };
         if (request.label === LIST) {
           if (doc.notModified) return;
-          await settle(page, source.waitFor ?? source.list?.item);
-          await scrollDown(page);
-          await handleListPage(run, env.queue, request, doc, await page.content());
+          const html = await refusedOr(async () => {
+            await settle(page, source.waitFor ?? source.list?.item);
+            await scrollDown(page);
+            return page.content();
+          });
+          await handleListPage(run, env.queue, request, doc, html);
           return;
         }
-        await settle(page, source.article?.body);
-        const items = extractPageItems(await page.content(), doc.finalUrl, source, {
+        const { html, shot } = await refusedOr(async () => {
+          await settle(page, source.article?.body);
+          const html = await page.content();
+          return { html, shot: await screenshot(page) };
+        });
+        const items = extractPageItems(html, doc.finalUrl, source, {
           timezone: context.timezone,
           now: run.now(),
         });
-        const shot = await screenshot(page);
         await run.deliverItems(items, { ...doc, ...(shot ? { screenshot: shot } : {}) });
       },
       failedRequestHandler: async ({ request }, error) => {
@@ -156,8 +199,16 @@ export async function crawlBrowserWith(
     await crawler.run();
   } finally {
     await crawler.teardown().catch(() => undefined);
+    await proxy.close();
     await env.dispose();
     await run.dispose();
   }
   return run.stats;
+}
+
+/** The refusal recorded for a page, marked final (retrying the same page would do the same). */
+function refusal(request: { noRetry: boolean }, verdict: PageVerdict): Error | undefined {
+  if (!verdict.refused) return undefined;
+  request.noRetry = true;
+  return verdict.refused;
 }

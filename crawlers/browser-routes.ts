@@ -1,8 +1,7 @@
-import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
 import type { Page, Route } from 'playwright-core';
+import { FetchError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
-import { type AddressPolicy, isExemptUrl, isPrivateAddress } from './address-guard.js';
+import { type AddressPolicy, isPrivateAddress } from './address-guard.js';
 import type { FetchedPage } from './fetch-page.js';
 
 const SKIPPED_RESOURCES = new Set(['image', 'media', 'font']);
@@ -10,47 +9,45 @@ const SKIPPED_RESOURCES = new Set(['image', 'media', 'font']);
 /** What the browser's request interception needs. */
 export interface BrowserRouteOptions {
   policy: AddressPolicy;
-  userAgent: string;
-  timeoutMs: number;
+  /** Cap on all the bytes one page receives (every sub-response and WebSocket frame counted). */
+  maxPageBytes: number;
+  /** Bytes the guarding proxy carried toward the browser so far (BrowserProxy.bytesIn). */
+  bytesReceived: () => number;
   logger: Logger;
-  /** Called with each URL refused by the guard (tests and logs). */
+  /** Called with each URL refused (tests and logs). */
   onBlocked?: (url: string) => void;
 }
 
+/** Why a page must not be stored, set while it renders; read once it settled. */
+export interface PageVerdict {
+  /** Set when the page was stopped: the reason it is skipped. */
+  refused?: FetchError;
+}
+
 /**
- * Answers the browser's requests: the main document from what fetchPage already fetched (guard, cap, charset
- * done), every other request fetched here without following redirects, each URL and each redirect target
- * checked against the private-address guard after DNS (resolved in Node). Images, media and fonts are dropped.
+ * Answers the page's main document from what fetchPage already fetched (guard, cap, charset done) and lets every
+ * other request go to the network, which for this browser is the guarding proxy (see browser-proxy.ts).
+ * Images, media and fonts are dropped. A navigation of the main frame away from the document (a script
+ * redirect) is refused and makes the page skipped, so Chromium's error page is never stored; past maxPageBytes
+ * received (counted by the proxy over every response, tunnel and WebSocket) the page is closed and skipped.
  */
 export async function routeBrowserRequests(
   page: Page,
   requestUrl: string,
   doc: FetchedPage,
   options: BrowserRouteOptions,
-): Promise<void> {
-  const verdicts = new Map<string, Promise<boolean>>();
-  const isBlocked = (url: string): Promise<boolean> => {
-    if (!/^https?:/.test(url)) return Promise.resolve(true);
-    if (isExemptUrl(url, options.policy)) return Promise.resolve(false);
-    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-    let verdict = verdicts.get(host);
-    if (!verdict) {
-      verdict = isIP(host)
-        ? Promise.resolve(isPrivateAddress(host))
-        : lookup(host, { all: true }).then(
-            (all) => all.some((a) => isPrivateAddress(a.address)),
-            () => true,
-          );
-      verdicts.set(host, verdict);
-    }
-    return verdict;
+): Promise<PageVerdict> {
+  const verdict: PageVerdict = {};
+  const refuse = (error: FetchError) => {
+    verdict.refused ??= error;
+    options.onBlocked?.(error.url);
+    options.logger.debug({ url: error.url, err: error.message }, 'browser page refused');
   };
-  const block = (route: Route, url: string) => {
-    options.logger.debug({ url }, 'browser request refused by the address guard');
-    options.onBlocked?.(url);
-    return route.abort('blockedbyclient');
-  };
-
+  watchPageBytes(page, options.bytesReceived, options.maxPageBytes, requestUrl, (error) => {
+    refuse(error);
+    // Closing the page is the only stop that also ends fetches and sockets already in flight.
+    page.close().catch(() => undefined);
+  });
   await page.route('**/*', async (route: Route) => {
     const req = route.request();
     const url = req.url();
@@ -61,25 +58,47 @@ export async function routeBrowserRequests(
       if (url === doc.finalUrl || url === requestUrl) {
         return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: doc.html });
       }
+      refuse(navigationError(requestUrl, url));
+      return route.abort('blockedbyclient');
     }
     if (SKIPPED_RESOURCES.has(req.resourceType())) return route.abort('blockedbyclient');
-    if (await isBlocked(url)) return block(route, url);
-    try {
-      const response = await route.fetch({
-        headers: { ...req.headers(), 'user-agent': options.userAgent },
-        maxRedirects: 0,
-        timeout: options.timeoutMs,
-      });
-      const location = response.headers().location;
-      if (response.status() >= 300 && response.status() < 400 && location) {
-        const target = new URL(location, url).toString();
-        // The browser follows the redirect itself and comes back here, but refusing now keeps it off the wire.
-        if (await isBlocked(target)) return block(route, target);
-      }
-      return route.fulfill({ response });
-    } catch (err) {
-      options.logger.debug({ url, err: (err as Error).message }, 'browser subrequest failed');
-      return route.abort('failed').catch(() => undefined);
-    }
+    return route.continue().catch(() => undefined);
   });
+  return verdict;
+}
+
+function navigationError(from: string, to: string): FetchError {
+  let host = '';
+  try {
+    host = new URL(to).hostname;
+  } catch {
+    host = '';
+  }
+  const code = host && isPrivateAddress(host) ? 'E_FETCH_PRIVATE_ADDRESS' : 'E_FETCH_UNREACHABLE';
+  return new FetchError(code, from, `the page navigated away to ${to.slice(0, 200)} (refused; not stored)`);
+}
+
+/**
+ * Watches the bytes the guarding proxy carried toward the browser since the page started and calls `over` once
+ * past `max`. Concurrent pages of one browser share the proxy, so with maxConcurrency above 1 their bytes add up
+ * (a page is stopped early rather than late).
+ */
+function watchPageBytes(
+  page: Page,
+  bytesReceived: () => number,
+  max: number,
+  url: string,
+  over: (error: FetchError) => void,
+): void {
+  const start = bytesReceived();
+  const timer = setInterval(() => {
+    const used = bytesReceived() - start;
+    if (used <= max) return;
+    clearInterval(timer);
+    over(
+      new FetchError('E_FETCH_TOO_LARGE', url, `the page received more than ${max} bytes (all responses)`),
+    );
+  }, 100);
+  timer.unref();
+  page.once('close', () => clearInterval(timer));
 }

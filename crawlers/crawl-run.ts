@@ -1,10 +1,11 @@
-import { ProxyAgent } from 'undici';
+import { type Dispatcher, ProxyAgent } from 'undici';
 import type { SourceConfig } from '../config/schema.js';
 import { FetchError, type FetchErrorCode } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import type { ExtractedArticle, FetchEvidence } from '../core/types.js';
 import { guardUrl } from './address-guard.js';
 import { type FetchedPage, type FetchPageOptions, fetchPage } from './fetch-page.js';
+import { createGuardedAgent } from './guarded-connect.js';
 import { createHostGate, type HostGate } from './host-gate.js';
 import type { AcceptKind, RawFetchOptions } from './http-fetch.js';
 import type { PageItem } from './page-articles.js';
@@ -43,7 +44,8 @@ export class CrawlRun {
   private readonly sink: CrawlSink;
   private readonly robots: RobotsCache | undefined;
   private readonly gate: HostGate;
-  private readonly dispatcher: ProxyAgent | undefined;
+  /** The source's proxy, else a guarded agent: every connection's address is checked (see guarded-connect). */
+  private readonly dispatcher: Dispatcher;
   /** Items delivered so far (maxItems applies to the whole run, over pages and queries). */
   private taken = 0;
 
@@ -58,7 +60,7 @@ export class CrawlRun {
     this.logger = context.logger.child({ component: 'crawler', source: source.id, type: source.type });
     this.stats = { sourceId: source.id, fetched: 0, skipped: 0 };
     this.gate = context.hostGate ?? createHostGate();
-    this.dispatcher = source.proxy ? new ProxyAgent(source.proxy) : undefined;
+    this.dispatcher = source.proxy ? new ProxyAgent(source.proxy) : createGuardedAgent(context.crawl);
     const respect = context.crawl.respectRobotsTxt && source.respectRobotsTxt !== false;
     this.robots = respect ? new RobotsCache(this.rawOptions(), this.logger) : undefined;
   }
@@ -75,8 +77,13 @@ export class CrawlRun {
       maxRetryAfterMs: crawl.maxRetryAfterSecs * 1000,
       gate: this.gate,
       delayMs: (this.source.delaySecs ?? crawl.delaySecs) * 1000,
-      ...(this.dispatcher ? { dispatcher: this.dispatcher } : {}),
+      dispatcher: this.dispatcher,
     };
+  }
+
+  /** The per-host politeness gate of this run (shared with the cycle when the context gives one). */
+  hostGate(): HostGate {
+    return this.gate;
   }
 
   /** The User-Agent of this source. */
@@ -287,7 +294,7 @@ export class CrawlRun {
   async dispose(): Promise<void> {
     await this.begun?.catch(() => undefined);
     await this.commit();
-    await this.dispatcher?.close().catch(() => undefined);
+    await this.dispatcher.close().catch(() => undefined);
   }
 }
 

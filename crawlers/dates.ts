@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { relativeMatches } from './relative-dates.js';
 
 /** Options of the date parser: the zone of dates without an offset and the clock for relative dates. */
 export interface DateParseOptions {
@@ -116,7 +117,7 @@ const MATCHERS: Matcher[] = [
       new RegExp(String.raw`(?<![\d.])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)${NUMERIC_TIME}`, 'g'),
       (m) => build(zone, num(m[1]), num(m[3]), num(m[4]), hour24(num(m[6]), m[5]), num(m[7]), num(m[8])),
     ),
-  // 05-13 07:34 and 5月13日 07:34 (current year; last year if that would be in the future).
+  // 05-13 07:34 and 5月13日 07:34 (the most recent such date, never a future one).
   (text, zone, now) =>
     collect(
       text,
@@ -128,28 +129,8 @@ const MATCHERS: Matcher[] = [
     collect(text, /(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g, (m) =>
       withYear(zone, now, num(m[1]), num(m[2])),
     ),
-  // 3小时前, 5分钟前, 2天前, 刚刚
-  (text, _zone, now) =>
-    collect(text, /(\d+)\s*(秒钟?|分钟|小时|个?钟头|天|周|星期|个月)前|刚刚|刚才/g, (m) => {
-      if (!m[1]) return now;
-      const n = num(m[1]);
-      const unit = m[2] ?? '';
-      if (unit.startsWith('秒')) return now.minus({ seconds: n });
-      if (unit === '分钟') return now.minus({ minutes: n });
-      if (unit.includes('时') || unit.includes('钟头')) return now.minus({ hours: n });
-      if (unit === '天') return now.minus({ days: n });
-      if (unit === '周' || unit === '星期') return now.minus({ weeks: n });
-      return now.minus({ months: n });
-    }),
-  // 今天 09:15 / 昨天 12:30 / 前天 08:00
-  (text, _zone, now) =>
-    collect(text, /(今天|今日|昨天|昨日|前天)\s*(\d{1,2})[:：](\d{2})/g, (m) => {
-      const back = /今/.test(m[1] ?? '') ? 0 : /昨/.test(m[1] ?? '') ? 1 : 2;
-      const h = num(m[2]);
-      const mi = num(m[3]);
-      if (h > 23 || mi > 59) return undefined;
-      return now.minus({ days: back }).set({ hour: h, minute: mi, second: 0, millisecond: 0 });
-    }),
+  // 半小时前, 三天前, 刚刚, 昨日, 前天 08:00, 上周三 (relative-dates.ts)
+  (text, _zone, now) => relativeMatches(text, now),
 ];
 
 function withYear(
@@ -161,7 +142,9 @@ function withYear(
   mi = 0,
   s = 0,
 ): DateTime | undefined {
+  // Without a year the date is the most recent one not after now: a list's "12-31" read in May is last year's.
+  // The same calendar day stays (a clock a little behind the site's must not move a post back a year).
   const dt = build(zone, now.year, mo, d, h, mi, s);
-  if (dt && dt > now.plus({ days: 1 })) return build(zone, now.year - 1, mo, d, h, mi, s);
+  if (dt && dt > now && !dt.hasSame(now, 'day')) return build(zone, now.year - 1, mo, d, h, mi, s);
   return dt;
 }

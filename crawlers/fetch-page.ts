@@ -5,6 +5,7 @@ import { FetchError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { decodeBody } from './decode.js';
 import { type ExtractOptions, extractArticle } from './extract/article.js';
+import { classifyPage } from './extract/page-kind.js';
 import { type AcceptKind, fetchRaw, type RawFetchOptions } from './http-fetch.js';
 import { extractPageItems } from './page-articles.js';
 import type { ExtractedPage } from './types.js';
@@ -106,7 +107,10 @@ export function mainItem(
   options: Omit<ExtractOptions, 'selectors'>,
 ): ExtractedPage {
   const dates = { timezone: options.timezone, now: options.now ?? new Date() };
-  return extractPageItems(html, url, {}, dates)[0]?.page ?? extractArticle(html, url, options);
+  const items = extractPageItems(html, url, {}, dates);
+  const first = items[0]?.page ?? extractArticle(html, url, options);
+  // A thread with its replies is an article page however many links it shows.
+  return items.length > 1 ? { ...first, kind: 'article' } : classifyPage(html, url, first);
 }
 
 /** ISO 8601 with the zone's offset, e.g. 2025-05-13T07:34:00+08:00. */

@@ -1,7 +1,8 @@
 import { type Dispatcher, request } from 'undici';
-import { FetchError } from '../core/errors.js';
-import { type AddressPolicy, guardUrl } from './address-guard.js';
+import { FetchError, type FetchErrorCode } from '../core/errors.js';
+import { type AddressPolicy, guardUrl, type Resolver } from './address-guard.js';
 import { decodeContent } from './content-encoding.js';
+import { createGuardedAgent, guardErrorOf } from './guarded-connect.js';
 import type { HostGate } from './host-gate.js';
 import { retryAfterMs } from './retry-after.js';
 import type { Validators } from './types.js';
@@ -22,8 +23,13 @@ export interface RawFetchOptions extends AddressPolicy {
   delayMs?: number;
   /** A 429/503 asking to wait longer than this is given up (default 120 s). */
   maxRetryAfterMs?: number;
-  /** An undici ProxyAgent when the source has a proxy. */
+  /**
+   * An undici ProxyAgent when the source has a proxy, else a guarded agent (createGuardedAgent) that checks the
+   * address each connection goes to; without one, each fetch makes (and closes) its own guarded agent.
+   */
   dispatcher?: Dispatcher;
+  /** Host name resolution for the guard (tests inject one that changes its answer); default the system's. */
+  resolver?: Resolver;
   /** Sent as If-None-Match / If-Modified-Since; a 304 then comes back as `notModified`. */
   validators?: Validators;
 }
@@ -81,6 +87,16 @@ type HopResult = { kind: 'redirect'; location: string } | { kind: 'done'; respon
  * request and a size cap, backing off on 429/503 as Retry-After asks. Throws FetchError on any failure.
  */
 export async function fetchRaw(url: string, options: RawFetchOptions): Promise<RawResponse> {
+  if (options.dispatcher) return fetchHops(url, options);
+  const agent = createGuardedAgent(options, options.resolver);
+  try {
+    return await fetchHops(url, { ...options, dispatcher: agent });
+  } finally {
+    await agent.close().catch(() => undefined);
+  }
+}
+
+async function fetchHops(url: string, options: RawFetchOptions): Promise<RawResponse> {
   let current = url;
   const seen = new Set<string>();
   try {
@@ -88,7 +104,7 @@ export async function fetchRaw(url: string, options: RawFetchOptions): Promise<R
       checkProtocol(current);
       if (seen.has(current)) throw new RedirectError(url, `redirect loop (back to ${current})`);
       seen.add(current);
-      await guardUrl(current, options);
+      await guardUrl(current, options, options.resolver);
       const result = await fetchHop(current, options);
       if (result.kind === 'done') return result.response;
       current = result.location;
@@ -251,6 +267,12 @@ async function readCapped(body: Dispatcher.ResponseData['body'], url: string, ma
 
 function toFetchError(err: unknown, url: string, signal?: AbortSignal): FetchError {
   if (err instanceof FetchError) return err;
+  // Refused by the guarded connection (the address actually connected to is private).
+  const guard = guardErrorOf(err);
+  if (guard)
+    return new FetchError(guard.code as FetchErrorCode, url, guard.message.replace(/^.*?: /, ''), {
+      cause: err,
+    });
   if (signal?.aborted) return new FetchError('E_FETCH_TIMEOUT', url, 'timed out', { cause: err });
   const e = err as { code?: string; message?: string; cause?: { code?: string; message?: string } };
   const detail = e.cause?.code ?? e.code ?? e.cause?.message ?? e.message ?? String(err);

@@ -42,7 +42,7 @@ export function searchUrl(template: string, query: string): string {
  */
 export const crawlSearch: SourceCrawler = async (source, sink, context) => {
   const run = new CrawlRun(source, sink, context);
-  const queries = searchQueries(source, context.search);
+  const queries = context.search?.queries ?? searchQueries(source, context.search);
   if (queries.length === 0) {
     run.logger.info('no unit names to search for');
     return run.stats;

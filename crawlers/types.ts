@@ -68,6 +68,8 @@ export interface SearchTerms {
   names: string[];
   /** The rounds' keyword terms (used when a source has `riskTerms: keywords`). */
   keywords: string[];
+  /** This cycle's queries, chosen by the rotation (search-rotation.ts); absent = the first `queries` of all. */
+  queries?: string[];
 }
 
 /** Crawls one source of a given type. */
@@ -86,4 +88,10 @@ export interface ExtractedPage {
   author?: string;
   /** Site name from <meta property="og:site_name"> or similar hints. */
   siteName?: string;
+  /** Set when no article text qualified and the body is the page's description (og:description) instead. */
+  partial?: boolean;
+  /** What the page is: an article (or thread), or a list of links to them; set by classifyPage. */
+  kind?: 'article' | 'list';
+  /** On a list page: the article links found, absolute, in page order. */
+  links?: string[];
 }

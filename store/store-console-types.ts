@@ -201,7 +201,7 @@ export interface UnitLevelCounts {
 /** A story (cluster) ranked by spread in a report. */
 export interface TopStory {
   clusterId: string;
-  /** Title and link of the story's first article. */
+  /** Title and link of the story's earliest-published article (its first source). */
   title: string;
   url: string;
   sourceName: string;
@@ -221,6 +221,8 @@ export interface ReportData {
   to: string;
   /** Only units with at least one article in the period; by the level of the article's assessment for the round. */
   unitLevels: UnitLevelCounts[];
+  /** Distinct articles of the period by level (an article naming several units counts once). */
+  articleLevels?: Record<Level, number>;
   /** Tips of the round created in the period, oldest first, with their current status. */
   newTips: Tip[];
   /** Up to 10 stories with articles about the round's units in the period, by size, then sites. */

@@ -39,6 +39,12 @@ export interface IngestRecord {
   /** Join this existing cluster, or start a new one (whose id is the article's id) when absent. */
   joinClusterId?: string;
   /**
+   * Without joinClusterId: look the story up again (findSameStory) as part of the write and join it when a copy
+   * was stored meanwhile (another source in the same cycle, another process). SQLite does it inside the write
+   * transaction; Elasticsearch just before the cluster is created (a narrow window remains there).
+   */
+  recheckStory?: boolean;
+  /**
    * Tips to create; a tip whose (roundId, clusterId, unitId) exists is ignored with its alerts, unless its level
    * is higher than the stored one: then the stored tip takes the new level, score and parts, and one upgrade
    * alert per channel is queued.

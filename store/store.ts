@@ -1,5 +1,8 @@
 // The persistence contract; records and queries are in store-types.ts and re-exported here.
+
 import type { Notice, OutboxAlert, Tip, TipHistoryEntry } from '../core/types.js';
+import type { CursorStore } from './cursor-types.js';
+import type { LedgerStore } from './ledger-types.js';
 import type {
   AuditEntry,
   AuditFilter,
@@ -34,10 +37,16 @@ import type {
   UserPatch,
 } from './store-types.js';
 
+export type * from './cursor-types.js';
+export type * from './ledger-types.js';
 export type * from './store-types.js';
 
 /** The persistence contract every backend (SQLite, Elasticsearch) implements; one contract test suite covers it. */
 export interface Store {
+  /** The rectification ledger (问题清单 and linked items, issue 20). */
+  readonly ledger: LedgerStore;
+  /** Search sources' query rotation (issue 20). */
+  readonly cursors: CursorStore;
   /** Create tables/indices if needed; idempotent. */
   init(): Promise<void>;
   close(): Promise<void>;
@@ -51,6 +60,14 @@ export interface Store {
     simhash: string,
     maxDistance: number,
   ): Promise<{ articleId: string; clusterId: string; distance: number } | undefined>;
+  /**
+   * The story (cluster) of a stored item whose text contains most of this body's, or is mostly contained in it:
+   * shingle containment over distinctive shingles, candidates from the LSH band index (never a scan). Undefined
+   * when none reaches the threshold or the body is too short to judge (see pipeline/story-shingles.ts).
+   */
+  findSameStory(
+    body: string,
+  ): Promise<{ articleId: string; clusterId: string; containment: number } | undefined>;
   /** Store an item, its cluster membership, its tips and their outbox rows atomically. */
   ingest(record: IngestRecord): Promise<IngestResult>;
 

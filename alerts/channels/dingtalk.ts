@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import type { Notice } from '../../core/types.js';
 import { alertSubject, oneLine, renderMarkdown } from '../render.js';
 import { noticeSubject, renderNoticeMarkdown } from '../render-notice.js';
-import type { AlertMessage, Channel, ChannelReply } from '../types.js';
+import type { AlertMessage, Channel, ChannelReply, Delivery } from '../types.js';
+import { deliveryHeaders } from './delivery-id.js';
 import { checkRobotCode, hostOf, postJson } from './http.js';
 import type { ChannelOptions, RobotChannelConfig } from './options.js';
 
@@ -29,18 +30,19 @@ export function createDingtalkChannel(
   options: ChannelOptions = {},
 ): Channel {
   const now = options.now ?? Date.now;
-  const post = async (title: string, text: string): Promise<ChannelReply> => {
+  const post = async (title: string, text: string, delivery?: Delivery): Promise<ChannelReply> => {
     const payload = { msgtype: 'markdown', markdown: { title: oneLine(title, 60), text } };
     const url = config.secret ? signedDingtalkUrl(config.url, config.secret, now()) : config.url;
-    const reply = await postJson(name, url, payload, options);
+    const reply = await postJson(name, url, payload, { ...options, headers: deliveryHeaders(delivery) });
     return checkRobotCode(name, url, reply, ['errcode'], ['errmsg'], RATE_LIMIT_CODES);
   };
   return {
     name,
     type: 'dingtalk',
     target: hostOf(config.url),
-    send: (message: AlertMessage) =>
-      post(alertSubject(message), renderMarkdown(message, 'dingtalk', options)),
-    sendNotice: (notice: Notice) => post(noticeSubject(notice), renderNoticeMarkdown(notice, 'dingtalk')),
+    send: (message: AlertMessage, delivery?: Delivery) =>
+      post(alertSubject(message), renderMarkdown(message, 'dingtalk', options), delivery),
+    sendNotice: (notice: Notice, delivery?: Delivery) =>
+      post(noticeSubject(notice), renderNoticeMarkdown(notice, 'dingtalk'), delivery),
   };
 }

@@ -3,7 +3,8 @@ import { DeliveryError } from '../../core/errors.js';
 import type { Notice } from '../../core/types.js';
 import { renderEmail } from '../render.js';
 import { renderNoticeEmail } from '../render-notice.js';
-import type { AlertMessage, Channel, ChannelReply } from '../types.js';
+import type { AlertMessage, Channel, ChannelReply, Delivery } from '../types.js';
+import { DELIVERY_ID_HEADER, deliveryMessageId } from './delivery-id.js';
 import { DEFAULT_TIMEOUT_MS } from './http.js';
 import type { ChannelOptions, EmailChannelConfig } from './options.js';
 
@@ -53,14 +54,20 @@ export function createEmailChannel(
     disableFileAccess: true,
     disableUrlAccess: true,
   });
-  const deliver = async (mail: {
-    subject: string;
-    text: string;
-    html: string;
-    attachments?: { filename: string; contentType: string; content: Buffer }[];
-  }): Promise<ChannelReply> => {
+  const deliver = async (
+    mail: {
+      subject: string;
+      text: string;
+      html: string;
+      attachments?: { filename: string; contentType: string; content: Buffer }[];
+    },
+    delivery?: Delivery,
+  ): Promise<ChannelReply> => {
+    const identity = delivery
+      ? { messageId: deliveryMessageId(delivery), headers: { [DELIVERY_ID_HEADER]: delivery.id } }
+      : {};
     try {
-      const info = await transport.sendMail({ from: config.from, to: config.to, ...mail });
+      const info = await transport.sendMail({ from: config.from, to: config.to, ...mail, ...identity });
       const response = String(info.response ?? '');
       const status = Number.parseInt(response, 10);
       return { ok: true, ...(Number.isFinite(status) && { status }), detail: response.slice(0, 200) };
@@ -72,8 +79,8 @@ export function createEmailChannel(
     name,
     type: 'email',
     target: host,
-    send: (message: AlertMessage) => deliver(renderEmail(message, options)),
-    sendNotice: (notice: Notice) => deliver(renderNoticeEmail(notice)),
+    send: (message: AlertMessage, delivery?: Delivery) => deliver(renderEmail(message, options), delivery),
+    sendNotice: (notice: Notice, delivery?: Delivery) => deliver(renderNoticeEmail(notice), delivery),
     async close(): Promise<void> {
       transport.close();
     },

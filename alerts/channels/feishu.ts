@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import type { Level, Notice } from '../../core/types.js';
 import { alertSubject, oneLine, renderMarkdown } from '../render.js';
 import { noticeSubject, renderNoticeMarkdown } from '../render-notice.js';
-import type { AlertMessage, Channel, ChannelReply } from '../types.js';
+import type { AlertMessage, Channel, ChannelReply, Delivery } from '../types.js';
+import { deliveryHeaders } from './delivery-id.js';
 import { checkRobotCode, hostOf, postJson } from './http.js';
 import type { ChannelOptions, RobotChannelConfig } from './options.js';
 
@@ -29,7 +30,12 @@ export function createFeishuChannel(
   options: ChannelOptions = {},
 ): Channel {
   const now = options.now ?? Date.now;
-  const post = async (title: string, template: string, markdown: string): Promise<ChannelReply> => {
+  const post = async (
+    title: string,
+    template: string,
+    markdown: string,
+    delivery?: Delivery,
+  ): Promise<ChannelReply> => {
     const card = {
       config: { wide_screen_mode: true },
       header: { title: { tag: 'plain_text', content: oneLine(title, 100) }, template },
@@ -37,7 +43,10 @@ export function createFeishuChannel(
     };
     const signature = config.secret ? signatureFields(config.secret, now()) : {};
     const payload = { ...signature, msg_type: 'interactive', card };
-    const reply = await postJson(name, config.url, payload, options);
+    const reply = await postJson(name, config.url, payload, {
+      ...options,
+      headers: deliveryHeaders(delivery),
+    });
     return checkRobotCode(
       name,
       config.url,
@@ -51,14 +60,20 @@ export function createFeishuChannel(
     name,
     type: 'feishu',
     target: hostOf(config.url),
-    send: (message: AlertMessage) =>
+    send: (message: AlertMessage, delivery?: Delivery) =>
       post(
         alertSubject(message),
         TEMPLATES[message.tip.level],
         renderMarkdown(message, 'feishu', { ...options, withHeading: false }),
+        delivery,
       ),
-    sendNotice: (notice: Notice) =>
-      post(noticeSubject(notice), 'blue', renderNoticeMarkdown(notice, 'feishu', { withHeading: false })),
+    sendNotice: (notice: Notice, delivery?: Delivery) =>
+      post(
+        noticeSubject(notice),
+        'blue',
+        renderNoticeMarkdown(notice, 'feishu', { withHeading: false }),
+        delivery,
+      ),
   };
 }
 

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Notice } from '../../core/types.js';
-import type { AlertMessage, Channel, ChannelReply } from '../types.js';
+import type { AlertMessage, Channel, ChannelReply, Delivery } from '../types.js';
+import { deliveryHeaders } from './delivery-id.js';
 import { hostOf, postJson } from './http.js';
 import type { ChannelOptions, RobotChannelConfig } from './options.js';
 
@@ -79,19 +80,22 @@ export function createWebhookChannel(
   config: RobotChannelConfig,
   options: ChannelOptions = {},
 ): Channel {
-  const post = async (payload: unknown): Promise<ChannelReply> => {
+  const post = async (payload: unknown, delivery?: Delivery): Promise<ChannelReply> => {
     // postJson serialises the same way, so the signature covers exactly the bytes sent.
-    const headers = config.secret
-      ? { [WEBHOOK_SIGNATURE_HEADER]: webhookSignature(config.secret, JSON.stringify(payload)) }
-      : undefined;
-    const reply = await postJson(name, config.url, payload, { ...options, ...(headers && { headers }) });
+    const headers = {
+      ...deliveryHeaders(delivery),
+      ...(config.secret && {
+        [WEBHOOK_SIGNATURE_HEADER]: webhookSignature(config.secret, JSON.stringify(payload)),
+      }),
+    };
+    const reply = await postJson(name, config.url, payload, { ...options, headers });
     return { ok: true, status: reply.status, detail: reply.text.slice(0, 200) };
   };
   return {
     name,
     type: 'webhook',
     target: hostOf(config.url),
-    send: (message: AlertMessage) => post(webhookPayload(message)),
-    sendNotice: (notice: Notice) => post(webhookNoticePayload(notice)),
+    send: (message: AlertMessage, delivery?: Delivery) => post(webhookPayload(message), delivery),
+    sendNotice: (notice: Notice, delivery?: Delivery) => post(webhookNoticePayload(notice), delivery),
   };
 }

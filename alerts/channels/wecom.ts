@@ -1,7 +1,8 @@
 import type { Notice } from '../../core/types.js';
 import { renderMarkdown } from '../render.js';
 import { renderNoticeMarkdown } from '../render-notice.js';
-import type { AlertMessage, Channel, ChannelReply } from '../types.js';
+import type { AlertMessage, Channel, ChannelReply, Delivery } from '../types.js';
+import { deliveryHeaders } from './delivery-id.js';
 import { checkRobotCode, hostOf, postJson } from './http.js';
 import type { ChannelOptions, RobotChannelConfig } from './options.js';
 
@@ -14,16 +15,21 @@ export function createWecomChannel(
   config: RobotChannelConfig,
   options: ChannelOptions = {},
 ): Channel {
-  const post = async (content: string): Promise<ChannelReply> => {
+  const post = async (content: string, delivery?: Delivery): Promise<ChannelReply> => {
     const payload = { msgtype: 'markdown', markdown: { content } };
-    const reply = await postJson(name, config.url, payload, options);
+    const reply = await postJson(name, config.url, payload, {
+      ...options,
+      headers: deliveryHeaders(delivery),
+    });
     return checkRobotCode(name, config.url, reply, ['errcode'], ['errmsg'], RATE_LIMIT_CODES);
   };
   return {
     name,
     type: 'wecom',
     target: hostOf(config.url),
-    send: (message: AlertMessage) => post(renderMarkdown(message, 'wecom', options)),
-    sendNotice: (notice: Notice) => post(renderNoticeMarkdown(notice, 'wecom')),
+    send: (message: AlertMessage, delivery?: Delivery) =>
+      post(renderMarkdown(message, 'wecom', options), delivery),
+    sendNotice: (notice: Notice, delivery?: Delivery) =>
+      post(renderNoticeMarkdown(notice, 'wecom'), delivery),
   };
 }

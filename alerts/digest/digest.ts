@@ -1,11 +1,14 @@
 // 舆情简报 on a schedule: build the report of a round for a period and queue it as a notice with the .docx.
+
+import { DateTime } from 'luxon';
 import type { RoundConfig } from '../../config/schema.js';
 import type { Logger } from '../../core/log.js';
 import type { Notice } from '../../core/types.js';
 import type { ReportData, Store } from '../../store/store.js';
 import { buildReportDocx, DOCX_CONTENT_TYPE } from '../report/docx.js';
 import { renderReportHtml, reportLines } from '../report/html.js';
-import { buildReport, type Report, reportTitle } from '../report/model.js';
+import { buildReport, type Report, type ReportTrend, reportTitle } from '../report/model.js';
+import { type ReportProblemRow, rectificationRows } from '../report/rectification.js';
 import type { ReportScope } from '../report/scope.js';
 import { type BacklogOf, type DigestLimits, recipientScope, unitBacklog } from './scope.js';
 import type { DigestRecipient } from './targets.js';
@@ -18,7 +21,7 @@ export interface Period {
 
 /** What making a report needs; `listTips` counts the backlog of a scope narrowed to some units. */
 export interface ReportDeps {
-  store: Pick<Store, 'reportData'> & Partial<Pick<Store, 'listTips'>>;
+  store: Pick<Store, 'reportData'> & Partial<Pick<Store, 'listTips' | 'ledger' | 'dashboardData'>>;
   timeZone: string;
   now?: () => Date;
 }
@@ -52,8 +55,58 @@ export async function makeReport(
   const { listTips } = deps.store;
   const backlog = listTips ? unitBacklog({ listTips: listTips.bind(deps.store) }, round.id) : undefined;
   const generatedAt = (deps.now ?? (() => new Date()))().toISOString();
-  const report = await scopedReport(data, round, scope, backlog, { timeZone: deps.timeZone, generatedAt });
-  return { report, docx: await buildReportDocx(report) };
+  const built = await scopedReport(data, round, scope, backlog, { timeZone: deps.timeZone, generatedAt });
+  const rectification = await rectificationOf(deps, round, period, scope?.unitIds);
+  const report = rectification === undefined ? built : { ...built, rectification };
+  const trend = await reportTrend(deps, round.id, period, scope?.unitIds);
+  return {
+    report: trend === undefined ? report : { ...report, trend },
+    docx: await buildReportDocx(report, trend),
+  };
+}
+
+/** The daily trend of the period from the dashboard numbers (each article once); none without them. */
+async function reportTrend(
+  deps: ReportDeps,
+  roundId: string,
+  period: Period,
+  unitIds: readonly string[] | undefined,
+): Promise<ReportTrend | undefined> {
+  const { dashboardData } = deps.store;
+  if (dashboardData === undefined) return undefined;
+  const end = DateTime.fromISO(period.to, { zone: deps.timeZone });
+  const data = await dashboardData.call(deps.store, {
+    roundId,
+    from: period.from,
+    to: period.to,
+    utcOffsetMinutes: end.offset,
+    ...(unitIds !== undefined && { unitIds: [...unitIds] }),
+  });
+  const days: string[] = [];
+  let day = DateTime.fromISO(period.from, { zone: deps.timeZone }).startOf('day');
+  // A report spans days, not years: the cap keeps a bad period from building a huge axis.
+  while (day <= end && days.length < 366) {
+    days.push(day.toISODate() ?? '');
+    day = day.plus({ days: 1 });
+  }
+  return { days, points: data.trend };
+}
+
+// The 整改问题舆情 rows, when the round has a ledger (a round without problems gets no section).
+async function rectificationOf(
+  deps: ReportDeps,
+  round: RoundConfig,
+  period: Period,
+  unitIds: readonly string[] | undefined,
+): Promise<ReportProblemRow[] | undefined> {
+  const ledger = deps.store.ledger;
+  if (!ledger) return undefined;
+  const [problems, links] = await Promise.all([
+    ledger.listProblems({ roundId: round.id }),
+    ledger.listLinks({ roundId: round.id }),
+  ]);
+  if (problems.length === 0) return undefined;
+  return rectificationRows(round, problems, links, period, unitIds);
 }
 
 /**

@@ -1,9 +1,11 @@
 // The 舆情简报 as a Word file (.docx), built with the `docx` package.
+
 import {
   AlignmentType,
   Document,
   ExternalHyperlink,
   HeadingLevel,
+  ImageRun,
   Packer,
   Paragraph,
   Table,
@@ -14,15 +16,18 @@ import {
 } from 'docx';
 import { LEVEL_LABELS, LEVELS } from '../../core/types.js';
 import { LEVEL_COLOURS } from '../render.js';
+import { svgToPng, TREND_CHART_SIZE, trendChartSvg } from './chart.js';
 import {
   backlogScopeLabel,
   backlogText,
   hiddenTipsText,
   LEVEL_HEADERS,
   type Report,
+  type ReportTrend,
   reportTitle,
   scopeLines,
 } from './model.js';
+import { RECTIFICATION_HEADER, RECTIFICATION_HEADING, rectificationSummary } from './rectification.js';
 
 /** MIME type of a .docx file. */
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -66,7 +71,7 @@ function unitTable(report: Report): Table {
     cell(String(u.total)),
   ]);
   rows.push([
-    cell('合计', { bold: true }),
+    cell('信息合计（每篇计一次）', { bold: true }),
     cell(''),
     ...LEVELS.map((l) => cell(String(report.totals[l]), { bold: true })),
     cell(String(report.totals.total), { bold: true }),
@@ -96,7 +101,7 @@ function storiesSection(report: Report): (Paragraph | Table)[] {
   const rows = report.topStories.map((s, i) => [
     cell(String(i + 1)),
     cell(s.title, s.url ? { url: s.url } : {}),
-    cell(s.sourceName),
+    cell(s.firstText === undefined ? s.sourceName : `${s.sourceName}（${s.firstText}）`),
     cell(String(s.size)),
     cell(String(s.sites)),
     cell(LEVEL_LABELS[s.level], { colour: LEVEL_COLOURS[s.level] }),
@@ -105,8 +110,38 @@ function storiesSection(report: Report): (Paragraph | Table)[] {
   return [title, table(['序号', '标题', '首发来源', '篇数', '站点数', '等级', '涉及单位'], rows)];
 }
 
-/** The report as a .docx document (bytes). */
-export async function buildReportDocx(report: Report): Promise<Buffer> {
+function rectificationSection(report: Report): (Paragraph | Table)[] {
+  const rows = report.rectification;
+  if (rows === undefined) return [];
+  const title = heading(RECTIFICATION_HEADING);
+  if (rows.length === 0) return [title, line(rectificationSummary(rows))];
+  const cells = rows.map((r) => [
+    cell(r.problemId),
+    cell(r.unitName),
+    cell(r.title),
+    cell(r.statusLabel),
+    cell(String(r.items)),
+    cell(String(r.recurrences), r.recurrences > 0 ? { bold: true, colour: LEVEL_COLOURS.orange } : {}),
+    cell(r.latestTitle, { url: r.latestUrl }),
+  ]);
+  return [title, line(rectificationSummary(rows)), table([...RECTIFICATION_HEADER], cells)];
+}
+
+// The trend as a PNG picture; a chart that cannot be drawn (no font, bad SVG) is said in words, not fatal.
+function trendSection(trend: ReportTrend | undefined): Paragraph[] {
+  if (trend === undefined) return [];
+  const title = heading('信息趋势');
+  try {
+    const png = svgToPng(trendChartSvg(trend.days, trend.points));
+    const image = new ImageRun({ type: 'png', data: png, transformation: { ...TREND_CHART_SIZE } });
+    return [title, new Paragraph({ alignment: AlignmentType.CENTER, children: [image] })];
+  } catch (error) {
+    return [title, line(`趋势图生成失败：${error instanceof Error ? error.message : String(error)}`)];
+  }
+}
+
+/** The report as a .docx document (bytes); `trend` (default the report's) adds the daily trend chart. */
+export async function buildReportDocx(report: Report, trend = report.trend): Promise<Buffer> {
   const doc = new Document({
     title: reportTitle(report),
     creator: '巡察舆情监测系统',
@@ -125,10 +160,12 @@ export async function buildReportDocx(report: Report): Promise<Buffer> {
           line(`生成时间：${report.generatedText}`),
           heading('一、各单位舆情等级统计'),
           unitTable(report),
+          ...trendSection(trend),
           ...tipsSection(report),
           ...storiesSection(report),
           heading(`四、线索办理情况（${backlogScopeLabel(report)}）`),
           line(backlogText(report)),
+          ...rectificationSection(report),
           line('本简报由巡察舆情监测系统自动生成。'),
         ],
       },

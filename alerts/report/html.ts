@@ -11,6 +11,7 @@ import {
   reportTitle,
   scopeLines,
 } from './model.js';
+import { RECTIFICATION_HEADER, RECTIFICATION_HEADING, rectificationSummary } from './rectification.js';
 
 const TH = 'padding:4px 8px;border:1px solid #dadce0;background:#f1f3f4;text-align:left';
 const TD = 'padding:4px 8px;border:1px solid #dadce0';
@@ -39,7 +40,7 @@ function unitsHtml(report: Report): string {
     String(u.total),
   ]);
   rows.push([
-    '<strong>合计</strong>',
+    '<strong>信息合计（每篇计一次）</strong>',
     '',
     ...LEVELS.map((l) => String(report.totals[l])),
     String(report.totals.total),
@@ -103,9 +104,27 @@ export function renderReportHtml(report: Report): string {
     storiesHtml(report),
     `<h2 style="font-size:16px">四、线索办理情况（${backlogScopeLabel(report)}）</h2>`,
     `<p>${escapeHtml(status)}</p>`,
+    rectificationHtml(report),
     '<p style="font-size:12px;color:#80868b">本简报由巡察舆情监测系统自动生成，详见附件 Word 文档。</p>',
     '</div></body></html>',
   ].join('\n');
+}
+
+function rectificationHtml(report: Report): string {
+  const rows = report.rectification;
+  if (rows === undefined) return '';
+  const title = `<h2 style="font-size:16px">${RECTIFICATION_HEADING}</h2><p>${escapeHtml(rectificationSummary(rows))}</p>`;
+  if (rows.length === 0) return title;
+  const body = rows.map((r) => [
+    escapeHtml(r.problemId),
+    escapeHtml(r.unitName),
+    escapeHtml(r.title),
+    escapeHtml(r.statusLabel),
+    String(r.items),
+    String(r.recurrences),
+    linked(r.latestTitle, r.latestUrl),
+  ]);
+  return title + tableHtml(RECTIFICATION_HEADER, body);
 }
 
 /** Short plain lines for robots (they cannot show tables or attachments). */

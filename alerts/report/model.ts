@@ -1,5 +1,6 @@
 // The 舆情简报 as display-ready values; the .docx, the digest email and the robot lines all lay out this one
 // model, so they always carry the same numbers.
+
 import type { RoundConfig } from '../../config/schema.js';
 import {
   LEVEL_LABELS,
@@ -13,6 +14,7 @@ import {
 import { phaseAt } from '../../pipeline/phase.js';
 import type { ReportData } from '../../store/store.js';
 import { formatLocalTime, oneLine, safeHttpUrl } from '../render.js';
+import type { ReportProblemRow } from './rectification.js';
 import { applyScope, filterText, type ReportScope, scopeText } from './scope.js';
 
 /** One unit's row of the level table. */
@@ -40,11 +42,20 @@ export interface ReportTipRow {
 export interface ReportStoryRow {
   title: string;
   url?: string;
+  /** The first source: the story's earliest-published article's site. */
   sourceName: string;
+  /** Local publish time of the first source, when known. */
+  firstText?: string;
   size: number;
   sites: number;
   level: Level;
   unitNames: string;
+}
+
+/** Items per local day and level over the report's period (every day listed, quiet days too). */
+export interface ReportTrend {
+  days: string[];
+  points: { day: string; level: Level; count: number }[];
 }
 
 /** A complete report, ready to render. */
@@ -60,6 +71,7 @@ export interface Report {
   phaseText: string;
   generatedText: string;
   units: ReportUnitRow[];
+  /** Articles of the period by level, each counted once however many units it names. */
   totals: Record<Level, number> & { total: number };
   newTips: ReportTipRow[];
   topStories: ReportStoryRow[];
@@ -73,6 +85,10 @@ export interface Report {
   filterText?: string;
   /** New tips of the covered units left out of the list by the level or phase limit. */
   hiddenTips?: number;
+  /** Section 整改问题舆情 (issue 20): problems with linked items in the period; absent = no ledger for the round. */
+  rectification?: ReportProblemRow[];
+  /** The daily trend, when the store could give it. */
+  trend?: ReportTrend;
 }
 
 /** Options of buildReport. */
@@ -116,6 +132,19 @@ function unitRows(data: ReportData, round: RoundConfig, only?: readonly string[]
   });
 }
 
+// Totals count each article once (an article about two units is one article); the per-unit rows count it
+// under each unit. Without the store's distinct counts, the sum of the rows is the best there is.
+function reportTotals(
+  units: readonly ReportUnitRow[],
+  articleLevels: Record<Level, number> | undefined,
+): Record<Level, number> & { total: number } {
+  const counts = zeroCounts();
+  for (const level of LEVELS) {
+    counts[level] = articleLevels?.[level] ?? units.reduce((s, row) => s + row.counts[level], 0);
+  }
+  return { ...counts, total: sum(counts) };
+}
+
 /**
  * Turn the store's numbers into the report of a round (pure); with `options.scope`, only of the scope's units
  * and items.
@@ -128,11 +157,7 @@ export function buildReport(raw: ReportData, round: RoundConfig, options: BuildR
   const units = unitRows(data, round, scope?.unitIds);
   const scopeLine = scopeText(round, scope);
   const filterLine = filterText(scope);
-  const totals = { ...zeroCounts(), total: 0 };
-  for (const row of units) {
-    for (const level of LEVELS) totals[level] += row.counts[level];
-    totals.total += row.total;
-  }
+  const totals = reportTotals(units, data.articleLevels);
   const unitName = (id: string) => round.units.find((u) => u.id === id)?.name ?? id;
   const link = (url: string) => {
     const safe = safeHttpUrl(url);
@@ -162,6 +187,7 @@ export function buildReport(raw: ReportData, round: RoundConfig, options: BuildR
       title: oneLine(s.title, 120),
       ...link(s.url),
       sourceName: oneLine(s.sourceName, 40),
+      ...(s.publishedAt !== undefined && { firstText: formatLocalTime(s.publishedAt, tz) }),
       size: s.size,
       sites: s.sites,
       level: s.level,

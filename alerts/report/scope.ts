@@ -65,10 +65,14 @@ export function applyScope(data: ReportData, scope: ReportScope | undefined): Sc
     .map((s) => ({ ...s, unitIds: s.unitIds.filter(inScope) }))
     .filter((s) => s.unitIds.length > 0 && levelRank(s.level) >= minRank);
   const tipStatusCounts = scope.tipStatusCounts ?? (units === undefined ? data.tipStatusCounts : undefined);
+  const unitLevels = data.unitLevels.filter((u) => inScope(u.unitId));
+  // The distinct-article counts hold only while no unit's articles were cut here (a store-scoped fetch).
+  const { articleLevels, ...rest } = data;
   return {
     data: {
-      ...data,
-      unitLevels: data.unitLevels.filter((u) => inScope(u.unitId)),
+      ...rest,
+      ...(articleLevels !== undefined && unitLevels.length === data.unitLevels.length && { articleLevels }),
+      unitLevels,
       newTips: listed,
       topStories,
     },

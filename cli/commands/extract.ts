@@ -22,11 +22,20 @@ export async function extractCommand(input: string, options: ExtractOptions): Pr
       body: page.body,
       author: page.author ?? null,
       siteName: page.siteName ?? null,
+      kind: page.kind ?? 'article',
+      ...(page.links ? { links: page.links } : {}),
+      ...(page.partial ? { partial: true } : {}),
     });
     return;
   }
+  if (page.kind === 'list') {
+    const links = page.links ?? [];
+    process.stdout.write(`列表页：共 ${links.length} 个链接\n${links.join('\n')}\n`);
+    return;
+  }
+  const partial = page.partial ? '（正文未识别，以页面摘要代替）\n' : '';
   process.stdout.write(
-    `标题：${page.title}\n发布时间：${page.publishedAt ?? '（未识别）'}\n\n${page.body}\n`,
+    `标题：${page.title}\n发布时间：${page.publishedAt ?? '（未识别）'}\n${partial}\n${page.body}\n`,
   );
 }
 

@@ -16,7 +16,7 @@ export interface ReportOptions extends GlobalOptions {
   from?: string;
   /** YYYY-MM-DD (end of that day) or ISO time; default today. */
   to?: string;
-  /** The .docx to write; default `舆情简报-<round>-<date>.docx` in the current directory. */
+  /** The .docx to write; default `舆情简报-<round>-<date>.docx` in the current directory (none with --json). */
   out?: string;
   /** Also write the digest HTML here. */
   html?: string;
@@ -75,12 +75,16 @@ export async function runReport(
   const zone = app.config.settings.timezone;
   const period = reportPeriod(options, zone);
   const { report, docx } = await makeReport({ store: app.store, timeZone: zone }, round, period);
-  const out = resolve(options.out ?? reportFileName(report));
-  await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, docx);
+  // `--json` is for scripts reading stdout: it writes the .docx only where --out asks for one.
+  const out =
+    options.json && options.out === undefined ? undefined : resolve(options.out ?? reportFileName(report));
+  if (out !== undefined) {
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, docx);
+  }
   if (options.html !== undefined) await writeFile(resolve(options.html), renderReportHtml(report));
   if (options.json) {
-    io.out(`${JSON.stringify({ file: out, ...period, report }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ file: out ?? null, ...period, report }, null, 2)}\n`);
     return 0;
   }
   const totals = LEVELS.map((l) => `${LEVEL_LABELS[l]}${report.totals[l]}`).join(' ');

@@ -16,14 +16,17 @@ export interface TipsOptions extends GlobalOptions {
 export async function tipsCommand(options: TipsOptions, io: CommandIo = processIo): Promise<void> {
   const status: TipStatus | undefined =
     options.status === undefined ? undefined : parseTipStatus(options.status);
-  const result = await withApp(options, commandLogger(false), (app) =>
-    app.store.listTips({
+  const result = await withApp(options, commandLogger(false), async (app) => {
+    const listed = await app.store.listTips({
       ...(status !== undefined && { status }),
       ...(options.round !== undefined && { roundId: options.round }),
       ...(options.unit !== undefined && { unitId: options.unit }),
       limit: 200,
-    }),
-  );
+    });
+    // Each tip names the rectification problems its story is linked to (issue 20); empty when none.
+    const problems = await app.store.ledger.problemsForTips(listed.tips);
+    return { ...listed, tips: listed.tips.map((t, i) => ({ ...t, problems: problems[i] ?? [] })) };
+  });
   if (options.json) {
     io.out(`${JSON.stringify(result, null, 2)}\n`);
     return;

@@ -8,7 +8,10 @@ const emailChannel = z.object({
     .min(1, { error: 'expected at least one address' }),
   from: str('a sender address'),
   /** smtp://user:pass@host:port or smtps://... */
-  smtp: str('an SMTP URL such as smtp://user:pass@mail.example.org:587'),
+  smtp: str('an SMTP URL such as smtp://user:pass@mail.example.org:587').refine(isSmtpUrl, {
+    error: (issue) =>
+      `expected an SMTP URL such as smtp://user:pass@mail.example.org:587, got "${String(issue.input)}"`,
+  }),
 });
 const robotChannel = z.object({
   type: z.enum(['wecom', 'dingtalk', 'feishu', 'webhook']),
@@ -85,3 +88,13 @@ export function splitChannelsFile(file: ChannelsFile): {
 export type ChannelConfig = z.infer<typeof channelSchema>;
 /** Team name → channel names (channels.yaml `teams:`). */
 export type TeamsConfig = z.infer<typeof teamsSchema>;
+
+/** nodemailer reads anything as a URL and falls back to localhost:587; only smtp(s)://host[:port] is meant. */
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}

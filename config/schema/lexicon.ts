@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { phaseNameSchema, str } from './common.js';
+import { boundedNumber, phaseNameSchema, str } from './common.js';
 
 export const keywordSchema = z.object({
   /**
@@ -7,9 +7,12 @@ export const keywordSchema = z.object({
    * `+词` must occur in the same sentence (`+甲|乙`: one of them must), `-词` must not, `~N` within N characters
    * of a unit mention.
    */
-  term: str('a term'),
+  term: str('a term').superRefine((term, ctx) => {
+    const problem = regexProblem(term);
+    if (problem) ctx.addIssue({ code: 'custom', message: `${problem}, got "${term}"` });
+  }),
   category: str('a category'),
-  weight: z.number({ error: 'expected a number' }),
+  weight: boundedNumber(-100, 100, 'a weight'),
   phases: z.array(phaseNameSchema).optional(),
   /** Every one of these must occur in the same sentence as the term; `甲|乙` is met by either. */
   must: z.array(str('a word')).optional(),
@@ -18,6 +21,23 @@ export const keywordSchema = z.object({
   /** The term counts only within this many characters of a mention of the unit. */
   near: z.number().int().positive({ error: 'expected a positive whole number' }).optional(),
 });
+/**
+ * Why a `/regex/` term would not compile (pipeline/terms.ts reads the same form), or undefined. Caught here so
+ * an unclosed or invalid pattern fails `config check`, not silently at crawl time.
+ */
+export function regexProblem(term: string): string | undefined {
+  const raw = term.trim();
+  if (!raw.startsWith('/')) return undefined;
+  const match = /^\/(.+)\/([a-z]*)(?:\s|$)/.exec(raw);
+  if (!match) return 'a /regex/ term needs its closing "/"';
+  try {
+    new RegExp(match[1] ?? '', (match[2] ?? '').replace(/[gy]/g, ''));
+    return undefined;
+  } catch (error) {
+    return `invalid regular expression (${(error as Error).message})`;
+  }
+}
+
 export const lexiconFileSchema = z.object({
   terms: z.array(keywordSchema, { error: 'expected a list of terms' }),
 });

@@ -1,8 +1,14 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { boundedInt, boundedNumber, timezoneSchema } from './common.js';
+
+// A DNS host name (labels of letters, digits and hyphens), as the console may listen on one.
+const HOSTNAME =
+  /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 /** settings.yaml: instance-wide settings. */
 export const settingsSchema = z.object({
-  timezone: z.string().default('Asia/Shanghai'),
+  timezone: timezoneSchema.default('Asia/Shanghai'),
   /** Data directory (store file, later evidence); `--data DIR` overrides it. */
   dataDir: z.string().default('./data'),
   store: z
@@ -65,7 +71,12 @@ export const settingsSchema = z.object({
   console: z
     .object({
       port: z.number({ error: 'expected a port number' }).int().min(0).max(65535).default(3000),
-      host: z.string().default('127.0.0.1'),
+      host: z
+        .string()
+        .refine((h) => isIP(h) !== 0 || HOSTNAME.test(h), {
+          error: (issue) => `expected an IP address or a host name, got "${String(issue.input)}"`,
+        })
+        .default('127.0.0.1'),
       publicUrl: z.string().optional(),
     })
     .prefault({}),
@@ -74,21 +85,17 @@ export const settingsSchema = z.object({
       userAgent: z.string().default('Mozilla/5.0 (compatible; xuncha-yuqing/0.1; +self-hosted monitor)'),
       respectRobotsTxt: z.boolean({ error: 'expected true or false' }).default(true),
       allowPrivateAddresses: z.boolean({ error: 'expected true or false' }).default(false),
-      maxPageBytes: z
-        .number()
-        .int()
-        .positive()
-        .default(5 * 1024 * 1024),
-      timeoutSecs: z.number().positive().default(30),
-      maxConcurrency: z.number().int().positive().default(4),
+      maxPageBytes: boundedInt(1024, 1024 * 1024 * 1024, 'a byte count').default(5 * 1024 * 1024),
+      timeoutSecs: boundedNumber(1, 600, 'a number of seconds').default(30),
+      maxConcurrency: boundedInt(1, 64).default(4),
       /** Items taken from one list page or feed per cycle. */
-      maxItemsPerSource: z.number().int().positive().default(100),
+      maxItemsPerSource: boundedInt(1, 10_000).default(100),
       /** Path of the Chromium binary used by `browser` sources. */
       chromiumPath: z.string().optional(),
       /** Minimum seconds between two requests to the same host (one request per host at a time). */
-      delaySecs: z.number({ error: 'expected a number of seconds' }).min(0).default(2),
+      delaySecs: boundedNumber(0, 3600, 'a number of seconds').default(2),
       /** A 429/503 whose Retry-After asks for a longer wait than this is given up for this cycle. */
-      maxRetryAfterSecs: z.number().min(0).default(120),
+      maxRetryAfterSecs: boundedNumber(0, 86_400, 'a number of seconds').default(120),
       /** Hosts (`host` or `host:port`) exempt from the private-address guard, e.g. an intranet site to watch. */
       allowPrivateHosts: z.array(z.string()).default([]),
       /** Full-page PNG screenshot of every article rendered by a `browser` source, kept as evidence. */
@@ -103,12 +110,17 @@ export const settingsSchema = z.object({
        */
       send: z.boolean().default(true),
       /** Seconds between outbox sender runs. */
-      sendIntervalSecs: z.number().positive().default(10),
-      maxAttempts: z.number().int().positive().default(8),
+      sendIntervalSecs: boundedNumber(1, 86_400, 'a number of seconds').default(10),
+      maxAttempts: boundedInt(1, 100).default(8),
       /** Channels (names in channels.yaml) that get system notices such as a source failing repeatedly. */
       adminChannels: z.array(z.string({ error: 'expected a channel name' })).default([]),
       /** A source failing this many cycles in a row raises one notice to the admin channels. */
-      sourceFailureThreshold: z.number().int().positive().default(5),
+      sourceFailureThreshold: boundedInt(1, 10_000).default(5),
+      /**
+       * An item published more than this many days ago (or this long before its round's first phase) is stored
+       * and searchable but never alerted: a back catalogue or an old page found late is not news.
+       */
+      maxAgeDays: z.number().positive().max(3650).default(7),
     })
     .prefault({}),
   /** Serve the bundled offline demo site on this loopback port (the example config uses it). */

@@ -1,17 +1,34 @@
+import { load } from 'cheerio';
 import { z } from 'zod';
-import { str } from './common.js';
+import { boundedNumber, str } from './common.js';
+
+/** An empty document: finding a selector in it compiles the selector the way the crawler's cheerio will. */
+const emptyDoc = load('');
+
+/** A CSS selector that cheerio compiles, so a typo fails `config check`, not the crawl. */
+const selector = (what = 'a CSS selector') =>
+  str(what).superRefine((value, ctx) => {
+    try {
+      emptyDoc.root().find(value);
+    } catch (error) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `invalid CSS selector "${value}" (${(error as Error).message})`,
+      });
+    }
+  });
 
 const selectorsSchema = z.object({
-  title: z.string().optional(),
-  time: z.string().optional(),
-  body: z.string().optional(),
+  title: selector().optional(),
+  time: selector().optional(),
+  body: selector().optional(),
 });
 
 const listSchema = z.object({
   /** CSS selector of the article links (or of elements containing one). */
-  item: str('a CSS selector'),
+  item: selector(),
   /** CSS selector of the "next page" link; paging stops at the first page whose items are all known. */
-  next: z.string().optional(),
+  next: selector().optional(),
   /** Pages read per cycle when `next` is set, the first page included (default 5). */
   maxPages: z.number().int().positive().max(100).optional(),
 });
@@ -31,12 +48,29 @@ const jsonFieldsSchema = z.object({
 /** Selectors of a forum thread page, when the built-in detection (Discuz!, phpBB, 贴吧...) does not fit. */
 const forumSchema = z.object({
   /** One element per post, the first post first. */
-  post: str('a CSS selector'),
+  post: selector(),
   /** The post's text inside a post element. */
-  content: str('a CSS selector'),
-  author: z.string().optional(),
-  time: z.string().optional(),
+  content: selector(),
+  author: selector().optional(),
+  time: selector().optional(),
 });
+
+/**
+ * Crons by phase: the phase of any active round using the source picks its cron (intensified window first, then
+ * entry, feedback, rectification); `outside` applies when no such round is in a phase window (`pause` = do not
+ * crawl), else `default`.
+ */
+export const phaseScheduleSchema = z.object({
+  default: str('a cron expression').default('*/15 * * * *'),
+  entry: str('a cron expression').optional(),
+  feedback: str('a cron expression').optional(),
+  rectification: str('a cron expression').optional(),
+  intensified: str('a cron expression').optional(),
+  outside: str('a cron expression or "pause"').optional(),
+});
+
+/** A source's crons by phase. */
+export type PhaseSchedule = z.infer<typeof phaseScheduleSchema>;
 
 /** One entry of sources.yaml. */
 export const sourceSchema = z
@@ -48,7 +82,13 @@ export const sourceSchema = z
     }),
     /** List page, feed, API; for `search` a template with {query}. */
     url: z.url({ error: 'expected an http(s) URL', protocol: /^https?$/ }),
-    schedule: str('a cron expression such as "*/10 * * * *"').default('*/15 * * * *'),
+    /** One cron, or crons by the phase of the rounds using the source (issue 20; see phaseScheduleSchema). */
+    schedule: z
+      .union([str('a cron expression such as "*/10 * * * *"'), phaseScheduleSchema], {
+        error:
+          'expected a cron expression or { default, entry, feedback, rectification, intensified, outside }',
+      })
+      .default('*/15 * * * *'),
     enabled: z.boolean().default(true),
     list: listSchema.optional(),
     article: selectorsSchema.optional(),
@@ -58,9 +98,9 @@ export const sourceSchema = z
     respectRobotsTxt: z.boolean().optional(),
     /** Why robots.txt is ignored for this source (required when respectRobotsTxt is false). */
     reason: z.string().optional(),
-    maxItems: z.number().int().positive().optional(),
+    maxItems: z.number().int().positive().max(10_000).optional(),
     /** Minimum seconds between two requests to the same host (overrides settings.crawl.delaySecs). */
-    delaySecs: z.number({ error: 'expected a number of seconds' }).min(0).optional(),
+    delaySecs: boundedNumber(0, 3600, 'a number of seconds').optional(),
     /** HTTP proxy for this source, e.g. http://10.0.0.1:3128. */
     proxy: z.url({ error: 'expected an http:// proxy URL', protocol: /^https?$/ }).optional(),
     /** User-Agent for this source (overrides settings.crawl.userAgent). */
@@ -76,10 +116,7 @@ export const sourceSchema = z
     /** `search`: words combined with each unit name ("name word"), or `keywords` for the rounds' keywords. */
     riskTerms: z.union([z.array(str('a word')), z.literal('keywords')]).optional(),
     /** Multiplies the risk score of this source's items (an official site < 1, an anonymous forum > 1). */
-    weight: z
-      .number({ error: 'expected a number' })
-      .positive({ error: 'expected a positive number' })
-      .default(1),
+    weight: boundedNumber(0.01, 100, 'a positive number').default(1),
   })
   .check((ctx) => {
     const s = ctx.value;

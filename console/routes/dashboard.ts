@@ -5,6 +5,7 @@ import { LEVELS, type Level, PHASE_LABELS, type PhaseName } from '../../core/typ
 import type { UnitLevelCounts } from '../../store/store.js';
 import { type Access, requireRound, visibleRounds } from '../auth/access.js';
 import type { ConsoleDeps } from '../deps.js';
+import { unitProblemCounts } from '../ledger-summary.js';
 import { checkRange, readDate, readString } from '../params.js';
 import type { RouteFn } from '../router.js';
 import { scopedSourceHealth } from './sources.js';
@@ -94,6 +95,7 @@ async function dashboard(deps: ConsoleDeps, access: Access, query: Record<string
     const entry = trend.find((t) => t.day === row.day);
     if (entry && LEVELS.includes(row.level)) entry[row.level] += row.count;
   }
+  const problemCounts = await unitProblemCounts(deps.store, round.id);
   return {
     round: {
       id: round.id,
@@ -113,6 +115,8 @@ async function dashboard(deps: ConsoleDeps, access: Access, query: Record<string
         status: worst(open),
         openTips: LEVELS.reduce((sum, l) => sum + open[l], 0),
         counts: countsOf(data.unitLevels, u.id),
+        // Rectification ledger: problems, and those with public recurrence signals (issue 20).
+        problems: problemCounts.get(u.id) ?? { problems: 0, recurring: 0 },
       };
     }),
     levelCounts,

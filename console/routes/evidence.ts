@@ -6,6 +6,7 @@ import {
   evidenceRoot,
 } from '../../store/evidence/evidence-files.js';
 import { responseFileName } from '../../store/evidence/export.js';
+import { FRAME_CONTENT_TYPE, frameDocument } from '../../store/evidence/frame.js';
 import { verifyEvidence } from '../../store/evidence/verify.js';
 import type { EvidenceRecord } from '../../store/store.js';
 import { type Access, allowsArticle } from '../auth/access.js';
@@ -75,15 +76,17 @@ export function registerEvidenceRoutes(route: RouteFn, deps: ConsoleDeps): void 
     async ({ access, params }, _request, reply) => {
       const rec = await record(access, params.id);
       const content = await readContent(files, rec);
-      const html = /html|xml/i.test(rec.contentType);
       // The page as fetched is hostile until proven otherwise: CSP sandbox (no allow-scripts, no allow-same-origin)
-      // makes the browser run it in an opaque origin with scripts, forms and plugins off.
+      // makes the browser run it in an opaque origin with scripts, forms and plugins off, and it is always served
+      // as UTF-8 HTML (re-encoded) so no crawled Content-Type or charset reaches the browser. The SHA-256 header
+      // still names the stored bytes (…/response gives them unchanged).
       return reply
-        .type(html ? rec.contentType : 'text/plain; charset=utf-8')
+        .type(FRAME_CONTENT_TYPE)
         .header('Content-Security-Policy', FRAME_CSP)
         .header('X-Frame-Options', 'SAMEORIGIN')
+        .header('X-Content-Type-Options', 'nosniff')
         .header('X-Evidence-SHA256', rec.sha256)
-        .send(content.body);
+        .send(frameDocument(content.body, rec.contentType));
     },
     'text/html',
   );

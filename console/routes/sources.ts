@@ -1,6 +1,7 @@
 import { loadSourceHealth, type SourceHealth } from '../../store/source-health.js';
 import { type Access, visibleSourceIds } from '../auth/access.js';
 import type { ConsoleDeps } from '../deps.js';
+import { sourceSchedules } from '../ledger-summary.js';
 import type { RouteFn } from '../router.js';
 
 /** The health of the sources the access covers, in config order. */
@@ -8,10 +9,13 @@ export async function scopedSourceHealth(deps: ConsoleDeps, access: Access): Pro
   const { settings } = deps.config;
   const visible = visibleSourceIds(access, deps.config);
   const sources = deps.config.sources.filter((s) => visible === undefined || visible.has(s.id));
-  return loadSourceHealth(deps.store, sources, {
+  const health = await loadSourceHealth(deps.store, sources, {
     timezone: settings.timezone,
     failureThreshold: settings.alerts.sourceFailureThreshold,
   });
+  // Current cadence by phase, and each unit's last search (issue 20).
+  const schedules = await sourceSchedules(deps.store, deps.config, sources, deps.clock?.() ?? new Date());
+  return health.map((h) => ({ ...h, ...schedules.get(h.sourceId) }));
 }
 
 /** GET /api/sources: the health of every configured source (a team's: its rounds' sources) as `{ sources }`. */

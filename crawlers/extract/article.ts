@@ -1,7 +1,8 @@
+import type { CheerioAPI } from 'cheerio';
 import type { ExtractedPage } from '../types.js';
 import { extractBody } from './body.js';
 import { removeNoise } from './clean.js';
-import { squash } from './dom.js';
+import { squash, textWeight } from './dom.js';
 import { loadHtml } from './load-html.js';
 import { extractAuthor, extractSiteName } from './meta.js';
 import { extractPublishTime, neighbourhood } from './time.js';
@@ -32,8 +33,9 @@ export function extractArticle(html: string, url: string, options: ExtractOption
   const $ = loadHtml(html, url);
   const dateOptions = { timezone: options.timezone, now: options.now ?? new Date() };
   const selectors = options.selectors ?? {};
+  const description = pageDescription($);
   const wechat = isWechatArticle($, url) ? extractWechat($, dateOptions) : undefined;
-  if (wechat && !selectors.body) return wechat;
+  if (wechat && !selectors.body) return withFallback(wechat, description);
   const { title, element } = extractTitle($, selectors.title);
   const near = neighbourhood($, element);
   const publishedAt = extractPublishTime($, near, { ...dateOptions, selector: selectors.time });
@@ -46,7 +48,45 @@ export function extractArticle(html: string, url: string, options: ExtractOption
   if (publishedAt) page.publishedAt = publishedAt;
   if (author) page.author = author;
   if (siteName) page.siteName = siteName;
-  return page;
+  return selectors.body ? page : withFallback(page, description);
+}
+
+/** og:description, else meta description: what the page says it is about. */
+function pageDescription($: CheerioAPI): string {
+  const meta = $('meta[property="og:description"], meta[name="og:description"], meta[name="description"]');
+  return squash(meta.first().attr('content') ?? '');
+}
+
+/**
+ * When nothing on the page qualifies as the article (no text left, or text unrelated to both the headline and
+ * the page's own description: another story's teaser, a comment), the description stands in for the body and
+ * the page is marked partial rather than dropped or stored as an article made of noise.
+ */
+function withFallback(page: ExtractedPage, description: string): ExtractedPage {
+  if (textWeight(description) < 10 || !isUnqualified(page.body, page.title, description)) return page;
+  return { ...page, body: description, partial: true };
+}
+
+function isUnqualified(body: string, title: string, description: string): boolean {
+  if (textWeight(body) < 20) return true;
+  if (containment(description, body) >= 0.3) return false;
+  return textWeight(body) < 150 || containment(title, body) < 0.2;
+}
+
+/** Share of the character bigrams of `a` that also occur in `b`. */
+function containment(a: string, b: string): number {
+  const grams = (s: string) => {
+    const c = s.replace(/[\s\p{P}\p{S}]/gu, '');
+    const out = new Set<string>();
+    for (let i = 0; i + 1 < c.length; i++) out.add(c.slice(i, i + 2));
+    return out;
+  };
+  const ga = grams(a);
+  if (ga.size === 0) return 0;
+  const gb = grams(b);
+  let shared = 0;
+  for (const g of ga) if (gb.has(g)) shared++;
+  return shared / ga.size;
 }
 
 const BYLINE =

@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { isBoilerplateLine } from '../../pipeline/boilerplate.js';
 import { BLOCK_TAGS, countCjk, isElement, isText, renderLines } from './dom.js';
 
 interface Stats {
@@ -162,11 +163,15 @@ export function cleanLines(lines: string[]): string[] {
   while (out.length && (isEdgeNoise(out[out.length - 1] ?? '') || isTrailingTag(out[out.length - 1] ?? ''))) {
     out.pop();
   }
-  return out.filter((l, i) => !(l.length < 40 && BOILERPLATE.test(l) && (i < 3 || i > out.length - 6)));
+  return out.filter(
+    (l, i) =>
+      !((i < 3 || i > out.length - 6) && ((l.length < 40 && BOILERPLATE.test(l)) || isBoilerplateLine(l))),
+  );
 }
 
 function isEdgeNoise(line: string): boolean {
-  if ((BOILERPLATE.test(line) && line.length < 80) || DISCLAIMER.test(line)) return true;
+  if ((BOILERPLATE.test(line) && line.length < 80) || DISCLAIMER.test(line) || isBoilerplateLine(line))
+    return true;
   // A line with no Chinese and no letters (a separator, a lone date, a page counter) says nothing at the edges.
   return countCjk(line) === 0 && !/[a-z]{3}/i.test(line);
 }

@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { classAndId, countCjk, flatText, isElement } from './dom.js';
+import { classAndId, countCjk } from './dom.js';
 
 const ALWAYS_DROP =
   'script, style, noscript, iframe, svg, canvas, template, object, embed, select, button, textarea, input, link, meta';
@@ -34,11 +34,46 @@ export function removeNoise($: CheerioAPI): void {
   // Not cheerio's contents(): it concatenates arrays per element, quadratic on a page of 10 000 links.
   const root = $.root()[0];
   if (root) $(commentsUnder(root)).remove();
+  const body = $('body')[0];
+  if (!body) return;
+  const text = textShares(body);
+  const page = text.get(body) ?? { cjk: 0, linked: 0 };
   const doomed: Element[] = [];
   $('body *').each((_, el) => {
-    if (isFurniture(el) && !isSubstantial(el)) doomed.push(el);
+    if (isFurniture(el) && !isSubstantial(text.get(el), page)) doomed.push(el);
   });
   for (const el of doomed) $(el).remove();
+}
+
+interface TextShare {
+  /** CJK characters in the subtree. */
+  cjk: number;
+  /** Of which inside links. */
+  linked: number;
+}
+
+/** CJK text and linked CJK text of every element under `root`, in one pass (no per-element re-walk). */
+function textShares(root: Element): Map<Element, TextShare> {
+  const out = new Map<Element, TextShare>();
+  const visit = (el: Element, inLink: boolean): TextShare => {
+    const share = { cjk: 0, linked: 0 };
+    const link = inLink || el.name === 'a';
+    for (const child of el.children) {
+      if (child.type === 'text') {
+        const n = countCjk((child as { data: string }).data);
+        share.cjk += n;
+        if (link) share.linked += n;
+      } else if (child.type === 'tag') {
+        const c = visit(child as Element, link);
+        share.cjk += c.cjk;
+        share.linked += c.linked;
+      }
+    }
+    out.set(el, share);
+    return share;
+  };
+  visit(root, false);
+  return out;
 }
 
 function isFurniture(el: Element): boolean {
@@ -48,26 +83,16 @@ function isFurniture(el: Element): boolean {
   return NOISE_RE.test(tokens) && !KEEP_RE.test(tokens);
 }
 
-/** Much Chinese text outside links: an article container, not furniture. */
-function isSubstantial(el: Element): boolean {
-  const text = flatText(el);
-  const cjk = countCjk(text);
-  if (cjk < 200) return false;
-  let linked = 0;
-  for (const a of findAll(el, 'a')) linked += countCjk(flatText(a));
-  return linked / cjk < 0.3;
-}
-
-/** All descendant elements with the given tag name. */
-export function findAll(root: Element, tag: string): Element[] {
-  const out: Element[] = [];
-  const walk = (node: AnyNode) => {
-    if (!isElement(node)) return;
-    if (node !== root && node.name.toLowerCase() === tag) out.push(node);
-    for (const child of node.children) walk(child);
-  };
-  walk(root);
-  return out;
+/**
+ * Much Chinese text outside links: an article container, not furniture, whatever its class says. Judged by text
+ * and link density: 200+ characters at under 30 % linked, or most of the page's unlinked text at under half.
+ */
+function isSubstantial(share: TextShare | undefined, page: TextShare): boolean {
+  if (!share || share.cjk === 0) return false;
+  const density = share.linked / share.cjk;
+  if (share.cjk >= 200 && density < 0.3) return true;
+  const own = share.cjk - share.linked;
+  return own >= 40 && own >= 0.5 * (page.cjk - page.linked) && density < 0.5;
 }
 
 /** Every comment node under `root`, found without recursion. */

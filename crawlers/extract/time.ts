@@ -176,13 +176,25 @@ function fromJsonLd($: CheerioAPI, options: DateParseOptions): string | undefine
 function fromTimeElements($: CheerioAPI, options: DateParseOptions): string | undefined {
   let found: string | undefined;
   $('body *').each((_, el) => {
-    if (!TIME_CLASS.test(classAndId(el))) return undefined;
+    if (!TIME_CLASS.test(classAndId(el)) || inComments(el)) return undefined;
     const text = squash(flatText(el));
     if (text.length > 120) return undefined;
     found = parseChineseDate(text, options);
     return found ? false : undefined;
   });
   return found;
+}
+
+// Class/id words of a comment or reply area: its times are the readers', not the article's.
+const COMMENT_CLASS =
+  /(^|[\s_-])(comment|comments|cmt|reply|replies|pinglun|huifu|review|reviews|discuss|discussion)(?=$|[\s_-]|\d)/;
+
+/** True when the element sits in a comment or reply area. */
+function inComments(el: Element): boolean {
+  for (let node: Element | null = el; node && isElement(node); node = node.parent as Element | null) {
+    if (COMMENT_CLASS.test(classAndId(node))) return true;
+  }
+  return false;
 }
 
 function flatScript(el: Element): string {

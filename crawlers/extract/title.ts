@@ -8,11 +8,21 @@ export interface TitleResult {
   element?: Element;
 }
 
-const SEPARATOR = /\s*(?:_|\||｜|—|–|\s-\s|-{2,})\s*/;
+const SEPARATOR = /\s*(?:_|\||｜|丨|—|–|\s-\s|-{2,})\s*/;
+// A bare hyphen glued to the headline ("标题-新华网") separates only a segment that reads as a site's name.
+const GLUED_SITE =
+  /-([^-\s]{2,16}?(?:网|报|日报|晚报|新闻|资讯|在线|频道|客户端|政府|门户|电视台|广播|之声|官网|论坛|社区|\.com|\.cn|\.net))$/i;
+// Labels a site puts before a headline: 原创, 转载, 独家, 首发... with or without brackets.
+const MARKER =
+  /^(?:[【[(（]\s*(?:原创|转载|独家|首发|原文|置顶|精华|推荐|热门|图文|视频)\s*[】\])）]|(?:原创|转载|独家|首发)(?:\s*[|｜丨:：·]\s*|\s+))\s*/;
+// A section's name used as a page or block heading (gov and news sites), not an article's headline.
+const COLUMN_NAME =
+  /^(?:[\u4e00-\u9fa5]{0,4})(?:动态|要闻|新闻|公告|通知|资讯|快讯|头条|专题|专栏|首页|列表|栏目|信息公开|政务公开|图片新闻|视频新闻)$/;
 
 /**
- * Picks the headline: the heading (h1–h3 or an element whose class says title) that best matches <title>, else
- * og:title, else <title> without its site suffix (`_明州日报`, ` - 网站名`, `|…`).
+ * Picks the headline: the heading (h1–h3 or an element whose class says title) that best matches <title> or
+ * og:title without site suffix and markers, else that reference itself, else the page's h1. A section's name
+ * (a navigation link's text, 新闻动态) is never the headline.
  */
 export function extractTitle($: CheerioAPI, selector?: string): TitleResult {
   if (selector) {
@@ -23,19 +33,55 @@ export function extractTitle($: CheerioAPI, selector?: string): TitleResult {
   }
   const pageTitle = squash($('title').first().text());
   const ogTitle = squash($('meta[property="og:title"], meta[name="og:title"]').attr('content') ?? '');
-  const reference = pageTitle || ogTitle;
-  const best = bestHeading($, reference);
-  if (best) return best;
-  const fallback = stripSiteSuffix(ogTitle || pageTitle);
-  const h1 = $('h1').first()[0];
-  if (!fallback && h1) return { title: squash(flatText(h1)), element: h1 };
-  return { title: fallback, element: findElementWithText($, fallback) };
+  const columns = columnNames($);
+  const usable = (t: string) => t !== '' && !isColumnName(cleanTitle(t), columns);
+  for (const reference of [pageTitle, ogTitle].filter(usable)) {
+    const best = bestHeading($, reference, columns);
+    if (best) return { ...best, title: cleanTitle(best.title) };
+  }
+  const reference = [ogTitle, pageTitle].find(usable);
+  const fallback = reference ? cleanTitle(reference) : '';
+  if (fallback) return { title: fallback, element: findElementWithText($, fallback) };
+  const prominent = prominentHeading($, columns);
+  if (prominent) return { ...prominent, title: cleanTitle(prominent.title) };
+  return { title: cleanTitle(ogTitle || pageTitle) };
+}
+
+const HEADINGS =
+  'h1, h2, h3, h4, [class*="title"], [id*="title"], [class*="Title"], [id*="Title"], #activity-name';
+
+/**
+ * Without a usable <title> (it names the column, or is missing): the first h1, else the first heading-like
+ * element whose text is the size of a headline and no section's name.
+ */
+function prominentHeading($: CheerioAPI, columns: Set<string>): TitleResult | undefined {
+  let found: { rank: number; title: string; element: Element } | undefined;
+  $(HEADINGS).each((_, el) => {
+    const title = squash(flatText(el));
+    const length = compact(title).length;
+    if (length < 6 || length > 80 || isColumnName(title, columns) || $(el).find('a').length > 1) return;
+    const rank = el.name === 'h1' ? 3 : /^h[23]$/.test(el.name) ? 2 : 1;
+    if (!found || rank > found.rank) found = { rank, title, element: el };
+  });
+  return found ? { title: found.title, element: found.element } : undefined;
+}
+
+/** A headline without its site suffix and without a leading marker (原创, 【独家】, 转载｜). */
+export function cleanTitle(title: string): string {
+  let t = stripSiteSuffix(title);
+  for (let m = MARKER.exec(t); m && t.length - m[0].length >= 4; m = MARKER.exec(t)) t = t.slice(m[0].length);
+  return t.trim();
 }
 
 /** Removes trailing short segments after a separator, e.g. `标题_明州日报` → `标题`, `标题 - 网易新闻` → `标题`. */
 export function stripSiteSuffix(title: string): string {
   let t = title.trim();
   for (;;) {
+    const glued = GLUED_SITE.exec(t);
+    if (glued && t.length - glued[0].length >= 4) {
+      t = t.slice(0, t.length - glued[0].length).trim();
+      continue;
+    }
     const parts = t.split(SEPARATOR);
     const last = parts[parts.length - 1] ?? '';
     if (parts.length < 2 || last.length > 16) break;
@@ -50,32 +96,50 @@ export function stripSiteSuffix(title: string): string {
   return t;
 }
 
-function bestHeading($: CheerioAPI, reference: string): TitleResult | undefined {
-  if (!reference) return undefined;
+/** The texts of the page's links: a heading that is one of them is navigation (a column), not a headline. */
+function columnNames($: CheerioAPI): Set<string> {
+  const names = new Set<string>();
+  $('a').each((_, el) => {
+    const text = compact(flatText(el));
+    if (text.length >= 2 && text.length <= 12) names.add(text);
+  });
+  return names;
+}
+
+function isColumnName(text: string, links: Set<string>): boolean {
+  const c = compact(text);
+  return c.length <= 12 && (links.has(c) || COLUMN_NAME.test(c));
+}
+
+function bestHeading($: CheerioAPI, reference: string, columns: Set<string>): TitleResult | undefined {
   const ref = compact(reference);
+  const cleanRef = compact(cleanTitle(reference));
   let best: { score: number; title: string; element: Element } | undefined;
-  $('h1, h2, h3, h4, [class*="title"], [id*="title"], [class*="Title"], [id*="Title"], #activity-name').each(
-    (_, el) => {
-      const title = squash(flatText(el));
-      const c = compact(title);
-      if (c.length < 4 || c.length > 150) return;
-      let score = c.length;
-      if (ref.includes(c)) score += 100;
-      else {
-        const sim = similarity(c, ref);
-        if (sim < 0.6) return;
-        score += 60 * sim;
-      }
-      if (el.name === 'h1') score += 10;
-      else if (/title/.test(classAndId(el)) && /^h\d$/.test(el.name)) score += 5;
-      if (ref.startsWith(c)) score += 20;
-      if (!best || score > best.score) best = { score, title, element: el };
-    },
-  );
+  $(HEADINGS).each((_, el) => {
+    const title = squash(flatText(el));
+    const c = compact(title);
+    if (c.length < 4 || c.length > 150 || isColumnName(title, columns)) return;
+    let score = c.length;
+    if (ref.includes(c)) score += 100;
+    else if (cleanRef.length >= 4 && c.includes(cleanRef)) {
+      // The element wraps the headline and more (the byline, 原标题：…): the headline is the reference.
+      score = cleanRef.length + 90 - Math.min(30, (c.length - cleanRef.length) / 4);
+    } else {
+      const sim = similarity(c, ref);
+      if (sim < 0.6) return;
+      score += 60 * sim;
+    }
+    if (el.name === 'h1') score += 10;
+    else if (/title/.test(classAndId(el)) && /^h\d$/.test(el.name)) score += 5;
+    if (ref.startsWith(c)) score += 20;
+    if (!best || score > best.score) best = { score, title, element: el };
+  });
+  if (!best) return undefined;
+  const found: { title: string; element: Element } = best;
+  const c = compact(found.title);
+  const title = !ref.includes(c) && c.includes(cleanRef) ? cleanTitle(reference) : found.title;
   // A short heading such as the site logo can be contained in <title> too; demand a real share of it.
-  if (best && compact(best.title).length >= Math.min(8, compact(stripSiteSuffix(reference)).length * 0.5)) {
-    return { title: best.title, element: best.element };
-  }
+  if (compact(title).length >= Math.min(8, cleanRef.length * 0.5)) return { title, element: found.element };
   return undefined;
 }
 

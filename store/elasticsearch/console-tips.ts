@@ -6,7 +6,7 @@ import { clampInt } from '../query.js';
 import type { ConsoleTipFilter, ConsoleTipList, ScopeEntry } from '../store.js';
 import { allOf, type EsContext, getDoc, requireMs, searchDocs } from './context.js';
 import { type ArticleDoc, fromTipDoc, type TipDoc, toTipDoc } from './docs.js';
-import { TIPS_DEFAULT_LIMIT, TIPS_MAX_LIMIT, TIPS_NEWEST_FIRST, tipFilters, tipKeyId } from './tips.js';
+import { TIPS_BOARD_ORDER, TIPS_DEFAULT_LIMIT, TIPS_MAX_LIMIT, tipFilters, tipKeyId } from './tips.js';
 
 type Query = estypes.QueryDslQueryContainer;
 
@@ -64,7 +64,7 @@ export async function listConsoleTips(ctx: EsContext, filter: ConsoleTipFilter):
     ctx,
     ctx.names.tips,
     allOf(withStatus),
-    TIPS_NEWEST_FIRST,
+    TIPS_BOARD_ORDER,
     size,
     from,
   );

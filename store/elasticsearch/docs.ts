@@ -8,6 +8,7 @@ import {
   type ProcessedArticle,
   type Tip,
 } from '../../core/types.js';
+import { storyBands } from '../../pipeline/story-shingles.js';
 import { searchGrams } from '../search-grams.js';
 import { normalizeSimhash, simhashBands } from '../simhash.js';
 import type { Cluster, StoredArticle } from '../store.js';
@@ -36,6 +37,8 @@ export interface ArticleDoc extends Record<string, unknown> {
   contentHash: string;
   simhash: string;
   bands: string[];
+  /** LSH band keys of the body's MinHash (pipeline/story-shingles.ts); absent on items stored before issue 19. */
+  storyBands?: string[];
   titleTokens: string;
   bodyTokens: string;
   titleGrams: string;
@@ -59,6 +62,11 @@ export interface ArticleDoc extends Record<string, unknown> {
 /** Key of a (round, unit) or (round, phase) pair in a keyword field. */
 export function pairKey(roundId: string, value: string): string {
   return `${roundId}\u0000${value}`;
+}
+
+/** The story band keys of a body as keyword terms (base-36 of the integer key). */
+export function esStoryBands(body: string): string[] {
+  return storyBands(body).map((key) => key.toString(36));
 }
 
 /** The document of an article stored in `clusterId`. */
@@ -89,6 +97,7 @@ export function toArticleDoc(
     contentHash: a.contentHash,
     simhash,
     bands: simhashBands(simhash).map((b, i) => `${i}:${b}`),
+    storyBands: esStoryBands(a.body),
     titleTokens: a.titleTokens,
     bodyTokens: a.bodyTokens,
     titleGrams: searchGrams(a.title),

@@ -9,8 +9,10 @@ import * as articles from './articles.js';
 import * as records from './console-records.js';
 import * as consoleTips from './console-tips.js';
 import { type EsContext, type RefreshPolicy, requireMs, sequence } from './context.js';
+import { EsCursors } from './cursors.js';
 import { ingestRecord } from './ingest.js';
 import { ensureIndices } from './init.js';
+import { EsLedger } from './ledger.js';
 import type { TemplateOptions } from './mappings.js';
 import { indexNames } from './names.js';
 import * as outbox from './outbox.js';
@@ -18,6 +20,7 @@ import * as claims from './outbox-claims.js';
 import * as reports from './reports.js';
 import { searchArticles } from './search.js';
 import * as sources from './sources.js';
+import { findSameStory } from './story.js';
 import * as suggestions from './suggestions.js';
 import * as tips from './tips.js';
 
@@ -47,6 +50,8 @@ export class ElasticsearchStore implements C.Store {
   private readonly templates: TemplateOptions;
   private readonly ownsClient: boolean;
   private state: 'opened' | 'ready' | 'closed' = 'opened';
+  readonly ledger: C.LedgerStore;
+  readonly cursors: C.CursorStore;
 
   constructor(options: ElasticsearchStoreOptions) {
     this.prefix = options.indexPrefix ?? 'yuqing';
@@ -60,6 +65,8 @@ export class ElasticsearchStore implements C.Store {
       clock: options.clock ?? (() => new Date()),
       nextSeq: sequence(),
     };
+    this.ledger = new EsLedger((operation, fn) => this.run(operation, fn), this.ctx);
+    this.cursors = new EsCursors((operation, fn) => this.run(operation, fn), this.ctx);
   }
 
   /** The shared context, for maintenance commands (migrate, reindex) and tests; not part of Store. */
@@ -87,6 +94,9 @@ export class ElasticsearchStore implements C.Store {
   }
   findNearDuplicate(simhash: string, maxDistance: number) {
     return this.run('findNearDuplicate', () => articles.findNearDuplicate(this.ctx, simhash, maxDistance));
+  }
+  findSameStory(body: string) {
+    return this.run('findSameStory', () => findSameStory(this.ctx, body));
   }
   ingest(record: C.IngestRecord): Promise<C.IngestResult> {
     return this.run('ingest', () => ingestRecord(this.ctx, record, this.ctx.clock().toISOString()));

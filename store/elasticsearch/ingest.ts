@@ -15,6 +15,7 @@ import { clusterSizes } from './articles.js';
 import { type BulkOp, writeBulk } from './bulk.js';
 import { type EsContext, getDoc, isConflict } from './context.js';
 import { type ArticleDoc, type ClusterDoc, toArticleDoc, toTipDoc } from './docs.js';
+import { findSameStory } from './story.js';
 import { type TipWrite, writeTip } from './tips.js';
 
 /** Store one item, its cluster membership, tips and outbox rows (see the file comment for atomicity). */
@@ -24,7 +25,11 @@ export async function ingestRecord(ctx: EsContext, record: IngestRecord, now: st
   if (stored) return notInserted(ctx, stored.source);
   // Bad input is refused before the first write, as the SQLite transaction would roll it back.
   const doc = toArticleDoc(article, '', now, ctx.nextSeq());
-  const clusterId = record.joinClusterId ?? article.id;
+  // Without transactions the re-check is only as late as possible: just before the cluster would be created.
+  const joinClusterId =
+    record.joinClusterId ??
+    (record.recheckStory ? (await findSameStory(ctx, article.body))?.clusterId : undefined);
+  const clusterId = joinClusterId ?? article.id;
   const writes: { newTip: NewTip; cluster: string }[] = [
     ...record.tips.map((newTip) => ({ newTip, cluster: clusterId })),
     ...(record.threadTips ?? []).map((newTip) => ({ newTip, cluster: newTip.tip.clusterId })),
@@ -38,7 +43,7 @@ export async function ingestRecord(ctx: EsContext, record: IngestRecord, now: st
       );
     }
   }
-  if (record.joinClusterId) await joinCluster(ctx, record.joinClusterId, article, now);
+  if (joinClusterId) await joinCluster(ctx, joinClusterId, article, now);
   else await createCluster(ctx, article, now);
   const results: TipWrite[] = [];
   for (const { newTip, cluster } of writes) results.push(await writeTip(ctx, newTip, cluster, now));

@@ -20,6 +20,9 @@ export const INDEX_KINDS = [
   'notes',
   'counters',
   'deadletter',
+  'problems',
+  'problemlinks',
+  'cursors',
 ] as const;
 
 /** One kind of index. */

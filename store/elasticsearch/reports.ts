@@ -13,7 +13,7 @@ import type {
 } from '../store.js';
 import { getClusters } from './articles.js';
 import { statusCounts } from './console-tips.js';
-import { allOf, type EsContext, getDocs, requireMs, searchDocs } from './context.js';
+import { allOf, type EsContext, requireMs, searchDocs } from './context.js';
 import type { ArticleDoc } from './docs.js';
 import { fromTipDoc, type TipDoc } from './docs.js';
 import { offsetZone } from './sources.js';
@@ -120,6 +120,58 @@ async function storyUnits(
   return new Map(stories.map((s) => [s.key, s.refs.round.units.buckets.map((u) => u.key).sort()]));
 }
 
+/** Each story's earliest-published article (its first source: a copy is often crawled before its original). */
+async function earliestArticles(ctx: EsContext, ids: string[]): Promise<Map<string, ArticleDoc>> {
+  const res = await ctx.client.search({
+    index: ctx.names.articles,
+    size: 0,
+    query: { terms: { clusterId: ids } },
+    aggs: {
+      c: {
+        terms: { field: 'clusterId', size: ids.length },
+        aggs: { first: { top_hits: { size: 1, sort: [{ timeMs: 'asc' }, { id: 'asc' }] } } },
+      },
+    },
+  });
+  type First = { first: { hits: { hits: { _source?: ArticleDoc }[] } } };
+  const buckets = (res.aggregations?.c as Buckets<First> | undefined)?.buckets ?? [];
+  return new Map(
+    buckets.flatMap((b) => {
+      const doc = b.first.hits.hits[0]?._source;
+      return doc === undefined ? [] : [[b.key, doc] as const];
+    }),
+  );
+}
+
+/** Distinct articles of the round (and units) by level: an article naming several units counts once. */
+async function articleLevels(ctx: EsContext, query: Query, roundId: string): Promise<Record<Level, number>> {
+  const res = await ctx.client.search({
+    index: ctx.names.articles,
+    size: 0,
+    query,
+    aggs: {
+      refs: {
+        nested: { path: 'unitRefs' },
+        aggs: {
+          round: {
+            filter: { term: { 'unitRefs.roundId': roundId } },
+            aggs: {
+              levels: { terms: { field: 'unitRefs.level', size: 4 }, aggs: { a: { reverse_nested: {} } } },
+            },
+          },
+        },
+      },
+    },
+  });
+  type LevelBucket = { a: { doc_count: number } };
+  const counts = emptyCounts();
+  const agg = res.aggregations as { refs?: { round?: { levels?: Buckets<LevelBucket> } } } | undefined;
+  for (const b of agg?.refs?.round?.levels?.buckets ?? []) {
+    if ((LEVELS as readonly string[]).includes(b.key)) counts[b.key as Level] += b.a.doc_count;
+  }
+  return counts;
+}
+
 /**
  * The top stories of the round's articles in [fromMs, toMs]; with `unitIds`, among stories with an article
  * naming one of them, each still listing every round unit its articles in the period name (as unscoped).
@@ -162,14 +214,10 @@ async function topStories(
       b.sites.value,
     ]),
   );
-  const firsts = await getDocs<ArticleDoc>(
-    ctx,
-    ctx.names.articles,
-    [...clusters.values()].map((c) => c.firstArticleId),
-  );
+  const firsts = await earliestArticles(ctx, ids);
   const rows = ids.flatMap((id) => {
     const c = clusters.get(id);
-    const f = c && firsts.get(c.firstArticleId);
+    const f = c && firsts.get(c.id);
     if (!c || !f) return [];
     const story: TopStory = {
       clusterId: c.id,
@@ -238,6 +286,7 @@ export async function reportData(
     unitLevels: readUnitLevels(levels.aggregations, false),
     newTips: tips.docs.map(fromTipDoc),
     topStories: await topStories(ctx, roundId, fromMs, toMs, unitIds),
+    articleLevels: await articleLevels(ctx, roundArticles(roundId, fromMs, toMs, unitIds), roundId),
     tipStatusCounts: statusCounts(backlog.aggregations?.status),
   };
 }

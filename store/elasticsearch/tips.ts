@@ -18,6 +18,8 @@ export const TIPS_MAX_LIMIT = 500;
 
 /** Newest first: created time, then insertion order. */
 export const TIPS_NEWEST_FIRST: estypes.Sort = [{ createdMs: 'desc' }, { seq: 'desc' }];
+/** The tip board's order: a red tip is never listed under an orange one; newest first within a level. */
+export const TIPS_BOARD_ORDER: estypes.Sort = [{ levelRank: 'desc' }, { createdMs: 'desc' }, { seq: 'desc' }];
 
 /** What writing one routed tip did, and the create-only writes (tip, alerts) still to send. */
 export interface TipWrite {

@@ -100,7 +100,8 @@ export function createEvidenceFiles(options: EvidenceFilesOptions): EvidenceFile
         savedAt: clock().toISOString(),
       };
       const meta: EvidenceMeta = { ...record, compressedSize: compressed.length };
-      await ioStep(`create ${dir}`, () => mkdir(dir, { recursive: true }));
+      // Evidence is as sensitive as the database: folders 0700, files 0600 (see writeAtomic).
+      await ioStep(`create ${dir}`, () => mkdir(dir, { recursive: true, mode: 0o700 }));
       await writeAtomic(join(dir, EVIDENCE_FILES.response), compressed);
       if (screenshot) await writeAtomic(join(dir, EVIDENCE_FILES.screenshot), screenshot);
       // meta.json last: a folder with meta.json is complete.
@@ -124,7 +125,7 @@ export function createEvidenceFiles(options: EvidenceFilesOptions): EvidenceFile
 export async function writeAtomic(path: string, data: Uint8Array): Promise<void> {
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await writeFile(tmp, data);
+    await writeFile(tmp, data, { mode: 0o600 });
     await rename(tmp, path);
   } catch (cause) {
     await rm(tmp, { force: true }).catch(() => undefined);

@@ -50,7 +50,7 @@ function baseClauses(filter: ConsoleTipFilter): { clauses: string[]; params: Sql
 
 const where = (clauses: readonly string[]) => (clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '');
 
-/** Tips of the board, newest first, with the total and the per-status counts. */
+/** Tips of the board, most severe first and newest first within a level, with the total and per-status counts. */
 export function listConsoleTips(prep: Prepare, filter: ConsoleTipFilter): ConsoleTipList {
   const { clauses, params } = baseClauses(filter);
   const countRows = prep(`SELECT status, count(*) AS n FROM tips ${where(clauses)} GROUP BY status`).all(
@@ -66,7 +66,7 @@ export function listConsoleTips(prep: Prepare, filter: ConsoleTipFilter): Consol
     total: number;
   };
   const rows = prep(
-    `SELECT * FROM tips ${where(clauses)} ORDER BY created_ms DESC, seq DESC LIMIT @limit OFFSET @offset`,
+    `SELECT * FROM tips ${where(clauses)} ORDER BY level_rank DESC, created_ms DESC, seq DESC LIMIT @limit OFFSET @offset`,
   ).all({
     ...params,
     limit: clampInt(filter.limit, TIPS_DEFAULT_LIMIT, 0, TIPS_MAX_LIMIT),

@@ -1,5 +1,6 @@
 import { StoreError } from '../../core/errors.js';
 import { type Level, levelRank, type ProcessedArticle } from '../../core/types.js';
+import { storyBands } from '../../pipeline/story-shingles.js';
 import { searchGrams } from '../search-grams.js';
 import { normalizeSimhash, simhashBands } from '../simhash.js';
 import type { IngestRecord, IngestResult, NewTip } from '../store.js';
@@ -7,6 +8,7 @@ import { articleTimeMs, isoToEpochMs } from '../time.js';
 import { queueRealerts, queueTipAlerts } from './outbox.js';
 import type { ClusterRow } from './rows.js';
 import type { Prepare } from './statements.js';
+import { findSameStory, insertStoryBands } from './story-index.js';
 import { insertTipRow } from './tip-insert.js';
 
 /**
@@ -28,8 +30,11 @@ export function ingestRecord(prep: Prepare, record: IngestRecord, now: string): 
       createdTipIds: [],
     };
   }
-  const { clusterId, clusterSize } = record.joinClusterId
-    ? joinCluster(prep, record.joinClusterId, article.level, now)
+  // Under the write lock: a copy another process (or source) stored since the caller looked is found here.
+  const joinClusterId =
+    record.joinClusterId ?? (record.recheckStory ? findSameStory(prep, article.body)?.clusterId : undefined);
+  const { clusterId, clusterSize } = joinClusterId
+    ? joinCluster(prep, joinClusterId, article.level, now)
     : createCluster(prep, article, now);
   insertArticle(prep, article, clusterId, now);
   const createdTipIds: string[] = [];
@@ -97,7 +102,7 @@ function createCluster(prep: Prepare, article: ProcessedArticle, now: string) {
 function insertArticle(prep: Prepare, a: ProcessedArticle, clusterId: string, now: string): void {
   const simhash = normalizeSimhash(a.simhash);
   const [sh0, sh1, sh2, sh3, sh4] = simhashBands(simhash);
-  prep(
+  const info = prep(
     `INSERT INTO articles (id, url, source_id, source_name, source_type, title, body, published_at, fetched_at,
        author, time_ms, content_hash, simhash, sh0, sh1, sh2, sh3, sh4, title_tokens, body_tokens, assessments, score,
        level, level_rank, cluster_id, stored_at, title_grams, body_grams, parent_url)
@@ -133,6 +138,7 @@ function insertArticle(prep: Prepare, a: ProcessedArticle, clusterId: string, no
     searchGrams(a.body),
     a.parentUrl ?? null,
   );
+  insertStoryBands(prep, Number(info.lastInsertRowid), storyBands(a.body));
   const unit = prep('INSERT OR IGNORE INTO article_units (article_id, round_id, unit_id) VALUES (?, ?, ?)');
   const phase = prep('INSERT OR IGNORE INTO article_phases (article_id, round_id, phase) VALUES (?, ?, ?)');
   for (const assessment of a.assessments) {

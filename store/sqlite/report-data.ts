@@ -51,6 +51,24 @@ function unitLevels(prep: Prepare, params: Params): UnitLevelCounts[] {
   return [...byUnit.values()];
 }
 
+// Each article once, by its level for the round: an article naming two units is one article, not two.
+function articleLevels(prep: Prepare, params: Params): Record<Level, number> {
+  const rows = prep(
+    `SELECT level, count(*) AS n FROM (
+       SELECT DISTINCT a.id AS id, json_extract(j.value, '$.level') AS level
+       FROM article_units au
+       JOIN articles a ON a.id = au.article_id
+       JOIN json_each(a.assessments) j ON json_extract(j.value, '$.roundId') = au.round_id
+       WHERE au.round_id = @roundId AND a.time_ms BETWEEN @fromMs AND @toMs${unitFilter(params, 'au.unit_id')}
+     ) GROUP BY level`,
+  ).all(params) as { level: string; n: number }[];
+  const counts = emptyCounts();
+  for (const row of rows) {
+    if ((LEVELS as readonly string[]).includes(row.level)) counts[row.level as Level] += row.n;
+  }
+  return counts;
+}
+
 interface StoryRow {
   id: string;
   size: number;
@@ -63,6 +81,8 @@ interface StoryRow {
   published_at: string | null;
 }
 
+// The story's first source is its earliest-published article (not the first one crawled: a copy is often
+// fetched before its original).
 // A scoped story must name a scoped unit in the period, but still lists every round unit it names then.
 function topStories(prep: Prepare, params: Params): TopStory[] {
   const having =
@@ -77,7 +97,10 @@ function topStories(prep: Prepare, params: Params): TopStory[] {
      SELECT c.id, c.size, c.level, hit.units,
        (SELECT count(DISTINCT m.source_name) FROM articles m WHERE m.cluster_id = c.id) AS sites,
        f.title, f.url, f.source_name, f.published_at
-     FROM hit JOIN clusters c ON c.id = hit.cluster_id JOIN articles f ON f.id = c.first_article_id
+     FROM hit JOIN clusters c ON c.id = hit.cluster_id
+     JOIN articles f ON f.id = (
+       SELECT m.id FROM articles m WHERE m.cluster_id = c.id ORDER BY m.time_ms, m.id LIMIT 1
+     )
      ORDER BY c.size DESC, sites DESC, c.level_rank DESC, f.time_ms DESC, c.id
      LIMIT ${REPORT_TOP_STORIES}`,
   ).all(params) as StoryRow[];
@@ -137,6 +160,7 @@ export function reportData(
     from,
     to,
     unitLevels: unitLevels(prep, params),
+    articleLevels: articleLevels(prep, params),
     newTips: tipRows.map(toWorkflowTip),
     topStories: topStories(prep, params),
     tipStatusCounts,

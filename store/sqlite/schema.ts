@@ -8,12 +8,16 @@ import { MIGRATION_V5 } from './migration-v5-console.js';
 import { MIGRATION_V6 } from './migration-v6-threads.js';
 import { MIGRATION_V7 } from './migration-v7-claims.js';
 import { MIGRATION_V8 } from './migration-v8-dedup-indexes.js';
+import { MIGRATION_V9 } from './migration-v9-ledger.js';
+import { MIGRATION_V10 } from './migration-v10-story-bands.js';
 
 /** One schema step; `version` is the `PRAGMA user_version` the database has after it runs. */
 export interface Migration {
   version: number;
   description: string;
   sql: string;
+  /** Data work after `sql`, in the same transaction (e.g. re-deriving stored values). */
+  run?: (db: Database.Database) => void;
 }
 
 // Why some choices:
@@ -180,6 +184,8 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_V6,
   MIGRATION_V7,
   MIGRATION_V8,
+  MIGRATION_V9,
+  MIGRATION_V10,
 ];
 
 /** The schema version this code expects. */
@@ -210,6 +216,7 @@ export function migrate(
       .transaction(() => {
         if ((db.pragma('user_version', { simple: true }) as number) >= step.version) return false;
         db.exec(step.sql);
+        step.run?.(db);
         db.pragma(`user_version = ${step.version}`);
         return true;
       })

@@ -1,5 +1,5 @@
 // The embedded store's connection: opening the file, migrations, lifecycle, and SQLite errors as StoreErrors.
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError, YuqingError } from '../../core/errors.js';
@@ -82,11 +82,23 @@ export class SqliteConnection {
   }
 }
 
+/**
+ * Creates the database file (and missing parent folders) readable by this user only, 0600 / 0700, before SQLite
+ * opens it: SQLite would create it 0644, and it holds accounts, sessions and every tip. The -wal and -shm files
+ * SQLite creates take the database file's mode. An existing file keeps its mode (the operator chose it).
+ */
+function createPrivately(path: string): void {
+  if (path === ':memory:' || path === '' || path.startsWith('file:')) return;
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  // 'a' creates without truncating and without failing on an existing file.
+  closeSync(openSync(path, 'a', 0o600));
+}
+
 /** Open the file with the pragmas every connection needs; a failure closes it and raises E_STORE_OPEN. */
 function openDatabase(path: string, busyTimeoutMs: number): Database.Database {
   let db: Database.Database | undefined;
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    createPrivately(path);
     db = new Database(path);
     applyPragmas(db, busyTimeoutMs);
     return db;

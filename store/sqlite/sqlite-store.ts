@@ -1,5 +1,6 @@
 import { StoreError } from '../../core/errors.js';
 import type { Notice, OutboxAlert, Tip, TipHistoryEntry } from '../../core/types.js';
+import type { StoryMatch } from '../../pipeline/story-shingles.js';
 import { normalizeSearchQuery } from '../query.js';
 import type * as C from '../store.js';
 import type {
@@ -27,14 +28,17 @@ import * as accounts from './accounts.js';
 import * as articles from './articles.js';
 import * as consoleRecords from './console-records.js';
 import * as consoleTips from './console-tips.js';
+import { SqliteCursors } from './cursors.js';
 import * as dashboard from './dashboard.js';
 import * as evidence from './evidence-records.js';
 import { ingestRecord } from './ingest.js';
+import { SqliteLedger } from './ledger.js';
 import * as outbox from './outbox.js';
 import * as reports from './report-data.js';
 import { searchArticles } from './search.js';
 import * as sources from './source-state.js';
 import { requireTime, SqliteConnection } from './sqlite-connection.js';
+import { findSameStory } from './story-index.js';
 import * as suggestions from './suggestions.js';
 import * as tips from './tips.js';
 
@@ -47,6 +51,9 @@ export type { SqliteStoreOptions } from './sqlite-connection.js';
  * E_STORE_IO (any SQLite failure); search raises InputError on a bad from/to.
  */
 export class SqliteStore extends SqliteConnection implements Store {
+  readonly ledger = new SqliteLedger((operation, fn) => this.run(operation, fn), this.db, this.prep);
+  readonly cursors = new SqliteCursors((operation, fn) => this.run(operation, fn), this.prep);
+
   async knownUrls(urls: readonly string[]): Promise<Set<string>> {
     return this.run('knownUrls', () => articles.knownUrls(this.prep, urls));
   }
@@ -63,6 +70,11 @@ export class SqliteStore extends SqliteConnection implements Store {
     maxDistance: number,
   ): Promise<{ articleId: string; clusterId: string; distance: number } | undefined> {
     return this.run('findNearDuplicate', () => articles.findNearDuplicate(this.prep, simhash, maxDistance));
+  }
+
+  /** LSH band candidates from story_bands, verified by containment on their stored bodies. */
+  async findSameStory(body: string): Promise<StoryMatch | undefined> {
+    return this.run('findSameStory', () => findSameStory(this.prep, body));
   }
 
   /** One immediate transaction; tips are stored under the cluster actually joined or created. */

@@ -54,4 +54,43 @@ describe('scheduler', () => {
     await new Promise((r) => setTimeout(r, 2500));
     expect(cycles.length).toBe(after);
   }, 60_000);
+
+  it('follows the phases: paused outside every window, crawling on the entry cron once entry starts', async () => {
+    const zone = app.config.settings.timezone;
+    let clock = new Date('2027-08-01T04:00:00Z');
+    await app.reload?.({
+      ...app.config,
+      sources: app.config.sources.map((s) =>
+        s.id === 'demo-news'
+          ? { ...s, schedule: { default: '0 0 1 1 *', entry: '*/2 * * * * *', outside: 'pause' } }
+          : s,
+      ),
+      rounds: app.config.rounds.map((r) => ({
+        ...r,
+        phases: { entry: { start: '2027-08-02', end: '2027-08-20' } },
+      })),
+    });
+    expect(zone).toBe('Asia/Shanghai');
+    const cycles: string[] = [];
+    const scheduler = startScheduler(app, {
+      cadenceCheckMs: 100,
+      now: () => clock,
+      onCycle: (sourceId) => cycles.push(sourceId),
+    });
+    // Paused: not even the start-up run.
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(cycles).toEqual([]);
+    // 2027-08-02 in Shanghai: entry has started; no restart needed.
+    clock = new Date('2027-08-01T17:00:00Z');
+    const deadline = Date.now() + 20_000;
+    while (cycles.length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(cycles[0]).toBe('demo-news');
+    // Entry over, outside every window again: paused.
+    clock = new Date('2027-09-01T04:00:00Z');
+    await new Promise((r) => setTimeout(r, 500));
+    const after = cycles.length;
+    await new Promise((r) => setTimeout(r, 2500));
+    await scheduler.stop();
+    expect(cycles.length).toBe(after);
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -164,6 +164,33 @@ describe('yuqing tip / tips / suggestions / report', () => {
     expect(pending.stdout().trim()).toBe('共 0 条排除建议');
   });
 
+  it('report --json prints the report and writes no file unless --out is given', async () => {
+    const cwd = process.cwd();
+    const work = join(dir, 'json-cwd');
+    mkdirSync(work, { recursive: true });
+    process.chdir(work);
+    try {
+      const io = capture();
+      const code = await runReport(
+        app,
+        { ...options, round: '2026-r4', from: '2026-11-01', to: '2026-11-07', json: true },
+        io,
+      );
+      expect(code).toBe(0);
+      const json = JSON.parse(io.stdout()) as { file: string | null; report: { totals: { total: number } } };
+      expect(json.file).toBeNull();
+      expect(json.report.totals.total).toBe(2);
+      expect(readdirSync(work)).toEqual([]);
+      const out = join(dir, 'json-out', 'brief.docx');
+      const withOut = capture();
+      await runReport(app, { ...options, round: '2026-r4', to: '2026-11-07', json: true, out }, withOut);
+      expect((JSON.parse(withOut.stdout()) as { file: string }).file).toBe(out);
+      expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it('writes the report .docx for a round and period', async () => {
     const out = join(dir, 'out', 'brief.docx');
     const io = capture();
@@ -178,6 +205,9 @@ describe('yuqing tip / tips / suggestions / report', () => {
     expect(io.stdout()).toContain('2026-11-01 00:00 至 2026-11-07 23:59');
     expect(io.stdout()).toContain('信息 2 篇（红2 橙0 黄0 绿0），新增线索 2 条');
     await expect(runReport(app, { ...options, round: 'nope' }, capture())).rejects.toThrow(/未知轮次/);
+    await expect(
+      runReport(app, { ...options, round: '2026-r4', from: '2026-02-30' }, capture()),
+    ).rejects.toThrow(/--from 应为日期/);
     await expect(
       runReport(app, { ...options, round: '2026-r4', from: '2026-11-08', to: '2026-11-07' }, capture()),
     ).rejects.toThrow(/--from/);

@@ -97,6 +97,6 @@ describe('a config dir lexicon', () => {
     });
     const err = await rejection(() => loadLexicon(dir, { env: {} }));
     expect(err).toBeInstanceOf(ConfigError);
-    expect(err.message).toBe('lexicon/extra.yaml: terms[0].weight: expected a number');
+    expect(err.message).toBe('lexicon/extra.yaml: terms[0].weight: expected a weight');
   });
 });

@@ -49,7 +49,7 @@ describe('settings', () => {
       'settings.yaml': 'console:\n  port: "${PORT:-abc}"\ncrawl: { timeoutSecs: 0 }\n',
     });
     await expect(loadConfig(dir, { env: {} })).rejects.toThrow(
-      'settings.yaml: console.port: expected a port number\nsettings.yaml: crawl.timeoutSecs: expected a number > 0',
+      'settings.yaml: console.port: expected a port number\nsettings.yaml: crawl.timeoutSecs: expected a number of seconds between 1 and 600, got 0',
     );
   });
 });

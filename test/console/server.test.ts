@@ -69,7 +69,8 @@ describe('startConsole on a real socket', () => {
 
   it('serves the API over the socket', async () => {
     const res = await fetch(`${running.url}/api/health`);
-    expect(await res.json()).toEqual({ ok: true, articles: 5 });
+    // Without a session the probe learns only that the service is up.
+    expect(await res.json()).toEqual({ ok: true });
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 });

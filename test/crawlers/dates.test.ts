@@ -46,3 +46,37 @@ describe('parseChineseDate', () => {
     expect(parseChineseDate('2025-05-14 08:00', opts)).toBe('2025-05-14T08:00:00+08:00');
   });
 });
+
+describe('parseChineseDate on relative and yearless forms', () => {
+  // A Sunday, late evening: weeks start on Monday.
+  const sunday = { timezone: 'Asia/Shanghai', now: new Date('2025-06-01T21:00:00+08:00') };
+  it.each([
+    ['半小时前', '2025-06-01T20:30:00+08:00'],
+    ['两小时前', '2025-06-01T19:00:00+08:00'],
+    ['十分钟前', '2025-06-01T20:50:00+08:00'],
+    ['三天前', '2025-05-29T21:00:00+08:00'],
+    ['昨日', '2025-05-31T00:00:00+08:00'],
+    ['昨日 10:20', '2025-05-31T10:20:00+08:00'],
+    ['昨天下午3:05', '2025-05-31T15:05:00+08:00'],
+    ['大前天 08:00', '2025-05-29T08:00:00+08:00'],
+    ['上周三', '2025-05-21T00:00:00+08:00'],
+    ['上周三 15:06', '2025-05-21T15:06:00+08:00'],
+    ['本周一 09:00', '2025-05-26T09:00:00+08:00'],
+    ['刚才', '2025-06-01T21:00:00+08:00'],
+    ['( 2012-06-04 09:20:26 )', '2012-06-04T09:20:26+08:00'],
+    ['【2019-03-06 11:05】', '2019-03-06T11:05:00+08:00'],
+  ])('parses %s', (text, expected) => {
+    expect(parseChineseDate(text, sunday)).toBe(expected);
+  });
+
+  it('never resolves a date without a year into the future', () => {
+    expect(parseChineseDate('08-02 14:30', sunday)).toBe('2024-08-02T14:30:00+08:00');
+    expect(parseChineseDate('6月2日', sunday)).toBe('2024-06-02T00:00:00+08:00');
+    expect(parseChineseDate('06-01 23:30', sunday)).toBe('2025-06-01T23:30:00+08:00');
+    expect(parseChineseDate('5月31日', sunday)).toBe('2025-05-31T00:00:00+08:00');
+  });
+
+  it('does not read 今日 in prose as a date', () => {
+    expect(parseChineseDate('自今日起实施', sunday)).toBeUndefined();
+  });
+});

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from '../helpers/cli.js';
+import { PRODUCTION_ENV } from './production-env.js';
 
 const FILE = join(ROOT, 'docker-compose.yml');
 
@@ -38,9 +39,16 @@ describe.skipIf(!compose)(
     ? `docker-compose.yml (${compose.join(' ')} config)`
     : 'docker-compose.yml (skipped: no Compose installed)',
   () => {
-    it('validates with the Elasticsearch password set', () => {
-      const result = runConfig({ ELASTIC_PASSWORD: 'change-me-please' });
+    it('validates with every secret of .env.example set', () => {
+      const result = runConfig(PRODUCTION_ENV);
       expect(result.status, result.stderr).toBe(0);
+    });
+
+    it('refuses to start without the SMTP URL, naming it', () => {
+      const { YUQING_SMTP_URL: _unset, ...env } = PRODUCTION_ENV;
+      const result = runConfig(env);
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toContain('YUQING_SMTP_URL');
     });
 
     it('refuses to start without ELASTIC_PASSWORD', () => {
@@ -77,6 +85,12 @@ describe('deployment files', () => {
     expect(file.services.yuqing?.depends_on?.es01?.condition).toBe('service_healthy');
     expect(Object.keys(file.volumes).sort()).toEqual(['es-certs', 'es-data', 'yuqing-data']);
     expect(file.services.yuqing?.volumes).toContain('yuqing-data:/app/data');
+    expect(file.services.yuqing?.volumes).toContain('./config.production:/app/config:ro');
+    const envExample = readFileSync(join(ROOT, '.env.example'), 'utf8');
+    for (const name of Object.keys(PRODUCTION_ENV)) {
+      expect(envExample, name).toMatch(new RegExp(`^${name}=`, 'm'));
+      expect(file.services.yuqing?.environment?.[name], name).toContain(`\${${name}:?`);
+    }
   });
 
   it('builds the app with Debian Chromium and runs it as a non-root user', () => {

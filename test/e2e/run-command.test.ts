@@ -115,7 +115,25 @@ describe('yuqing config check and --help', () => {
       expect(JSON.parse(ok.stdout)).toMatchObject({
         title: '青石镇召开防火会议',
         publishedAt: '2025-05-13T07:34:00+08:00',
+        kind: 'article',
       });
+      // A saved forum index (its canonical URL names the site): a list with its links, not an article.
+      const list = join(dir, 'list.html');
+      const rows = Array.from(
+        { length: 12 },
+        (_, i) =>
+          `<li><a href="/thread-${i}-1-1.html">青石镇第${i}村网友反映道路积水问题</a> <em>8-2</em></li>`,
+      );
+      writeFileSync(
+        list,
+        `<html><head><title>民生论坛</title><link rel="canonical" href="http://bbs.example.cn/forum-2-1.html"></head><body><p>广告：本站招募版主。</p><ul>${rows.join('')}</ul></body></html>`,
+      );
+      const listed = await runCli(['extract', list, '--json', '--config', join(dir, 'no-such-dir')]);
+      expect(listed.code, listed.stderr).toBe(0);
+      const listJson = JSON.parse(listed.stdout) as { kind: string; links: string[] };
+      expect(listJson.kind).toBe('list');
+      expect(listJson.links).toHaveLength(12);
+      expect(listJson.links[0]).toBe('http://bbs.example.cn/thread-0-1-1.html');
       mkdirSync(join(dir, 'bad/rounds'), { recursive: true });
       writeFileSync(join(dir, 'bad/rounds/r.yaml'), 'id: [\n');
       const bad = await runCli(['extract', page, '--json', '--config', join(dir, 'bad')]);

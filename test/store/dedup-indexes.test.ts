@@ -108,6 +108,8 @@ describe('duplicate lookups on covering indexes', () => {
     const old = new Database(path);
     migrate(old, silentLogger(), before);
     const article = makeArticle({ key: 'old', simhash: BASE });
+    // Today's ingest writes story bands (step 10); a temporary table takes them and goes with the connection.
+    old.exec('CREATE TEMP TABLE story_bands (band INTEGER, seq INTEGER, PRIMARY KEY (band, seq))');
     old.transaction(() => ingestRecord(statementCache(old), { article, tips: [] }, article.fetchedAt))();
     expect(indexNames(old)).toContain('articles_sh0');
     old.close();

@@ -7,6 +7,7 @@ import { claimsContract } from './contract/claims-contract.js';
 import { consoleContract } from './contract/console-contract.js';
 import type { ContractContext } from './contract/context.js';
 import { evidenceHealthContract } from './contract/evidence-health-contract.js';
+import { ledgerContract } from './contract/ledger-contract.js';
 import { noticeContract } from './contract/notice-contract.js';
 import { outboxContract } from './contract/outbox-contract.js';
 import { searchContract } from './contract/search-contract.js';
@@ -74,5 +75,6 @@ export function runStoreContract(name: string, makeStore: StoreFactory): void {
     noticeContract(ctx);
     claimsContract(ctx);
     consoleContract(ctx);
+    ledgerContract(ctx);
   });
 }

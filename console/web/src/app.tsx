@@ -16,6 +16,8 @@ const DashboardPage = lazy(() =>
 );
 const RoundsPage = lazy(() => import('./rounds/rounds-page.js').then((m) => ({ default: m.RoundsPage })));
 const AuditPage = lazy(() => import('./audit/audit-page.js').then((m) => ({ default: m.AuditPage })));
+const LedgerPage = lazy(() => import('./ledger/ledger-page.js').then((m) => ({ default: m.LedgerPage })));
+const ProblemPage = lazy(() => import('./ledger/problem-page.js').then((m) => ({ default: m.ProblemPage })));
 const UsersPage = lazy(() => import('./users/users-page.js').then((m) => ({ default: m.UsersPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -35,6 +37,21 @@ function Screen({ path }: { path: string }) {
   if (path === '/' || path === '/search') return <SearchPage />;
   if (path === '/tips') return <TipsPage />;
   if (path === '/password') return <PasswordPage />;
+  const problem = matchPath('/ledger/:round/:id', path);
+  if (problem?.round !== undefined && problem.id !== undefined) {
+    return (
+      <Lazy>
+        <ProblemPage roundId={problem.round} id={problem.id} />
+      </Lazy>
+    );
+  }
+  if (path === '/ledger') {
+    return (
+      <Lazy>
+        <LedgerPage />
+      </Lazy>
+    );
+  }
   if (path === '/dashboard') {
     return (
       <Lazy>
@@ -71,6 +88,7 @@ function Screen({ path }: { path: string }) {
 
 function menuKey(path: string): string {
   if (path.startsWith('/articles/') || path === '/') return '/search';
+  if (path.startsWith('/ledger')) return '/ledger';
   return path;
 }
 
@@ -86,6 +104,7 @@ export function App() {
     { key: '/search', label: '检索' },
     { key: '/tips', label: '线索' },
     { key: '/dashboard', label: '态势' },
+    { key: '/ledger', label: '整改台账' },
     ...(isAdmin(user)
       ? [
           { key: '/rounds', label: '轮次配置' },

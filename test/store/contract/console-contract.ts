@@ -171,6 +171,8 @@ export function consoleContract(ctx: ContractContext): void {
       expect(await store.listAlerts()).toEqual([]);
       const board = await store.listConsoleTips({});
       expect(board.total).toBe(2);
+      // The board lists the red t1 above the green t3 made after it: level first, then time.
+      expect(board.tips.map((t) => t.id)).toEqual(['t1', 't3']);
       expect(board.counts).toEqual({ new: 2, assigned: 0, in_progress: 0, closed: 0, dismissed: 0 });
       const scoped = await store.listConsoleTips({ scope: [{ roundId: 'r1', unitIds: ['u1'] }] });
       expect(scoped.tips.map((t) => t.id)).toEqual(['t1']);

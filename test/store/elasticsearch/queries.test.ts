@@ -153,6 +153,11 @@ describe('Elasticsearch store queries (offline, recording connection)', () => {
     expect(articles[2]).toContain('"stories"');
     expect(articles[2]).toContain('{"terms":{"clusterId":["c1"]}}');
     expect(articles[2]).not.toContain(units);
+    // The first source of each story: its earliest-published article.
+    expect(articles[4]).toContain('"top_hits":{"size":1,"sort":[{"timeMs":"asc"},{"id":"asc"}]}');
+    // Each article once by level, among articles naming u1.
+    expect(articles[5]).toContain('"reverse_nested"');
+    expect(articles[5]).toContain(units);
     const tips = bodies('/yq-tips/_search');
     expect(tips).toHaveLength(2);
     for (const body of tips) expect(body).toContain('{"terms":{"unitId":["u1"]}}');

@@ -157,6 +157,8 @@ export interface DashboardData {
     status: Level;
     openTips: number;
     counts: Record<Level, number>;
+    /** Rectification ledger: problems, and those with public recurrence signals (issue 20). */
+    problems?: { problems: number; recurring: number };
   }[];
   levelCounts: Record<Level, number>;
   trend: ({ day: string } & Record<Level, number>)[];
@@ -209,4 +211,9 @@ export interface SourceHealthView {
   itemsStored: number;
   itemsPerDay: number;
   daily: { day: string; count: number }[];
+  /** Current crawl cadence by phase and why, e.g. 进驻阶段 or 暂停 (issue 20). */
+  cadence?: string;
+  paused?: boolean;
+  /** Search sources: when each unit was last searched (null = not yet). */
+  lastSearched?: { roundId: string; unitId: string; unitName: string; at: string | null }[];
 }

@@ -29,6 +29,7 @@ export function SourceHealthTable({ sources }: { sources: SourceHealthView[] }) 
           width: 100,
           render: (_v, s) => <Tag color={STATUS_COLORS[s.status] ?? 'default'}>{s.statusLabel}</Tag>,
         },
+        { title: '当前频率', dataIndex: 'cadence', width: 180, render: (v?: string) => v ?? '—' },
         { title: '最近成功', dataIndex: 'lastSuccessAt', width: 160, render: (v?: string) => formatTime(v) },
         { title: '连续失败', dataIndex: 'consecutiveFailures', width: 90 },
         { title: '日均入库', dataIndex: 'itemsPerDay', width: 90 },
@@ -39,6 +40,17 @@ export function SourceHealthTable({ sources }: { sources: SourceHealthView[] }) 
           render: (_v, s) => s.layoutWarning ?? s.lastError ?? '—',
         },
       ]}
+      expandable={{
+        // Search sources: when each unit was last searched (the rotation, issue 20).
+        rowExpandable: (s) => (s.lastSearched?.length ?? 0) > 0,
+        expandedRowRender: (s) => (
+          <span data-testid="last-searched">
+            {(s.lastSearched ?? [])
+              .map((u) => `${u.unitName}：${u.at ? formatTime(u.at) : '尚未搜索'}`)
+              .join('；')}
+          </span>
+        ),
+      }}
     />
   );
 }

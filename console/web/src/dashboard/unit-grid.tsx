@@ -36,6 +36,12 @@ export function UnitGrid({ data }: { data: DashboardData }) {
               </div>
             </Space>
             {u.team && <div className="hit-meta">{u.team}</div>}
+            {u.problems && u.problems.problems > 0 && (
+              <div className="hit-meta" data-testid="unit-problems">
+                整改问题 {u.problems.problems} 个
+                {u.problems.recurring > 0 && <Tag color="orange">{u.problems.recurring} 个有反弹舆情</Tag>}
+              </div>
+            )}
           </Card>
         </Col>
       ))}
