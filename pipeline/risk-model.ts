@@ -5,8 +5,8 @@
 import type { RoundConfig } from '../config/schema.js';
 import type { Assessment, ScorePart, UnitMatch } from '../core/types.js';
 import { type FeatureContext, type FeatureName, featuresOf, termPartsIn, vectorOf } from './features.js';
-import { bigramsOf, unitWindows } from './lexical.js';
 import { levelFor } from './level.js';
+import { bigramsOf, unitWindows } from './lexical.js';
 
 /** Model file format version this build reads. */
 export const RISK_MODEL_VERSION = 1;
@@ -84,6 +84,8 @@ const FEATURE_LABELS: Record<FeatureName, string> = {
   hasShorterName: '全称包含另一被点名单位的简称',
 };
 
+const TERM_FEATURES = new Set<string>(['termTitle', 'termBody', 'termMaxWeight', 'termKinds']);
+
 /** Spread `points` over term parts in proportion to their rule points (rounded; the total is kept). */
 function spread(terms: readonly ScorePart[], points: number): ScorePart[] {
   const total = terms.reduce((s, p) => s + p.points, 0);
@@ -123,18 +125,29 @@ function modelParts(unit: UnitMatch, ctx: FeatureContext, model: RiskModel, gram
       points: Math.round(model.base + scale * (model.intercept - model.threshold)),
     },
   ];
+  // The term features are functions of the risk terms found for the unit, so their joint contribution is
+  // shown on those terms (each quoting its own sentence) rather than as four abstract numbers.
+  let termPoints = 0;
   model.features.forEach((name, i) => {
     const value = x[i] ?? 0;
     const points = scale * (model.weights[i] ?? 0) * value;
     if (value === 0) return;
-    if (name === 'termTitle' || name === 'termBody') {
-      parts.push(...spread(termPartsIn(rule, name === 'termTitle' ? 'title' : 'body'), points));
+    if (TERM_FEATURES.has(name)) {
+      termPoints += points;
       return;
     }
     if (Math.round(points) === 0) return;
     const label = FEATURE_LABELS[name as FeatureName] ?? name;
-    parts.push({ kind: 'context', label: `${label}（特征值 ${+value.toFixed(2)}）`, points: Math.round(points) });
+    parts.push({
+      kind: 'context',
+      label: `${label}（特征值 ${+value.toFixed(2)}）`,
+      points: Math.round(points),
+    });
   });
+  const terms = [...termPartsIn(rule, 'title'), ...termPartsIn(rule, 'body')];
+  if (terms.length > 0) parts.push(...spread(terms, termPoints));
+  else if (Math.round(termPoints) !== 0)
+    parts.push({ kind: 'context', label: '风险词特征', points: Math.round(termPoints) });
   const words = wordsPart(grams, model, scale);
   if (words !== undefined) parts.push(words);
   // Zero-point rule parts (negated terms...) stay in the explanation as the evidence behind a feature.
@@ -169,7 +182,12 @@ export function applyModel(
 ): Assessment {
   if (ruled.units.length === 0) return ruled;
   const { title, body } = text;
-  const ctx: FeatureContext = { body, units: ruled.units, orange: round.levels.orange, red: round.levels.red };
+  const ctx: FeatureContext = {
+    body,
+    units: ruled.units,
+    orange: round.levels.orange,
+    red: round.levels.red,
+  };
   const units = ruled.units.map((u) => {
     const grams = bigramsOf(unitWindows(title, body, u, ruled.units));
     const { score, parts } = finish(modelParts(u, ctx, model, grams), sourceWeight);
