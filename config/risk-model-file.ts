@@ -63,7 +63,12 @@ const modelSchema = z
 /** Check a parsed model file; throws RiskModelError naming `file`. */
 export function parseRiskModel(raw: unknown, file: string): RiskModel {
   const version = (raw as { version?: unknown } | null)?.version;
-  if (typeof raw === 'object' && raw !== null && typeof version === 'number' && version !== RISK_MODEL_VERSION)
+  if (
+    typeof raw === 'object' &&
+    raw !== null &&
+    typeof version === 'number' &&
+    version !== RISK_MODEL_VERSION
+  )
     throw new RiskModelError(
       'E_MODEL_VERSION',
       file,

@@ -93,7 +93,9 @@ export function featuresOf(unit: UnitMatch, ctx: FeatureContext): Features {
     topUnit: score > 0 && score === best ? 1 : 0,
     shortText: ctx.body.length < 160 ? 1 : 0,
     // A name inside another named unit's name (小资 in 小资钱包) is usually that unit spoken of, not a target.
-    inLongerName: ctx.units.some((o) => o.unitId !== unit.unitId && o.unitName.includes(unit.unitName)) ? 1 : 0,
+    inLongerName: ctx.units.some((o) => o.unitId !== unit.unitId && o.unitName.includes(unit.unitName))
+      ? 1
+      : 0,
     hasShorterName: ctx.units.some((o) => o.unitId !== unit.unitId && unit.unitName.includes(o.unitName))
       ? 1
       : 0,

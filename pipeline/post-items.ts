@@ -5,7 +5,8 @@
 const ITEM_START =
   /^\s*(?:\d{1,2}\s*[、.．)）]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|【[^】\n]{1,40}】|[-•·*▲◆●■□◇○]\s*|[一二三四五六七八九十]是)/u;
 /** "一是…；二是…" inside one paragraph: each enumerated clause opens an item. */
-const INLINE_START = /(?<=[。；;：:，,]\s*)(?:[一二三四五六七八九十]是|其[一二三四五六七八九十](?=[，,是]))/gu;
+const INLINE_START =
+  /(?<=[。；;：:，,]\s*)(?:[一二三四五六七八九十]是|其[一二三四五六七八九十](?=[，,是]))/gu;
 
 /** The start offsets of the items of a body (the first at 0 is the lead-in); one entry when it is no list. */
 export function postItemStarts(body: string): number[] {

@@ -60,7 +60,9 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       const phase = phaseAt(round, a.publishedAt ?? a.fetchedAt, timezone);
       const units = matchUnits(round, a.title, body, patterns[i], segmenter.cut);
       const ruled = assess({ round, lexicon, title: a.title, body, units, phase, sourceWeight });
-      const scored = deps.model ? applyModel(ruled, round, deps.model, { title: a.title, body }, sourceWeight) : ruled;
+      const scored = deps.model
+        ? applyModel(ruled, round, deps.model, { title: a.title, body }, sourceWeight)
+        : ruled;
       return withoutUnitNoAlarm(scored);
     });
     // Stable sort: rounds with equal scores keep their configured order.

@@ -14,6 +14,7 @@ import {
 import { datelineLength } from './dateline.js';
 import { allegationFloor, praiseCeiling } from './floor.js';
 import { levelFor } from './level.js';
+import { itemFilter, postItemStarts } from './post-items.js';
 import { proximity, unitView } from './proximity.js';
 import {
   type Field,
@@ -27,7 +28,6 @@ import {
 } from './score-inputs.js';
 import { sentimentOf } from './sentiment.js';
 import { findPhrases, type Span } from './spans.js';
-import { itemFilter, postItemStarts } from './post-items.js';
 import { listClauses } from './targeting.js';
 import { termPartsFor } from './term-parts.js';
 import { compileTerm, type TermRule } from './terms.js';

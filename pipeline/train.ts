@@ -3,8 +3,8 @@
 // predictions. k-fold cross-validation (folds by item) reports what the fit does on items it has not seen.
 
 import type { Keyword } from '../config/schema.js';
-import type { EvalItem } from './eval-dataset.js';
 import { assessItems } from './eval.js';
+import type { EvalItem } from './eval-dataset.js';
 import { FEATURE_NAMES, featuresOf, vectorOf } from './features.js';
 import { bigramsOf, unitWindows } from './lexical.js';
 import { fitLogistic, logit } from './logistic.js';
@@ -115,7 +115,12 @@ export function alertLine(z: readonly number[], y: readonly number[], beta: numb
 }
 
 /** The lowest logit above `from` where the pairs at or above it reach `precision`. */
-export function redLineOf(z: readonly number[], y: readonly number[], from: number, precision: number): number {
+export function redLineOf(
+  z: readonly number[],
+  y: readonly number[],
+  from: number,
+  precision: number,
+): number {
   const above = z.map((v, i) => [v, y[i] ?? 0] as const).filter(([v]) => v > from);
   above.sort((a, b) => a[0] - b[0]);
   let tp = above.filter(([, l]) => l === 1).length;

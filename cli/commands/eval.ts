@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadLexicon } from '../../config/lexicon.js';
-import { InputError } from '../../core/errors.js';
 import { loadRiskModel, riskModelPath } from '../../config/risk-model-file.js';
+import { InputError } from '../../core/errors.js';
 import { evaluate, formatReport, formatTraining, trainingFigures } from '../../pipeline/eval.js';
 import { loadDataset } from '../../pipeline/eval-dataset.js';
 import { formatMisses } from '../../pipeline/eval-misses.js';

@@ -50,7 +50,8 @@ export async function trainCommand(dir: string, options: TrainCommandOptions): P
     `训练集：${dir}（${items.length} 条，${rows.length} 个点名的“条目×单位”对；${unmatchedPositives} 个应告警单位未被识别）`,
     `${cv.folds} 折交叉验证：精确率 ${cv.precision.toFixed(3)}  召回率 ${cv.recall.toFixed(3)}  F1 ${cv.f1.toFixed(3)}`,
     ...Object.entries(cv.bySource).map(
-      ([k, m]) => `  ${k}：精确率 ${m.precision.toFixed(3)}  召回率 ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}`,
+      ([k, m]) =>
+        `  ${k}：精确率 ${m.precision.toFixed(3)}  召回率 ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}`,
     ),
     `模型已写入：${out}`,
   ];

@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/loader.js';
-import {
-  loadRiskModel,
-  RiskModelError,
-  riskModelPath,
-} from '../../config/risk-model-file.js';
+import { loadRiskModel, RiskModelError, riskModelPath } from '../../config/risk-model-file.js';
 import { FEATURE_NAMES } from '../../pipeline/features.js';
 import { rejection, writeConfigDir } from './fixture.js';
 
@@ -49,7 +45,9 @@ describe('risk model file', () => {
     expect(corrupt.code).toBe('E_MODEL_CORRUPT');
     expect(corrupt.file).toBe(file);
 
-    const old = await writeConfigDir({ 'model/risk-model.json': JSON.stringify({ ...shipped(), version: 99 }) });
+    const old = await writeConfigDir({
+      'model/risk-model.json': JSON.stringify({ ...shipped(), version: 99 }),
+    });
     expect(thrown(() => loadRiskModel(`${old}/model/risk-model.json`)).code).toBe('E_MODEL_VERSION');
     const odd = await writeConfigDir({
       'model/risk-model.json': JSON.stringify({ ...shipped(), features: ['noSuchFeature'], weights: [1] }),
@@ -58,7 +56,9 @@ describe('risk model file', () => {
     const short = await writeConfigDir({
       'model/risk-model.json': JSON.stringify({ ...shipped(), weights: [1] }),
     });
-    expect(thrown(() => loadRiskModel(`${short}/model/risk-model.json`)).message).toContain('differ in length');
+    expect(thrown(() => loadRiskModel(`${short}/model/risk-model.json`)).message).toContain(
+      'differ in length',
+    );
   });
 
   it('loadConfig (and so config check and every start) reports a bad model file instead of scoring without it', async () => {

@@ -54,7 +54,9 @@ describe('no watched unit, no alarm', () => {
     });
     const body = '清河县住建局召开年度工作会议，总结全年工作。';
     const plain = process(article('会议', body));
-    const noted = process(article('会议', `${body}\n未经授权禁止转载，违者必究。\n免责声明：本文仅代表作者观点。`));
+    const noted = process(
+      article('会议', `${body}\n未经授权禁止转载，违者必究。\n免责声明：本文仅代表作者观点。`),
+    );
     expect(noted.score).toBe(plain.score);
   });
 });

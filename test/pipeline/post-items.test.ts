@@ -19,10 +19,11 @@ const ITEMS = [
 const LAYOUTS: Record<string, string> = {
   numbered: ITEMS.map(([n, t], i) => `${i + 1}、${n}：${t}`).join('\n'),
   headings: ITEMS.map(([n, t]) => `【${n}】\n${t}`).join('\n'),
-  enumerated: `本周要闻如下：一是${ITEMS.map(([n, t]) => `${n}${t.replace(/。$/, '')}`).join('；二是')}。`.replace(
-    /；二是(?=东方)/,
-    '；三是',
-  ),
+  enumerated:
+    `本周要闻如下：一是${ITEMS.map(([n, t]) => `${n}${t.replace(/。$/, '')}`).join('；二是')}。`.replace(
+      /；二是(?=东方)/,
+      '；三是',
+    ),
 };
 
 async function scoreRoundup(body: string) {
