@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Keyword, RoundConfig } from '../config/schema.js';
-import type { Assessment, ExtractedArticle, ProcessedArticle } from '../core/types.js';
+import { type Assessment, type ExtractedArticle, levelRank, type ProcessedArticle } from '../core/types.js';
 import { stripBoilerplate } from './boilerplate.js';
 import { normalizeArticle } from './normalize.js';
 import { phaseAt } from './phase.js';
@@ -36,9 +36,20 @@ export function articleId(normalizedUrl: string): string {
 /** Highest level of an assessment that names no watched unit: it is never a tip, so never red or orange. */
 export const UNNAMED_MAX_LEVEL = 'yellow';
 
-function withoutUnitNoAlarm(a: Assessment): Assessment {
-  if (a.units.length > 0 || (a.level !== 'red' && a.level !== 'orange')) return a;
-  return { ...a, level: UNNAMED_MAX_LEVEL };
+function withoutUnitNoAlarm(a: Assessment, round: RoundConfig): Assessment {
+  if (a.units.length > 0) return a;
+  // The score is capped below the alert line too, with a part saying why, so search and sorting never show an
+  // alarm-sized score for an item the level says is no tip (the parts still add up to the score).
+  const cap = round.levels.orange - 1;
+  if (a.score <= cap && a.level !== 'red' && a.level !== 'orange') return a;
+  const level = levelRank(a.level) > levelRank(UNNAMED_MAX_LEVEL) ? UNNAMED_MAX_LEVEL : a.level;
+  if (a.score <= cap) return { ...a, level };
+  const part = {
+    kind: 'context' as const,
+    label: '未点名任何被巡察单位，不预警（分值封顶）',
+    points: cap - a.score,
+  };
+  return { ...a, score: cap, parts: [...a.parts, part], level };
 }
 
 /**
@@ -63,7 +74,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       const scored = deps.model
         ? applyModel(ruled, round, deps.model, { title: a.title, body }, sourceWeight)
         : ruled;
-      return withoutUnitNoAlarm(scored);
+      return withoutUnitNoAlarm(scored, round);
     });
     // Stable sort: rounds with equal scores keep their configured order.
     assessments.sort((x, y) => y.score - x.score);

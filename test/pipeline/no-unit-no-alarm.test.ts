@@ -1,10 +1,15 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../config/lexicon.js';
 import { loadRiskModel, riskModelPath } from '../../config/risk-model-file.js';
+import { silentLogger } from '../../core/log.js';
 import { levelRank } from '../../core/types.js';
 import { createProcessor } from '../../pipeline/process.js';
 import { createJiebaSegmenter } from '../../pipeline/segmenter.js';
 import { userDictionary } from '../../pipeline/user-dictionary.js';
+import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { writeConfigDir } from '../config/fixture.js';
 import { namedRound } from './fixtures.js';
 
@@ -39,6 +44,50 @@ describe('no watched unit, no alarm', () => {
       expect(out.assessments[0]?.units).toEqual([]);
       expect(levelRank(out.level)).toBeLessThanOrEqual(levelRank('yellow'));
       expect(levelRank(out.assessments[0]?.level ?? 'green')).toBeLessThanOrEqual(levelRank('yellow'));
+      // The score is capped below the alert line too, and the parts still add up to it.
+      expect(out.score).toBeLessThan(round.levels.orange);
+      expect(out.assessments[0]?.parts.reduce((s, p) => s + p.points, 0)).toBe(out.score);
+    }
+  });
+
+  it('stored, it is found by search but never under the red or orange filter', async () => {
+    const lexicon = await loadLexicon(await writeConfigDir(), { env: {} });
+    const round = namedRound('清河县住建局');
+    const process = createProcessor({
+      rounds: [round],
+      lexicon,
+      segmenter: createJiebaSegmenter(userDictionary([round], lexicon)),
+      timezone: 'Asia/Shanghai',
+      model: loadRiskModel(riskModelPath()),
+    });
+    const store = new SqliteStore({
+      path: join(mkdtempSync(join(tmpdir(), 'yuqing-nounit-')), 'yuqing.db'),
+      logger: silentLogger(),
+    });
+    await store.init();
+    try {
+      const named = process(
+        article('清河县住建局被指违规收费', '清河县住建局违规收费、吃拿卡要，群众投诉无门。'),
+      );
+      const unnamed = process(
+        article(
+          '剧情讨论：局长贪污受贿被刑事拘留',
+          '剧中局长涉嫌贪污受贿、诈骗，被刑事拘留。\n未经授权禁止转载。',
+        ),
+      );
+      for (const a of [named, unnamed]) await store.ingest({ article: a, tips: [] });
+      expect(levelRank(named.level)).toBeGreaterThanOrEqual(levelRank('orange'));
+      const all = await store.search({ terms: [] });
+      expect(all.hits.map((h) => h.id).sort()).toEqual([named.id, unnamed.id].sort());
+      for (const level of ['red', 'orange'] as const) {
+        const exact = await store.search({ terms: [], level });
+        expect(exact.hits.map((h) => h.id)).not.toContain(unnamed.id);
+      }
+      const alarmed = await store.search({ terms: [], minLevel: 'orange' });
+      expect(alarmed.total).toBe(1);
+      expect(alarmed.hits.map((h) => h.id)).toEqual([named.id]);
+    } finally {
+      await store.close();
     }
   });
 
