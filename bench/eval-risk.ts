@@ -52,9 +52,18 @@ export async function measureRiskEval(deps: RiskEvalDeps): Promise<{ figures: Fi
   if (!existsSync(join(dir, 'items.jsonl')))
     return { figures, note: `detection eval skipped: ${dir} not found` };
   const items = await loadDataset(dir);
-  // Rules only first (the scorer before the fitted model) as this run's baseline, then the model.
-  const rules = evaluate(items, deps.lexicon);
-  const report = evaluate(items, deps.lexicon, deps.model);
+  // One untimed pass warms the segmenter's dictionary and the JIT; then the rules only (the scorer before the
+  // fitted model, this run's baseline) and the model alternate three times and each keeps its fastest pass,
+  // so load from other processes on a shared machine does not fall on one side only.
+  evaluate(items, deps.lexicon);
+  let rules = evaluate(items, deps.lexicon);
+  let report = evaluate(items, deps.lexicon, deps.model);
+  for (let i = 1; i < 3; i++) {
+    const r = evaluate(items, deps.lexicon);
+    if (r.itemsPerSecond > rules.itemsPerSecond) rules = r;
+    const m = evaluate(items, deps.lexicon, deps.model);
+    if (m.itemsPerSecond > report.itemsPerSecond) report = m;
+  }
   const detail = { items: report.items, pairs: report.pairs, tp: report.tp, fp: report.fp, fn: report.fn };
   figures.push(
     standalone('detection precision (should alert)', 'ratio', report.precision, detail),
