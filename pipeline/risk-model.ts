@@ -84,6 +84,8 @@ const FEATURE_LABELS: Record<FeatureName, string> = {
   hasShorterName: '全称包含另一被点名单位的简称',
 };
 
+// Features about how the unit itself is named (kind `unit` in the explanation, as in the rule scorer's).
+const UNIT_FEATURES = new Set<string>(['headline', 'caseName', 'mentions', 'inTitle']);
 const TERM_FEATURES = new Set<string>(['termTitle', 'termBody', 'termMaxWeight', 'termKinds']);
 
 /** Spread `points` over term parts in proportion to their rule points (rounded; the total is kept). */
@@ -139,7 +141,7 @@ function modelParts(unit: UnitMatch, ctx: FeatureContext, model: RiskModel, gram
     if (Math.round(points) === 0) return;
     const label = FEATURE_LABELS[name as FeatureName] ?? name;
     parts.push({
-      kind: 'context',
+      kind: UNIT_FEATURES.has(name) ? 'unit' : 'context',
       label: `${label}（特征值 ${+value.toFixed(2)}）`,
       points: Math.round(points),
     });
@@ -169,6 +171,30 @@ function finish(parts: ScorePart[], sourceWeight: number): { score: number; part
 }
 
 /**
+ * Positive publicity (a 巡察 achievements report, a 先进 story) is never a tip: where the rule evidence itself
+ * stays below orange inside a publicity context, the fitted score is capped below the alert line too. The
+ * training set (mostly finance news) holds too little publicity for the fit to learn this on its own.
+ */
+function publicityCap(
+  scored: { score: number; parts: ScorePart[] },
+  unit: UnitMatch,
+  ctx: FeatureContext,
+  orange: number,
+): { score: number; parts: ScorePart[] } {
+  const cap = orange - 1;
+  const publicity = featuresOf(unit, ctx).publicity ?? 0;
+  const ruleAlerts = unit.level === 'orange' || unit.level === 'red';
+  if (publicity <= 0 || ruleAlerts || scored.score <= cap) return scored;
+  const part: ScorePart = {
+    kind: 'context',
+    label: '正面宣传报道，规则证据未达告警线：不预警（分值封顶）',
+    points: cap - scored.score,
+    unitId: unit.unitId,
+  };
+  return { score: cap, parts: [...scored.parts, part] };
+}
+
+/**
  * Re-score a rule assessment with the fitted model: each named unit's score becomes the model's, its parts
  * the features' contributions; the assessment takes the best unit's. An assessment without units keeps the
  * rule score (the processor caps its level).
@@ -190,7 +216,12 @@ export function applyModel(
   };
   const units = ruled.units.map((u) => {
     const grams = bigramsOf(unitWindows(title, body, u, ruled.units));
-    const { score, parts } = finish(modelParts(u, ctx, model, grams), sourceWeight);
+    const { score, parts } = publicityCap(
+      finish(modelParts(u, ctx, model, grams), sourceWeight),
+      u,
+      ctx,
+      round.levels.orange,
+    );
     // Red still needs a serious allegation (or spread) among the rule evidence, whatever the fitted weights.
     return { ...u, score, parts, level: levelFor(score, round.levels, u.parts ?? []) };
   });
