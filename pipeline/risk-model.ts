@@ -7,6 +7,7 @@ import type { Assessment, ScorePart, UnitMatch } from '../core/types.js';
 import { type FeatureContext, type FeatureName, featuresOf, termPartsIn, vectorOf } from './features.js';
 import { levelFor } from './level.js';
 import { bigramsOf, unitWindows } from './lexical.js';
+import { sourceWeightPart } from './term-parts.js';
 
 /** Model file format version this build reads. */
 export const RISK_MODEL_VERSION = 1;
@@ -160,12 +161,7 @@ function modelParts(unit: UnitMatch, ctx: FeatureContext, model: RiskModel, gram
 
 function finish(parts: ScorePart[], sourceWeight: number): { score: number; parts: ScorePart[] } {
   let sum = parts.reduce((s, p) => s + p.points, 0);
-  if (sourceWeight !== 1 && sum > 0) {
-    const points = Math.round(sum * (sourceWeight - 1));
-    if (points !== 0)
-      parts.push({ kind: 'source', label: `来源权重 ×${sourceWeight}`, weight: sourceWeight, points });
-    sum += points;
-  }
+  sum += sourceWeightPart(parts, sum, sourceWeight);
   if (sum < 0) parts.push({ kind: 'context', label: '分值下限为0', points: -sum });
   return { score: Math.max(0, sum), parts };
 }

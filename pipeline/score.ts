@@ -29,7 +29,7 @@ import {
 import { sentimentOf } from './sentiment.js';
 import { findPhrases, type Span } from './spans.js';
 import { listClauses } from './targeting.js';
-import { termPartsFor } from './term-parts.js';
+import { sourceWeightPart, termPartsFor } from './term-parts.js';
 import { compileTerm, type TermRule } from './terms.js';
 
 export {
@@ -212,12 +212,7 @@ function finish(
   kind?: UnitKind,
 ): Scored {
   let sum = parts.reduce((s, p) => s + p.points, 0);
-  if (sourceWeight !== 1 && sum > 0) {
-    const points = Math.round(sum * (sourceWeight - 1));
-    if (points !== 0)
-      parts.push({ kind: 'source', label: `来源权重 ×${sourceWeight}`, weight: sourceWeight, points });
-    sum += points;
-  }
+  sum += sourceWeightPart(parts, sum, sourceWeight);
   // A place is where something happened, not who did it: like a unit named in passing it keeps a fraction
   // of the risk (so the one responsible ranks above it), and it is never alerted on its own.
   if (kind === 'place' && sum > 0) {

@@ -2,16 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadLexicon } from '../../config/lexicon.js';
-import { loadRiskModel, riskModelPath } from '../../config/risk-model-file.js';
 import { silentLogger } from '../../core/log.js';
 import { levelRank } from '../../core/types.js';
-import { createProcessor } from '../../pipeline/process.js';
-import { createJiebaSegmenter } from '../../pipeline/segmenter.js';
-import { userDictionary } from '../../pipeline/user-dictionary.js';
 import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
-import { writeConfigDir } from '../config/fixture.js';
-import { namedRound } from './fixtures.js';
+import { namedRound, shippedProcessor } from './fixtures.js';
 
 const article = (title: string, body: string) => ({
   url: `test:${title}`,
@@ -25,16 +19,9 @@ const article = (title: string, body: string) => ({
 
 describe('no watched unit, no alarm', () => {
   it('a heavy text naming no watched unit is at most yellow, for the article and its assessment', async () => {
-    const lexicon = await loadLexicon(await writeConfigDir(), { env: {} });
     const round = namedRound('清河县住建局');
-    for (const model of [undefined, loadRiskModel(riskModelPath())]) {
-      const process = createProcessor({
-        rounds: [round],
-        lexicon,
-        segmenter: createJiebaSegmenter(userDictionary([round], lexicon)),
-        timezone: 'Asia/Shanghai',
-        ...(model !== undefined && { model }),
-      });
+    for (const rulesOnly of [true, false]) {
+      const process = await shippedProcessor(round, rulesOnly);
       const out = process(
         article(
           '剧情讨论：反派局长贪污受贿、索要好处费被刑事拘留',
@@ -51,15 +38,8 @@ describe('no watched unit, no alarm', () => {
   });
 
   it('stored, it is found by search but never under the red or orange filter', async () => {
-    const lexicon = await loadLexicon(await writeConfigDir(), { env: {} });
     const round = namedRound('清河县住建局');
-    const process = createProcessor({
-      rounds: [round],
-      lexicon,
-      segmenter: createJiebaSegmenter(userDictionary([round], lexicon)),
-      timezone: 'Asia/Shanghai',
-      model: loadRiskModel(riskModelPath()),
-    });
+    const process = await shippedProcessor(round);
     const store = new SqliteStore({
       path: join(mkdtempSync(join(tmpdir(), 'yuqing-nounit-')), 'yuqing.db'),
       logger: silentLogger(),
@@ -92,15 +72,8 @@ describe('no watched unit, no alarm', () => {
   });
 
   it('boilerplate lines are not scored: a reprint notice adds nothing to a unit', async () => {
-    const lexicon = await loadLexicon(await writeConfigDir(), { env: {} });
     const round = namedRound('清河县住建局');
-    const process = createProcessor({
-      rounds: [round],
-      lexicon,
-      segmenter: createJiebaSegmenter(userDictionary([round], lexicon)),
-      timezone: 'Asia/Shanghai',
-      model: loadRiskModel(riskModelPath()),
-    });
+    const process = await shippedProcessor(round);
     const body = '清河县住建局召开年度工作会议，总结全年工作。';
     const plain = process(article('会议', body));
     const noted = process(

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadLexicon } from '../../config/lexicon.js';
-import { loadRiskModel, riskModelPath } from '../../config/risk-model-file.js';
 import { levelRank } from '../../core/types.js';
 import { itemAt, postItemStarts } from '../../pipeline/post-items.js';
-import { createProcessor } from '../../pipeline/process.js';
-import { createJiebaSegmenter } from '../../pipeline/segmenter.js';
-import { userDictionary } from '../../pipeline/user-dictionary.js';
-import { writeConfigDir } from '../config/fixture.js';
-import { namedRound } from './fixtures.js';
+import { namedRound, shippedProcessor } from './fixtures.js';
 
 // A 公众号-style roundup: one item per organisation, only the first alleges anything.
 const ITEMS = [
@@ -27,15 +21,7 @@ const LAYOUTS: Record<string, string> = {
 };
 
 async function scoreRoundup(body: string) {
-  const lexicon = await loadLexicon(await writeConfigDir(), { env: {} });
-  const round = namedRound(...ITEMS.map(([n]) => n));
-  const process = createProcessor({
-    rounds: [round],
-    lexicon,
-    segmenter: createJiebaSegmenter(userDictionary([round], lexicon)),
-    timezone: 'Asia/Shanghai',
-    model: loadRiskModel(riskModelPath()),
-  });
+  const process = await shippedProcessor(namedRound(...ITEMS.map(([n]) => n)));
   const out = process({
     url: 'test:roundup',
     sourceId: 'wx',
