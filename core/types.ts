@@ -226,11 +226,15 @@ export interface OutboxAlert {
   lastError?: string;
   sentAt?: string;
   createdAt: string;
+  /** Dead alerts only: when an admin marked it handled (处理 outside the system, e.g. a phone call). */
+  handledAt?: string;
+  /** Dead alerts only: who marked it handled. */
+  handledBy?: string;
 }
 
 /** A message that is not a tip: a source-health warning, an overdue reminder, a digest, a test message. */
 export interface Notice {
-  kind: 'source-health' | 'overdue' | 'digest' | 'test';
+  kind: 'source-health' | 'overdue' | 'digest' | 'test' | 'dead-alert';
   /** One-line Chinese subject. */
   title: string;
   /** Body as plain lines; robots render them as markdown lines, email as paragraphs. */

@@ -103,6 +103,18 @@ export interface Store {
     owner?: string,
   ): Promise<void>;
 
+  // ---- dead letters (issue 21) ----
+  /**
+   * Queue a dead alert again: pending, due at `at`, attempts from 0, handled mark cleared (the last error is
+   * kept until the next attempt). E_STORE_NOT_FOUND for an unknown id, E_STORE_CONFLICT unless it is dead.
+   */
+  requeueAlert(id: string, at: string): Promise<OutboxAlert>;
+  /**
+   * Mark a dead alert handled by hand (it stays dead, out of the unhandled count). E_STORE_NOT_FOUND for an
+   * unknown id, E_STORE_CONFLICT unless it is dead and not yet handled.
+   */
+  markAlertHandled(id: string, by: string, at: string): Promise<OutboxAlert>;
+
   getSourceState(sourceId: string): Promise<SourceState | undefined>;
   listSourceStates(): Promise<SourceState[]>;
   recordSourceRun(run: SourceRun): Promise<void>;

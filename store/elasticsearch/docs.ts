@@ -219,6 +219,8 @@ export interface OutboxDoc extends Record<string, unknown> {
   createdAt: string;
   createdMs: number;
   seq: number;
+  handledAt?: string;
+  handledBy?: string;
 }
 
 /** An outbox document as an OutboxAlert. */
@@ -237,5 +239,7 @@ export function fromOutboxDoc(doc: OutboxDoc): OutboxAlert {
     lastError: doc.lastError,
     sentAt: doc.sentAt,
     createdAt: doc.createdAt,
+    handledAt: doc.handledAt,
+    handledBy: doc.handledBy,
   }) as OutboxAlert;
 }

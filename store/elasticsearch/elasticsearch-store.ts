@@ -10,6 +10,7 @@ import * as records from './console-records.js';
 import * as consoleTips from './console-tips.js';
 import { type EsContext, type RefreshPolicy, requireMs, sequence } from './context.js';
 import { EsCursors } from './cursors.js';
+import * as deadLetters from './dead-letters.js';
 import { ingestRecord } from './ingest.js';
 import { ensureIndices } from './init.js';
 import { EsLedger } from './ledger.js';
@@ -157,6 +158,14 @@ export class ElasticsearchStore implements C.Store {
         ? outbox.markAlertFailed(this.ctx, id, failure)
         : claims.markHeldFailed(this.ctx, id, failure, owner),
     );
+  }
+  requeueAlert(id: string, at: string) {
+    const atMs = requireMs('requeueAlert.at', at);
+    return this.run('requeueAlert', () => deadLetters.requeueAlert(this.ctx, id, at, atMs));
+  }
+  markAlertHandled(id: string, by: string, at: string) {
+    requireMs('markAlertHandled.at', at);
+    return this.run('markAlertHandled', () => deadLetters.markAlertHandled(this.ctx, id, by, at));
   }
   getSourceState(sourceId: string) {
     return this.run('getSourceState', async () => {

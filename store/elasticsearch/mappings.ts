@@ -118,6 +118,7 @@ const OUTBOX: Mapping = {
   createdAt: keyword,
   createdMs: date,
   seq: long,
+  handledAt: keyword,
 };
 
 /** Field mappings by index kind; everything not listed is kept in _source only (`dynamic: false`). */

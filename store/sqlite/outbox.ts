@@ -251,3 +251,36 @@ export function markAlertFailed(
   );
   if (result.changes === 0) throw missed(prep, 'markAlertFailed', id, failure.owner);
 }
+
+/** The alert if it is dead (and, with `unhandled`, not yet handled); the typed error otherwise. */
+function deadRow(prep: Prepare, what: string, id: string, unhandled: boolean): OutboxRow {
+  const row = prep('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRow | undefined;
+  if (!row) throw new StoreError('E_STORE_NOT_FOUND', `${what}: no alert ${id}`);
+  if (row.status !== 'dead')
+    throw new StoreError('E_STORE_CONFLICT', `${what}: alert ${id} is ${row.status}`);
+  if (unhandled && row.handled_at)
+    throw new StoreError('E_STORE_CONFLICT', `${what}: alert ${id} was handled by ${row.handled_by ?? '?'}`);
+  return row;
+}
+
+/** Put a dead alert back in the queue from `at` with a fresh attempt count; the caller runs it in a transaction. */
+export function requeueAlert(prep: Prepare, id: string, at: string, atMs: number): OutboxAlert {
+  deadRow(prep, 'requeueAlert', id, false);
+  const row = prep(
+    `UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, next_attempt_ms = ?,
+       lease_until_ms = NULL, handled_at = NULL, handled_by = NULL
+     WHERE id = ? RETURNING *`,
+  ).get(at, atMs, id) as OutboxRow;
+  return toOutboxAlert(row);
+}
+
+/** Mark a dead alert handled; the caller runs it in a transaction. */
+export function markAlertHandled(prep: Prepare, id: string, by: string, at: string): OutboxAlert {
+  deadRow(prep, 'markAlertHandled', id, true);
+  const row = prep('UPDATE outbox SET handled_at = ?, handled_by = ? WHERE id = ? RETURNING *').get(
+    at,
+    by,
+    id,
+  ) as OutboxRow;
+  return toOutboxAlert(row);
+}

@@ -114,6 +114,9 @@ export interface OutboxRow {
   last_error: string | null;
   sent_at: string | null;
   created_at: string;
+  /** Schema step 12: a dead alert an admin marked handled. */
+  handled_at?: string | null;
+  handled_by?: string | null;
 }
 
 /** A row of `source_state`. */
@@ -208,6 +211,8 @@ export function toOutboxAlert(row: OutboxRow): OutboxAlert {
     ...opt('lastError', row.last_error),
     ...opt('sentAt', row.sent_at),
     createdAt: row.created_at,
+    ...opt('handledAt', row.handled_at ?? null),
+    ...opt('handledBy', row.handled_by ?? null),
   };
 }
 

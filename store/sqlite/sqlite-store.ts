@@ -157,6 +157,20 @@ export class SqliteStore extends SqliteConnection implements Store {
     );
   }
 
+  async requeueAlert(id: string, at: string): Promise<OutboxAlert> {
+    const atMs = requireTime('requeueAlert.at', at);
+    return this.run('requeueAlert', () =>
+      this.db.transaction(() => outbox.requeueAlert(this.prep, id, at, atMs)).immediate(),
+    );
+  }
+
+  async markAlertHandled(id: string, by: string, at: string): Promise<OutboxAlert> {
+    requireTime('markAlertHandled.at', at);
+    return this.run('markAlertHandled', () =>
+      this.db.transaction(() => outbox.markAlertHandled(this.prep, id, by, at)).immediate(),
+    );
+  }
+
   async getSourceState(sourceId: string): Promise<SourceState | undefined> {
     return this.run('getSourceState', () => sources.getSourceState(this.prep, sourceId));
   }

@@ -74,6 +74,36 @@ export function outboxContract(ctx: ContractContext): void {
       expect(await ctx.store().listAlerts()).toHaveLength(2);
     });
 
+    it('re-queues a dead alert with a fresh attempt count, and marks one handled once', async () => {
+      const store = ctx.store();
+      await store.markAlertFailed(first.id, 'HTTP 400 bad token', FUTURE, true);
+      await store.markAlertFailed(second.id, 'HTTP 500', FUTURE, true);
+      const handled = await store.markAlertHandled(second.id, 'admin', '2026-12-07T10:00:00+08:00');
+      expect(handled).toMatchObject({
+        status: 'dead',
+        handledBy: 'admin',
+        handledAt: '2026-12-07T10:00:00+08:00',
+      });
+      await expect(store.markAlertHandled(second.id, 'other', soon())).rejects.toMatchObject({
+        code: 'E_STORE_CONFLICT',
+      });
+      const at = soon();
+      const requeued = await store.requeueAlert(first.id, at);
+      expect(requeued).toMatchObject({ id: first.id, status: 'pending', attempts: 0, nextAttemptAt: at });
+      expect((await store.dueAlerts(at, 10)).map((x) => x.id)).toEqual([first.id]);
+      expect((await store.listAlerts('dead')).map((x) => x.id)).toEqual([second.id]);
+      // Only a dead alert can be re-queued or marked handled.
+      await expect(store.requeueAlert(first.id, at)).rejects.toMatchObject({ code: 'E_STORE_CONFLICT' });
+      await expect(store.markAlertHandled(first.id, 'admin', at)).rejects.toMatchObject({
+        code: 'E_STORE_CONFLICT',
+      });
+      await expect(store.requeueAlert('no-such-alert', at)).rejects.toMatchObject({
+        code: 'E_STORE_NOT_FOUND',
+      });
+      // Re-queueing a handled alert clears the mark: it is a live alert again.
+      expect(await store.requeueAlert(second.id, at)).not.toHaveProperty('handledAt');
+    });
+
     it('rejects marking an unknown alert', async () => {
       await expect(ctx.store().markAlertSent('no-such-alert', soon())).rejects.toThrow(/no-such-alert/);
       await expect(ctx.store().markAlertFailed('no-such-alert', 'x', soon(), false)).rejects.toThrow(
