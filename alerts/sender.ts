@@ -68,6 +68,8 @@ export interface SenderDeps {
    * out well within a minute) is recorded before another instance may take its alerts.
    */
   leaseMs?: number;
+  /** Called once an alert is given up (dead), with its final state; must not throw (notifyDeadAlert). */
+  onDead?: (alert: OutboxAlert) => Promise<unknown>;
   /** Whether a claim holder's process is gone (its alerts may be taken at once); default ownerGone. */
   ownerGone?: (owner: string) => boolean;
 }
@@ -145,8 +147,16 @@ async function record(run: Run, alerts: readonly OutboxAlert[], channel: string,
       await deps.store.markAlertFailed(alert.id, outcome.reason, next, dead, owner);
       run.result.failed++;
       const entry = { ...logFields(run, [alert], channel), attempts, error: outcome.reason };
-      if (dead) run.log.error(entry, 'alert given up');
-      else run.log.warn({ ...entry, nextAttemptAt: next }, 'alert failed, will retry');
+      if (dead) {
+        run.log.error(entry, 'alert given up');
+        await deps.onDead?.({
+          ...alert,
+          status: 'dead',
+          attempts,
+          lastError: outcome.reason,
+          nextAttemptAt: next,
+        });
+      } else run.log.warn({ ...entry, nextAttemptAt: next }, 'alert failed, will retry');
     }
   } catch (error) {
     if (error instanceof StoreError && error.code === 'E_STORE_CONFLICT') {

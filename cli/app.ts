@@ -1,4 +1,5 @@
 import { createChannels } from '../alerts/channels/index.js';
+import { notifyDeadAlert } from '../alerts/dead-notice.js';
 import { createAlertSender } from '../alerts/sender.js';
 import type { Channel } from '../alerts/types.js';
 import { applyExclusions } from '../alerts/workflow/exclusions.js';
@@ -85,6 +86,18 @@ export async function buildApp(config: AppConfig, logger: Logger): Promise<App> 
     consoleUrl: publicUrl ? (tip: Tip) => `${publicUrl}/#/tips/${tip.id}` : undefined,
     logger: logger.child({ component: 'alerts' }),
     maxAttempts: config.settings.alerts.maxAttempts,
+    onDead: (alert) =>
+      notifyDeadAlert(
+        {
+          store,
+          adminChannels: app.config.settings.alerts.adminChannels,
+          channelTypes: new Map(Object.entries(app.config.channels).map(([name, c]) => [name, c.type])),
+          ...(publicUrl !== undefined && { consoleUrl: publicUrl }),
+          timeZone: app.config.settings.timezone,
+          logger: logger.child({ component: 'alerts' }),
+        },
+        alert,
+      ),
   });
   const app: App = {
     config,

@@ -92,6 +92,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   tip_change: '线索处置',
   tip_note: '线索备注',
   suggestion_decision: '审核排除建议',
+  alert_requeue: '重试失败预警',
+  alert_handled: '失败预警标记已处理',
   config_change: '修改配置',
   user_change: '用户管理',
   saved_search: '保存检索',
@@ -120,6 +122,9 @@ export const AUDIT_DETAIL_FIELD_LABELS: Readonly<Record<string, string>> = {
   level: '等级',
   status: '状态',
   format: '格式',
+  channel: '渠道',
+  attempts: '已尝试次数',
+  tipId: '线索',
 };
 
 /** Chinese words of the values an audit detail carries (operations, decisions, login failures). */
@@ -176,4 +181,42 @@ export function auditDetailText(detail: Readonly<Record<string, unknown>> | unde
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${AUDIT_DETAIL_FIELD_LABELS[k] ?? k}：${detailValue(v)}`)
     .join('；');
+}
+
+/** Chinese label of each notice kind. */
+export const NOTICE_KIND_LABELS: Readonly<Record<string, string>> = {
+  'source-health': '信息源故障提醒',
+  overdue: '逾期提醒',
+  digest: '简报',
+  test: '测试消息',
+  'dead-alert': '预警失败提醒',
+};
+
+// Recorded delivery errors are English (`<channel>: POST <host>: HTTP 400 …`, see alerts/channels): each known
+// shape gets a Chinese sentence, and the receiver's own words follow as 原文 so nothing is lost.
+const ALERT_ERROR_PATTERNS: readonly [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/no answer within (\d+) ms/, (m) => `对方 ${Math.round(Number(m[1]) / 1000)} 秒内无应答（超时）`],
+  [/network error/, () => '网络错误，无法连接对方服务器'],
+  [/HTTP (\d{3}) rate limited/, (m) => `发送过于频繁，被对方限流（HTTP ${m[1]}）`],
+  [/HTTP (3\d\d) redirect refused/, (m) => `对方要求跳转，已拒绝（HTTP ${m[1]}）`],
+  [/HTTP (\d{3})/, (m) => `对方拒收（HTTP ${m[1]}）`],
+  [/error code (-?\d+)/, (m) => `机器人返回错误码 ${m[1]}（令牌、签名或关键词可能有误）`],
+  [/unexpected reply/, () => '对方回复无法识别'],
+  [/refused \(/, () => '对方拒收'],
+  [/unknown channel "([^"]+)"/, (m) => `渠道「${m[1]}」未在 channels.yaml 中配置`],
+  [/^tip \S+ not found/, () => '对应线索已不存在'],
+  [/^notice \S+ not found/, () => '对应通知内容已不存在'],
+  [/\bSMTP .*\[(ECONNECTION|ECONNREFUSED|ETIMEDOUT|ESOCKET|EDNS)\]/, () => '无法连接邮件服务器'],
+  [/\bSMTP .*\[EAUTH\]/, () => '邮件服务器认证失败（用户名或密码有误）'],
+  [/\bSMTP /, () => '邮件服务器拒收'],
+];
+
+/** A recorded delivery error as Chinese, e.g. `对方拒收（HTTP 400）；原文：wecom: POST …`. */
+export function alertErrorText(error: string | undefined): string {
+  if (error === undefined || error === '') return '—';
+  for (const [pattern, text] of ALERT_ERROR_PATTERNS) {
+    const match = error.match(pattern);
+    if (match) return `${text(match)}；原文：${error}`;
+  }
+  return `发送失败；原文：${error}`;
 }
