@@ -14,6 +14,8 @@ export type AuditAction =
   | 'tip_change'
   | 'tip_note'
   | 'suggestion_decision'
+  | 'alert_requeue'
+  | 'alert_handled'
   | 'config_change'
   | 'user_change'
   | 'saved_search';

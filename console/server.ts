@@ -16,6 +16,7 @@ import { registerAuthRoutes } from './routes/auth.js';
 import { registerDashboardRoutes } from './routes/dashboard.js';
 import { registerEvidenceRoutes } from './routes/evidence.js';
 import { registerExportRoutes } from './routes/export.js';
+import { registerFailedAlertRoutes } from './routes/failed-alerts.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerLedgerRoutes } from './routes/ledger.js';
 import { registerOpenApiRoute } from './routes/openapi.js';
@@ -78,6 +79,7 @@ export function createConsoleServer(deps: ConsoleDeps): FastifyInstance {
   registerLedgerRoutes(route, deps);
   registerRoundConfigRoutes(route, deps);
   registerAlertRoutes(route, deps);
+  registerFailedAlertRoutes(route, deps);
   registerSourceRoutes(route, deps);
   registerOpenApiRoute(route, deps, table);
   registerStaticApp(app, deps.webRoot ?? defaultWebRoot());
