@@ -175,7 +175,25 @@ export function registerTipWorkflowRoutes(route: RouteFn, deps: ConsoleDeps): vo
     response: { description: '{ suggestions }' },
     handler: async ({ query }) => {
       const status = readEnum<SuggestionStatus>(query, 'status', ['pending', 'accepted', 'rejected']);
-      return { suggestions: await deps.store.listSuggestions(status) };
+      const suggestions = await deps.store.listSuggestions(status);
+      // Names for the 排除建议 page, so it shows no bare ids (fields added, none renamed).
+      const titles = new Map<string, string | undefined>();
+      for (const s of suggestions) {
+        if (!titles.has(s.tipId)) titles.set(s.tipId, (await deps.store.getTip(s.tipId))?.title);
+      }
+      return {
+        suggestions: suggestions.map((s) => {
+          const round = deps.config.rounds.find((r) => r.id === s.roundId);
+          const unitName = round?.units.find((u) => u.id === s.unitId)?.name;
+          const tipTitle = titles.get(s.tipId);
+          return {
+            ...s,
+            ...(round && { roundName: round.name }),
+            ...(unitName !== undefined && { unitName }),
+            ...(tipTitle !== undefined && { tipTitle }),
+          };
+        }),
+      };
     },
   });
 

@@ -41,6 +41,8 @@ export const USERS: Record<string, { role: UserRole; rounds: string[]; team?: st
 /** The running console and browser of one test file. */
 export interface Harness {
   console: RunningConsole;
+  /** The seeded store the console runs on, for tests that set up a state first. */
+  store: Awaited<ReturnType<typeof seededStore>>;
   browser: Browser;
   configDir: string;
   close(): Promise<void>;
@@ -105,6 +107,7 @@ export async function startHarness(): Promise<Harness> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {
     console: running,
+    store,
     browser,
     configDir,
     close: async () => {

@@ -18,6 +18,12 @@ const RoundsPage = lazy(() => import('./rounds/rounds-page.js').then((m) => ({ d
 const AuditPage = lazy(() => import('./audit/audit-page.js').then((m) => ({ default: m.AuditPage })));
 const LedgerPage = lazy(() => import('./ledger/ledger-page.js').then((m) => ({ default: m.LedgerPage })));
 const ProblemPage = lazy(() => import('./ledger/problem-page.js').then((m) => ({ default: m.ProblemPage })));
+const FailedAlertsPage = lazy(() =>
+  import('./alerts/failed-alerts-page.js').then((m) => ({ default: m.FailedAlertsPage })),
+);
+const SuggestionsPage = lazy(() =>
+  import('./suggestions/suggestions-page.js').then((m) => ({ default: m.SuggestionsPage })),
+);
 const UsersPage = lazy(() => import('./users/users-page.js').then((m) => ({ default: m.UsersPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -80,8 +86,25 @@ function Screen({ path }: { path: string }) {
       </Lazy>
     );
   }
-  if (path === '/rounds' || path === '/audit' || path === '/users') {
+  if (path === '/failed-alerts' && isAdmin(user)) {
+    return (
+      <Lazy>
+        <FailedAlertsPage />
+      </Lazy>
+    );
+  }
+  if (path === '/suggestions' && user?.role !== 'team') {
+    return (
+      <Lazy>
+        <SuggestionsPage />
+      </Lazy>
+    );
+  }
+  if (['/rounds', '/audit', '/users', '/failed-alerts'].includes(path)) {
     return <Result status="403" title="无权访问" subTitle="该页面仅管理员可用" />;
+  }
+  if (path === '/suggestions') {
+    return <Result status="403" title="无权访问" subTitle="该页面仅管理员和舆情监测员可用" />;
   }
   return <Result status="404" title="页面不存在" />;
 }
@@ -105,8 +128,10 @@ export function App() {
     { key: '/tips', label: '线索' },
     { key: '/dashboard', label: '态势' },
     { key: '/ledger', label: '整改台账' },
+    ...(user.role !== 'team' ? [{ key: '/suggestions', label: '排除建议' }] : []),
     ...(isAdmin(user)
       ? [
+          { key: '/failed-alerts', label: '失败预警' },
           { key: '/rounds', label: '轮次配置' },
           { key: '/users', label: '账号管理' },
           { key: '/audit', label: '审计日志' },

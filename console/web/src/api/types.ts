@@ -217,3 +217,43 @@ export interface SourceHealthView {
   /** Search sources: when each unit was last searched (null = not yet). */
   lastSearched?: { roundId: string; unitId: string; unitName: string; at: string | null }[];
 }
+
+/** A dead alert as GET /api/failed-alerts lists it. */
+export interface FailedAlert {
+  id: string;
+  tipId: string;
+  channel: string;
+  channelType?: string;
+  attempts: number;
+  /** When it was given up. */
+  nextAttemptAt: string;
+  createdAt: string;
+  errorText: string;
+  handledAt?: string;
+  handledBy?: string;
+  tip?: { title: string; unitName: string; team?: string; level: Level; roundId: string };
+  notice?: { kindLabel: string; title: string };
+}
+
+/** GET /api/failed-alerts. */
+export interface FailedAlertsResponse {
+  alerts: FailedAlert[];
+  unhandled: number;
+}
+
+/** An exclusion suggestion as GET /api/suggestions lists it. */
+export interface SuggestionView {
+  id: string;
+  roundId: string;
+  unitId: string;
+  phrase: string;
+  tipId: string;
+  status: 'pending' | 'accepted' | 'rejected';
+  createdAt: string;
+  createdBy: string;
+  decidedAt?: string;
+  decidedBy?: string;
+  roundName?: string;
+  unitName?: string;
+  tipTitle?: string;
+}

@@ -1,11 +1,24 @@
 // 态势: the current round at a glance — unit statuses, counts by level, trend with phases, terms, sources.
-import { Alert, Card, Col, DatePicker, Empty, Row, Select, Space, Spin, Statistic, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Statistic,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { toQuery } from '../api/client.js';
-import type { DashboardData } from '../api/types.js';
+import type { DashboardData, FailedAlertsResponse } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
-import { useSession } from '../auth/session.js';
+import { isAdmin, useSession } from '../auth/session.js';
 import { LEVEL_COLORS, LEVEL_LABELS, LEVELS } from '../shared/labels.js';
 import { navigate, useLocation } from '../shared/router.js';
 import { levelOption, sourceShareOption, trendOption, wordCloudOption } from './chart-options.js';
@@ -44,9 +57,31 @@ function Charts({ data }: { data: DashboardData }) {
   );
 }
 
+/** Admins see unhandled dead alerts first: a red tip that reached nobody must not wait for someone to look. */
+function FailedAlertsNotice() {
+  const failed = useApi<FailedAlertsResponse>('/api/failed-alerts');
+  const unhandled = failed.data?.unhandled ?? 0;
+  if (unhandled === 0) return null;
+  const red = failed.data?.alerts.filter((a) => a.tip?.level === 'red').length ?? 0;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="failed-alerts-notice"
+      title={`有 ${unhandled} 条预警发送失败，尚未处理${red > 0 ? `（其中红色线索 ${red} 条）` : ''}`}
+      description="这些预警多次重试后仍未送达，相关人员可能尚未收到。请检查渠道配置后重试，或通过其他方式告知后标记已处理。"
+      action={
+        <Button size="small" danger onClick={() => navigate('/failed-alerts')}>
+          查看失败预警
+        </Button>
+      }
+    />
+  );
+}
+
 /** The dashboard screen (loaded lazily with ECharts). */
 export function DashboardPage() {
-  const { config } = useSession();
+  const { config, user } = useSession();
   const { params } = useLocation();
   const round = params.get('round') ?? undefined;
   const from = params.get('from') ?? undefined;
@@ -58,6 +93,7 @@ export function DashboardPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {isAdmin(user) && <FailedAlertsNotice />}
       <Card>
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
           <Typography.Title level={4} className="screen-title">
