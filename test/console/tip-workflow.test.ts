@@ -112,7 +112,15 @@ describe('tip workflow API', () => {
     expect(dismissed.statusCode, dismissed.body).toBe(200);
     const pending = await session.inject({ method: 'GET', url: '/api/suggestions?status=pending' });
     const [suggestion] = (pending.json() as { suggestions: ExclusionSuggestion[] }).suggestions;
-    expect(suggestion).toMatchObject({ phrase: '违规收费', tipId: target });
+    const tip = (list.json() as { tips: Tip[] }).tips.find((t) => t.id === target);
+    // The 排除建议 page shows names, not ids.
+    expect(suggestion).toMatchObject({
+      phrase: '违规收费',
+      tipId: target,
+      unitName: tip?.unitName,
+      roundName: '明州市委2026年第四轮巡察',
+      tipTitle: tip?.title,
+    });
     const decided = await post(`/api/suggestions/${suggestion?.id}/decision`, {
       decision: 'accept',
       by: 'admin',
