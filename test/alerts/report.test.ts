@@ -12,8 +12,11 @@ import { type RoundConfig, roundSchema } from '../../config/schema.js';
 import { silentLogger } from '../../core/log.js';
 import type { SqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { mailText, startSmtpCatcher } from '../helpers/smtp-catcher.js';
+import { LIBREOFFICE, needs, SOFFICE_PATH } from '../helpers/system-packages.js';
 import { openTempStore, type TempStore } from '../helpers/temp-store.js';
 import { makeArticle, makeAssessment, makeTip } from '../store/fixtures.js';
+
+const office = needs(LIBREOFFICE);
 
 const run = promisify(execFile);
 const ZONE = 'Asia/Shanghai';
@@ -97,7 +100,7 @@ function attachedDocx(raw: string): Buffer {
 
 async function soffice(profile: string, outDir: string, file: string, format: string): Promise<void> {
   await run(
-    '/usr/bin/soffice',
+    SOFFICE_PATH,
     [
       `-env:UserInstallation=file://${profile}`,
       '--headless',
@@ -164,36 +167,40 @@ describe('舆情简报', () => {
     expect(reportLines(report)).toContain('某某县教育局：红3 橙0 黄1 绿0');
   });
 
-  it('writes a .docx that LibreOffice converts to PDF and text with the same numbers', async () => {
-    const { docx } = await makeReport({ store, timeZone: ZONE }, ROUND, PERIOD);
-    const file = join(dir, 'brief.docx');
-    writeFileSync(file, docx);
-    const profile = join(dir, 'lo-profile');
-    await soffice(profile, dir, file, 'pdf');
-    const pdf = join(dir, 'brief.pdf');
-    expect(existsSync(pdf)).toBe(true);
-    expect(statSync(pdf).size).toBeGreaterThan(1000);
-    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-    await soffice(profile, dir, file, 'txt:Text');
-    const text = readFileSync(join(dir, 'brief.txt'), 'utf8');
-    for (const expected of [
-      '舆情简报',
-      '巡察轮次：某某县委2025年第二轮巡察',
-      '统计时段：2025-05-13 00:00 至 2025-05-13 23:59',
-      '所处阶段：进驻阶段',
-      '新增线索（2条）',
-      '某某县教育局违规收费引发热议',
-      '已分办',
-      '待研判 2 条；已分办 1 条',
-    ])
-      expect(text).toContain(expected);
-    // The level table: unit, team, 红 橙 黄 绿, total, each cell on its own line.
-    const cells = text.split(/\r?\n/).map((l) => l.trim());
-    const at = cells.indexOf('某某县教育局');
-    expect(cells.slice(at, at + 7)).toEqual(['某某县教育局', '第一巡察组', '3', '0', '1', '0', '4']);
-    const total = cells.indexOf('信息合计（每篇计一次）', at);
-    expect(cells.slice(total + 1, total + 7).filter((c) => c !== '')).toEqual(['3', '1', '1', '0', '5']);
-  }, 180_000);
+  it.skipIf(office.skip)(
+    office.title('writes a .docx that LibreOffice converts to PDF and text with the same numbers'),
+    async () => {
+      const { docx } = await makeReport({ store, timeZone: ZONE }, ROUND, PERIOD);
+      const file = join(dir, 'brief.docx');
+      writeFileSync(file, docx);
+      const profile = join(dir, 'lo-profile');
+      await soffice(profile, dir, file, 'pdf');
+      const pdf = join(dir, 'brief.pdf');
+      expect(existsSync(pdf)).toBe(true);
+      expect(statSync(pdf).size).toBeGreaterThan(1000);
+      expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+      await soffice(profile, dir, file, 'txt:Text');
+      const text = readFileSync(join(dir, 'brief.txt'), 'utf8');
+      for (const expected of [
+        '舆情简报',
+        '巡察轮次：某某县委2025年第二轮巡察',
+        '统计时段：2025-05-13 00:00 至 2025-05-13 23:59',
+        '所处阶段：进驻阶段',
+        '新增线索（2条）',
+        '某某县教育局违规收费引发热议',
+        '已分办',
+        '待研判 2 条；已分办 1 条',
+      ])
+        expect(text).toContain(expected);
+      // The level table: unit, team, 红 橙 黄 绿, total, each cell on its own line.
+      const cells = text.split(/\r?\n/).map((l) => l.trim());
+      const at = cells.indexOf('某某县教育局');
+      expect(cells.slice(at, at + 7)).toEqual(['某某县教育局', '第一巡察组', '3', '0', '1', '0', '4']);
+      const total = cells.indexOf('信息合计（每篇计一次）', at);
+      expect(cells.slice(total + 1, total + 7).filter((c) => c !== '')).toEqual(['3', '1', '1', '0', '5']);
+    },
+    180_000,
+  );
 
   it('mails the digest as HTML with the .docx attached, once per period', async () => {
     const catcher = await startSmtpCatcher();

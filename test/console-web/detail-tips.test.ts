@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEUTRAL, PLANTED, REPOST, TOWNSHIP } from '../console/fixtures.js';
+import { CHROMIUM, needs } from '../helpers/system-packages.js';
 import { type Harness, login, newPage, screenshot, startHarness } from './harness.js';
 import { PLANTED_EVIDENCE_HTML } from './web-fixtures.js';
+
+const chromiumNeeded = needs(CHROMIUM);
 
 /** Open the tip of the given article from the board and wait for its drawer. */
 async function openTip(page: Page, title: string): Promise<void> {
@@ -20,7 +23,7 @@ async function typeDate(page: Page, selector: string, date: string): Promise<voi
 }
 
 // Item detail (explanation, copies, evidence, make tip) and the tips board (assign, close, overdue, history).
-describe('console SPA: detail and tips', () => {
+describe.skipIf(chromiumNeeded.skip)(chromiumNeeded.title('console SPA: detail and tips'), () => {
   let harness: Harness;
   let page: Page;
   let base: string;

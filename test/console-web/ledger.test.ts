@@ -2,9 +2,12 @@
 // officer sees the list but no edit buttons.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, needs } from '../helpers/system-packages.js';
 import { type Harness, login, newPage, screenshot, startHarness } from './harness.js';
 
-describe('console SPA: rectification ledger', () => {
+const chromiumNeeded = needs(CHROMIUM);
+
+describe.skipIf(chromiumNeeded.skip)(chromiumNeeded.title('console SPA: rectification ledger'), () => {
   let harness: Harness;
   let base: string;
   let admin: Page;

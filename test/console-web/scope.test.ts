@@ -1,11 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLANTED } from '../console/fixtures.js';
+import { CHROMIUM, needs } from '../helpers/system-packages.js';
 import { type Harness, login, newPage, screenshot, startHarness } from './harness.js';
 import { OTHER_ROUND_ARTICLE, OTHER_ROUND_TIP } from './web-fixtures.js';
 
+const chromiumNeeded = needs(CHROMIUM);
+
 // A team account of round 2026-r4 must not see round 2026-r5, neither in the screens nor through the API.
-describe('console SPA: team scope', () => {
+describe.skipIf(chromiumNeeded.skip)(chromiumNeeded.title('console SPA: team scope'), () => {
   let harness: Harness;
   let team: Page;
   let officer: Page;

@@ -1,7 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLANTED, REPOST } from '../console/fixtures.js';
+import { CHROMIUM, needs } from '../helpers/system-packages.js';
 import { type Harness, login, newPage, screenshot, startHarness } from './harness.js';
+
+const chromiumNeeded = needs(CHROMIUM);
 
 /** Pick an option of the AntD select whose placeholder is `placeholder`. */
 async function choose(page: Page, placeholder: string, option: string): Promise<void> {
@@ -13,7 +16,7 @@ async function choose(page: Page, placeholder: string, option: string): Promise<
 }
 
 // Login, logout, search with highlights, filters, saved searches and the Excel export, in Chromium.
-describe('console SPA: login and search', () => {
+describe.skipIf(chromiumNeeded.skip)(chromiumNeeded.title('console SPA: login and search'), () => {
   let harness: Harness;
   let page: Page;
   let base: string;

@@ -2,11 +2,14 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningConsole } from '../../console/server.js';
 import { CHROMIUM_ARGS, chromiumExecutablePath } from '../../crawlers/chromium.js';
+import { CHROMIUM, needs } from '../helpers/system-packages.js';
 import { HOSTILE, IMG_PAYLOAD, PLANTED, SCRIPT_PAYLOAD } from './fixtures.js';
 import { startSeededConsole } from './seed.js';
 
+const chromiumNeeded = needs(CHROMIUM);
+
 // The page in a real headless Chromium against the real server: what a monitoring officer would see.
-describe('console page in Chromium', () => {
+describe.skipIf(chromiumNeeded.skip)(chromiumNeeded.title('console page in Chromium'), () => {
   let running: RunningConsole;
   let browser: Browser;
   let page: Page;

@@ -1,11 +1,12 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumExecutablePath } from '../../crawlers/chromium.js';
 import { crawlSource } from '../../crawlers/index.js';
+import { CHROMIUM as CHROMIUM_PACKAGE, needs } from '../helpers/system-packages.js';
 import { newsPage } from './fixtures.js';
 import { type FixtureServer, RecordingSink, startServer, testContext, testSource } from './helpers.js';
 
 const CHROMIUM = chromiumExecutablePath();
+const chromiumNeeded = needs(CHROMIUM_PACKAGE);
 
 // The list's links and the article's text exist only after the page's scripts ran.
 const LIST = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>动态列表</title></head><body>
@@ -69,7 +70,7 @@ const leaky = (
   });
 </script></body></html>`;
 
-describe.skipIf(!existsSync(CHROMIUM))('browser crawler (real Chromium)', () => {
+describe.skipIf(chromiumNeeded.skip)(chromiumNeeded.title('browser crawler (real Chromium)'), () => {
   let server: FixtureServer;
   let other: FixtureServer;
 

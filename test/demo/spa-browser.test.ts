@@ -1,11 +1,12 @@
-import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, chromiumExecutablePath } from '../../crawlers/chromium.js';
 import { findItem, itemsOf, SPA_ITEM } from '../../demo/content/index.js';
 import { type DemoSite, startDemoSite } from '../../demo/site.js';
+import { CHROMIUM as CHROMIUM_PACKAGE, needs } from '../helpers/system-packages.js';
 
 const CHROMIUM = chromiumExecutablePath();
+const chromiumNeeded = needs(CHROMIUM_PACKAGE);
 
 let site: DemoSite;
 beforeAll(async () => {
@@ -15,7 +16,7 @@ afterAll(async () => {
   await site.close();
 });
 
-describe.skipIf(!existsSync(CHROMIUM))('demo SPA in a real browser', () => {
+describe.skipIf(chromiumNeeded.skip)(chromiumNeeded.title('demo SPA in a real browser'), () => {
   it('creates the list links and the message text with its inline script', async () => {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
