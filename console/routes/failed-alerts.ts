@@ -88,50 +88,45 @@ export function registerFailedAlertRoutes(route: RouteFn, deps: ConsoleDeps): vo
     },
   });
 
-  route({
-    method: 'POST',
-    path: '/api/failed-alerts/:id/requeue',
-    summary: '重试失败预警（重新排队，尝试次数清零）',
-    tag: '态势',
-    auth: 'admin',
-    body: z.strictObject({}).optional(),
-    response: { description: '{ alert }' },
-    handler: async ({ access, params }, request, reply) => {
-      const id = params.id ?? '';
-      try {
-        const alert = await deps.store.requeueAlert(id, now());
-        await audit(deps, request, access.user.name, 'alert_requeue', id, {
-          channel: alert.channel,
-          ...(alert.tipId && { tipId: alert.tipId }),
-        });
-        return { alert: await view(deps, alert) };
-      } catch (error) {
-        return storeFailure(error, reply, 'requeue', id);
-      }
+  const actions = [
+    {
+      op: 'requeue',
+      summary: '重试失败预警（重新排队，尝试次数清零）',
+      description: '{ alert }: pending again now',
+      action: 'alert_requeue',
+      apply: (id: string) => deps.store.requeueAlert(id, now()),
     },
-  });
-
-  route({
-    method: 'POST',
-    path: '/api/failed-alerts/:id/handled',
-    summary: '将失败预警标记为已处理（已通过其他方式告知）',
-    tag: '态势',
-    auth: 'admin',
-    body: z.strictObject({}).optional(),
-    response: { description: '{ alert }' },
-    handler: async ({ access, params }, request, reply) => {
-      const id = params.id ?? '';
-      try {
-        const alert = await deps.store.markAlertHandled(id, access.user.name, now());
-        await audit(deps, request, access.user.name, 'alert_handled', id, {
-          channel: alert.channel,
-          attempts: alert.attempts,
-          ...(alert.tipId && { tipId: alert.tipId }),
-        });
-        return { alert: await view(deps, alert) };
-      } catch (error) {
-        return storeFailure(error, reply, 'handled', id);
-      }
+    {
+      op: 'handled',
+      summary: '将失败预警标记为已处理（已通过其他方式告知）',
+      description: '{ alert } with handledAt, handledBy',
+      action: 'alert_handled',
+      apply: (id: string, by: string) => deps.store.markAlertHandled(id, by, now()),
     },
-  });
+  ] as const;
+  for (const spec of actions) {
+    route({
+      method: 'POST',
+      path: `/api/failed-alerts/:id/${spec.op}`,
+      summary: spec.summary,
+      tag: '态势',
+      auth: 'admin',
+      body: z.strictObject({}).optional(),
+      response: { description: spec.description },
+      handler: async ({ access, params }, request, reply) => {
+        const id = params.id ?? '';
+        try {
+          const alert = await spec.apply(id, access.user.name);
+          await audit(deps, request, access.user.name, spec.action, id, {
+            channel: alert.channel,
+            attempts: alert.attempts,
+            ...(alert.tipId && { tipId: alert.tipId }),
+          });
+          return { alert: await view(deps, alert) };
+        } catch (error) {
+          return storeFailure(error, reply, spec.op, id);
+        }
+      },
+    });
+  }
 }

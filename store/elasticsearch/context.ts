@@ -59,6 +59,33 @@ export async function getDoc<T>(
   }
 }
 
+/**
+ * Write `document` over a document read by getDoc, only if nobody changed it since (E_STORE_CONFLICT with
+ * `conflictMessage` otherwise): the optimistic update of a decision or a dead letter.
+ */
+export async function indexIfUnchanged<T>(
+  ctx: EsContext,
+  index: string,
+  id: string,
+  document: T,
+  read: { seqNo: number; primaryTerm: number },
+  conflictMessage: string,
+): Promise<void> {
+  try {
+    await ctx.client.index({
+      index,
+      id,
+      document,
+      if_seq_no: read.seqNo,
+      if_primary_term: read.primaryTerm,
+      refresh: ctx.refresh,
+    });
+  } catch (error) {
+    if (isConflict(error)) throw new StoreError('E_STORE_CONFLICT', conflictMessage);
+    throw error;
+  }
+}
+
 /** Sources of many ids (missing ones left out), in the order asked. */
 export async function getDocs<T>(
   ctx: EsContext,

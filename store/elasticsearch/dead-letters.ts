@@ -2,7 +2,7 @@
 // a sender or a second admin acting meanwhile gets E_STORE_CONFLICT instead of a lost update.
 import { StoreError } from '../../core/errors.js';
 import type { OutboxAlert } from '../../core/types.js';
-import { type EsContext, getDoc, isConflict } from './context.js';
+import { type EsContext, getDoc, indexIfUnchanged } from './context.js';
 import { fromOutboxDoc, type OutboxDoc } from './docs.js';
 
 async function rewriteDead(
@@ -19,19 +19,7 @@ async function rewriteDead(
   if (unhandled && read.source.handledAt !== undefined)
     throw new StoreError('E_STORE_CONFLICT', `${what}: alert ${id} was handled by ${String(handledBy)}`);
   const next = change(read.source);
-  try {
-    await ctx.client.index({
-      index: ctx.names.outbox,
-      id,
-      document: next,
-      if_seq_no: read.seqNo,
-      if_primary_term: read.primaryTerm,
-      refresh: ctx.refresh,
-    });
-  } catch (error) {
-    if (isConflict(error)) throw new StoreError('E_STORE_CONFLICT', `${what}: alert ${id} changed meanwhile`);
-    throw error;
-  }
+  await indexIfUnchanged(ctx, ctx.names.outbox, id, next, read, `${what}: alert ${id} changed meanwhile`);
   return fromOutboxDoc(next);
 }
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { StoreError } from '../../core/errors.js';
 import type { Tip } from '../../core/types.js';
 import type { ExclusionSuggestion, SuggestionDecision, SuggestionStatus } from '../store.js';
-import { allOf, type EsContext, getDoc, isConflict, searchDocs } from './context.js';
+import { allOf, type EsContext, getDoc, indexIfUnchanged, isConflict, searchDocs } from './context.js';
 
 type SuggestionDoc = ExclusionSuggestion & { seq: number };
 
@@ -80,18 +80,13 @@ export async function decideSuggestion(
     decidedAt: decision.at,
     decidedBy: decision.by,
   };
-  try {
-    await ctx.client.index({
-      index: ctx.names.suggestions,
-      id,
-      document: next,
-      if_seq_no: read.seqNo,
-      if_primary_term: read.primaryTerm,
-      refresh: ctx.refresh,
-    });
-  } catch (error) {
-    if (isConflict(error)) throw new StoreError('E_STORE_CONFLICT', `suggestion ${id} was decided meanwhile`);
-    throw error;
-  }
+  await indexIfUnchanged(
+    ctx,
+    ctx.names.suggestions,
+    id,
+    next,
+    read,
+    `suggestion ${id} was decided meanwhile`,
+  );
   return strip(next);
 }

@@ -1,12 +1,13 @@
 // 失败预警 (admin): alerts the sender gave up on — what, where, why in Chinese — with 重试 and 标记已处理.
-import { App, Button, Card, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { sendJson, toQuery } from '../api/client.js';
+import { toQuery } from '../api/client.js';
 import type { FailedAlert, FailedAlertsResponse } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { formatTime } from '../shared/format.js';
 import { CHANNEL_TYPE_LABELS } from '../shared/labels.js';
 import { LevelTag } from '../shared/level-tag.js';
+import { useRowAction } from '../shared/use-row-action.js';
 
 type Filter = 'false' | 'true' | 'all';
 
@@ -30,24 +31,16 @@ function Subject({ alert }: { alert: FailedAlert }) {
 
 /** The failed alerts screen. */
 export function FailedAlertsPage() {
-  const { message } = App.useApp();
   const [filter, setFilter] = useState<Filter>('false');
-  const [busy, setBusy] = useState<string | undefined>(undefined);
   const list = useApi<FailedAlertsResponse>(`/api/failed-alerts${toQuery({ handled: filter })}`);
-
-  const act = async (alert: FailedAlert, op: 'requeue' | 'handled') => {
-    setBusy(alert.id);
-    try {
-      await sendJson('POST', `/api/failed-alerts/${encodeURIComponent(alert.id)}/${op}`, {});
-      message.success(op === 'requeue' ? '已重新排队，将在下一轮发送' : '已标记为已处理');
-      list.reload();
-    } catch (err) {
-      message.error(err instanceof Error ? err.message : '操作失败');
-    } finally {
-      setBusy(undefined);
-    }
-  };
-
+  const { busy, run } = useRowAction(list.reload);
+  const act = (alert: FailedAlert, op: 'requeue' | 'handled') =>
+    run(
+      alert.id,
+      `/api/failed-alerts/${encodeURIComponent(alert.id)}/${op}`,
+      {},
+      op === 'requeue' ? '已重新排队，将在下一轮发送' : '已标记为已处理',
+    );
   return (
     <Card data-testid="failed-alerts-page">
       <Space wrap style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>

@@ -1,13 +1,14 @@
 // 排除建议: phrases proposed by 误报 dismissals as "not a risk for this unit"; an admin 采纳 (it joins scoring at
 // once) or 驳回 each. Officers see the list without the buttons.
-import { App, Button, Card, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { sendJson, toQuery } from '../api/client.js';
+import { toQuery } from '../api/client.js';
 import type { SuggestionView } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { isAdmin, useSession } from '../auth/session.js';
 import { formatTime } from '../shared/format.js';
 import { Link } from '../shared/router.js';
+import { useRowAction } from '../shared/use-row-action.js';
 
 type Filter = 'pending' | 'accepted' | 'rejected' | 'all';
 
@@ -21,28 +22,18 @@ const STATUS: Readonly<Record<SuggestionView['status'], { label: string; color: 
 export function SuggestionsPage() {
   const { user } = useSession();
   const admin = isAdmin(user);
-  const { message } = App.useApp();
   const [filter, setFilter] = useState<Filter>('pending');
-  const [busy, setBusy] = useState<string | undefined>(undefined);
   const list = useApi<{ suggestions: SuggestionView[] }>(
     `/api/suggestions${toQuery({ status: filter === 'all' ? undefined : filter })}`,
   );
-
-  const decide = async (s: SuggestionView, decision: 'accept' | 'reject') => {
-    setBusy(s.id);
-    try {
-      await sendJson('POST', `/api/suggestions/${encodeURIComponent(s.id)}/decision`, { decision });
-      message.success(
-        decision === 'accept' ? `已采纳「${s.phrase}」，立即参与评分` : `已驳回「${s.phrase}」`,
-      );
-      list.reload();
-    } catch (err) {
-      message.error(err instanceof Error ? err.message : '操作失败');
-    } finally {
-      setBusy(undefined);
-    }
-  };
-
+  const { busy, run } = useRowAction(list.reload);
+  const decide = (s: SuggestionView, decision: 'accept' | 'reject') =>
+    run(
+      s.id,
+      `/api/suggestions/${encodeURIComponent(s.id)}/decision`,
+      { decision },
+      decision === 'accept' ? `已采纳「${s.phrase}」，立即参与评分` : `已驳回「${s.phrase}」`,
+    );
   return (
     <Card data-testid="suggestions-page">
       <Space wrap style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
