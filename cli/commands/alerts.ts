@@ -3,6 +3,7 @@ import { closeChannels, createChannel } from '../../alerts/channels/index.js';
 import { formatLocalTime } from '../../alerts/render.js';
 import { loadConfig } from '../../config/loader.js';
 import { InputError, YuqingError } from '../../core/errors.js';
+import { alertErrorText } from '../../core/labels.js';
 import type { Notice, OutboxAlert } from '../../core/types.js';
 import { commandLogger, type GlobalOptions, withApp } from '../command-context.js';
 import { type CommandIo, processIo } from './tip-format.js';
@@ -32,8 +33,11 @@ export function alertLine(alert: OutboxAlert, timeZone: string): string {
     alert.status === 'sent'
       ? `发送于 ${formatLocalTime(alert.sentAt, timeZone)}`
       : `${alert.status === 'dead' ? '最后计划' : '下次尝试'} ${formatLocalTime(alert.nextAttemptAt, timeZone)}`;
-  const error = alert.lastError ? `  错误：${alert.lastError}` : '';
-  return `[${status}] ${alert.channel}  ${what}  尝试 ${alert.attempts} 次  ${when}${error}`;
+  const error = alert.lastError ? `  错误：${alertErrorText(alert.lastError)}` : '';
+  const handled = alert.handledAt
+    ? `  （${alert.handledBy ?? ''} 已于 ${formatLocalTime(alert.handledAt, timeZone)} 标记已处理）`
+    : '';
+  return `[${status}] ${alert.channel}  ${what}  尝试 ${alert.attempts} 次  ${when}${error}${handled}`;
 }
 
 /** `yuqing alerts [--failed] [--json]`: the outbox, newest first; `--json` prints `{ total, dead, alerts }`. */
