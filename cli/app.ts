@@ -83,7 +83,8 @@ export async function buildApp(config: AppConfig, logger: Logger): Promise<App> 
     store,
     channels,
     roundNames,
-    consoleUrl: publicUrl ? (tip: Tip) => `${publicUrl}/#/tips/${tip.id}` : undefined,
+    // The SPA routes by path (no hash router): /tips?tip= opens the tip's drawer on the tips screen.
+    consoleUrl: publicUrl ? (tip: Tip) => `${publicUrl}/tips?tip=${encodeURIComponent(tip.id)}` : undefined,
     logger: logger.child({ component: 'alerts' }),
     maxAttempts: config.settings.alerts.maxAttempts,
     onDead: (alert) =>
