@@ -78,6 +78,7 @@ describe.skipIf(seeds.length === 0 || !existsSync(LEXICON_FILE))(
         lexicon,
         segmenter,
         timezone: 'Asia/Shanghai',
+        roundsOf: 'all',
         model: SHIPPED_MODEL,
       });
       const lines = readFileSync(join(SEEDS_DIR, file), 'utf8').split('\n');
@@ -114,6 +115,7 @@ describe.skipIf(seeds.length === 0)('seed articles with the whole shipped lexico
       lexicon,
       segmenter,
       timezone: 'Asia/Shanghai',
+      roundsOf: 'all',
       model: SHIPPED_MODEL,
     });
     const title = text.split('\n').find((l) => l.trim() !== '') ?? '';

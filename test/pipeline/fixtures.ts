@@ -24,6 +24,8 @@ export async function shippedProcessor(round: RoundConfig, rulesOnly = false): P
     lexicon,
     segmenter: createJiebaSegmenter(userDictionary([round], lexicon)),
     timezone: 'Asia/Shanghai',
+    // The ad-hoc round lists no sources: score every item for it, as `yuqing eval` does.
+    roundsOf: 'all',
     ...(!rulesOnly && { model: loadRiskModel(riskModelPath()) }),
   });
 }
