@@ -5,11 +5,11 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import Database from 'better-sqlite3';
 import { BackupError } from '../../core/errors.js';
-import { createEvidenceFiles, EVIDENCE_FILES } from '../evidence/evidence-files.js';
+import { createEvidenceFiles, type EVIDENCE_FILES } from '../evidence/evidence-files.js';
 import { verifyEvidence } from '../evidence/verify.js';
-import type { EvidenceRecord } from '../store.js';
 import { getEvidence } from '../sqlite/evidence-records.js';
 import { statementCache } from '../sqlite/statements.js';
+import type { EvidenceRecord } from '../store.js';
 import { copyHashed, exists, hashFile, nonEmptyDir, reason, stamp } from './files.js';
 import {
   type BackupFileEntry,

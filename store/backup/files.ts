@@ -57,7 +57,10 @@ export async function nonEmptyDir(path: string): Promise<boolean> {
 
 /** Compact UTC time for folder names: 20261207T160512Z. */
 export function stamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /** Error text of an unknown throw. */

@@ -27,7 +27,11 @@ const manifestSchema = z.object({
   formatVersion: z.literal(1),
   createdAt: z.string(),
   schemaVersion: z.number().int().nonnegative(),
-  database: z.object({ file: z.literal(DATABASE_FILE), sha256: SHA256, bytes: z.number().int().nonnegative() }),
+  database: z.object({
+    file: z.literal(DATABASE_FILE),
+    sha256: SHA256,
+    bytes: z.number().int().nonnegative(),
+  }),
   counts: z.object({ articles: z.number().int().nonnegative(), evidence: z.number().int().nonnegative() }),
   evidence: z.array(fileEntry),
   problems: z.array(z.object({ articleId: z.string(), problems: z.array(z.string()) })),
@@ -61,7 +65,9 @@ export async function readManifest(dir: string): Promise<BackupManifest> {
   }
   const parsed = manifestSchema.safeParse(value);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 5).map((i) => `  ${i.path.join('.') || '（根）'}：${i.message}`);
+    const issues = parsed.error.issues
+      .slice(0, 5)
+      .map((i) => `  ${i.path.join('.') || '（根）'}：${i.message}`);
     throw new BackupError('E_BACKUP_MANIFEST', `${path} 不是有效的备份清单：\n${issues.join('\n')}`);
   }
   return parsed.data;

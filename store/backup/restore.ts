@@ -137,7 +137,9 @@ async function stageFiles(
       const digest = await copyHashed(source, target);
       if (digest.sha256 !== sha256 || digest.bytes !== bytes) {
         mismatched.push(name);
-        lines.push(`${name}：SHA-256 与备份清单不一致（清单 ${sha256}，实际 ${digest.sha256}），文件可能已被改动`);
+        lines.push(
+          `${name}：SHA-256 与备份清单不一致（清单 ${sha256}，实际 ${digest.sha256}），文件可能已被改动`,
+        );
       }
     } catch (error) {
       mismatched.push(name);
@@ -146,7 +148,13 @@ async function stageFiles(
     }
   };
   await mkdir(dirname(stagedDb), { recursive: true, mode: 0o700 });
-  await check(DATABASE_FILE, join(from, DATABASE_FILE), stagedDb, manifest.database.sha256, manifest.database.bytes);
+  await check(
+    DATABASE_FILE,
+    join(from, DATABASE_FILE),
+    stagedDb,
+    manifest.database.sha256,
+    manifest.database.bytes,
+  );
   for (const file of manifest.evidence) {
     const inside = file.path.slice('evidence/'.length);
     await check(file.path, join(from, file.path), join(stagedEvidence, inside), file.sha256, file.bytes);
@@ -230,7 +238,12 @@ async function verifyRecords(
 }
 
 /** Move the existing database (with its -wal/-shm) and evidence folder into a dated folder of the data dir. */
-async function moveAside(storePath: string, evidenceRoot: string, dataDir: string, at: Date): Promise<string> {
+async function moveAside(
+  storePath: string,
+  evidenceRoot: string,
+  dataDir: string,
+  at: Date,
+): Promise<string> {
   const aside = join(resolve(dataDir), `replaced-by-restore-${stamp(at)}`);
   await mkdir(aside, { recursive: true, mode: 0o700 });
   for (const path of [storePath, `${storePath}-wal`, `${storePath}-shm`, evidenceRoot]) {
