@@ -305,8 +305,8 @@ describe('store restore', () => {
       JSON.stringify({ ...manifest, schemaVersion: SCHEMA_VERSION + 1 }),
     );
     expect((await attempt()).code).toBe('E_BACKUP_VERSION');
-    const escape = { path: 'evidence/../../etc/passwd', sha256: '0'.repeat(64), bytes: 1 };
-    writeFileSync(join(backup, 'manifest.json'), JSON.stringify({ ...manifest, evidence: [escape] }));
+    const climbing = { path: 'evidence/../../etc/passwd', sha256: '0'.repeat(64), bytes: 1 };
+    writeFileSync(join(backup, 'manifest.json'), JSON.stringify({ ...manifest, evidence: [climbing] }));
     const error = await attempt();
     expect(error.code).toBe('E_BACKUP_MANIFEST');
     expect(error.message).toContain('evidence.0.path');
