@@ -11,7 +11,7 @@ import { silentLogger } from '../../../core/log.js';
 import { createBackup } from '../../../store/backup/backup.js';
 import { hashFile } from '../../../store/backup/files.js';
 import { type BackupManifest, readManifest } from '../../../store/backup/manifest.js';
-import { restoreBackup } from '../../../store/backup/restore.js';
+import { type RestoreSummary, restoreBackup } from '../../../store/backup/restore.js';
 import { createEvidenceFiles, evidenceRoot, sha256Hex } from '../../../store/evidence/evidence-files.js';
 import { verifyEvidence } from '../../../store/evidence/verify.js';
 import { SCHEMA_VERSION } from '../../../store/sqlite/schema.js';
@@ -71,9 +71,24 @@ function validatorCount(storePath: string): number {
   }
 }
 
-async function restoredTarget(): Promise<{ dir: string; storePath: string; root: string }> {
+/** An empty data directory to restore into. */
+interface Target {
+  dir: string;
+  storePath: string;
+  root: string;
+  restore(from: string): Promise<RestoreSummary>;
+}
+
+async function restoredTarget(): Promise<Target> {
   const dir = tempDir('yuqing-restore-');
-  return { dir, storePath: join(dir, 'yuqing.db'), root: evidenceRoot(dir) };
+  const storePath = join(dir, 'yuqing.db');
+  const root = evidenceRoot(dir);
+  return {
+    dir,
+    storePath,
+    root,
+    restore: (from) => restoreBackup({ from, storePath, evidenceRoot: root, dataDir: dir }),
+  };
 }
 
 async function backupOf(data: DataDir): Promise<{ dir: string; manifest: BackupManifest }> {
@@ -177,12 +192,7 @@ describe('store restore', () => {
     const data = await dataDir(12);
     const { dir: backup, manifest } = await backupOf(data);
     const target = await restoredTarget();
-    const summary = await restoreBackup({
-      from: backup,
-      storePath: target.storePath,
-      evidenceRoot: target.root,
-      dataDir: target.dir,
-    });
+    const summary = await target.restore(backup);
     expect(summary).toMatchObject({
       articles: 12,
       evidenceVerified: 12,
@@ -215,14 +225,7 @@ describe('store restore', () => {
     bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 1;
     writeFileSync(join(backup, shot.path), bytes);
     const target = await restoredTarget();
-    const error = await catchError(
-      restoreBackup({
-        from: backup,
-        storePath: target.storePath,
-        evidenceRoot: target.root,
-        dataDir: target.dir,
-      }),
-    );
+    const error = await catchError(target.restore(backup));
     expect(error.code).toBe('E_BACKUP_HASH_MISMATCH');
     expect(error.files).toEqual([shot.path]);
     expect(error.message).toContain(shot.path);
@@ -247,14 +250,7 @@ describe('store restore', () => {
     };
     writeFileSync(join(backup, 'manifest.json'), JSON.stringify(edited));
     const target = await restoredTarget();
-    const error = await catchError(
-      restoreBackup({
-        from: backup,
-        storePath: target.storePath,
-        evidenceRoot: target.root,
-        dataDir: target.dir,
-      }),
-    );
+    const error = await catchError(target.restore(backup));
     expect(error.code).toBe('E_BACKUP_HASH_MISMATCH');
     expect(error.files).toEqual([`evidence/${record.path}`]);
     expect(error.message).toMatch(/SHA-256 与入库时记录的不一致/);
@@ -263,10 +259,7 @@ describe('store restore', () => {
 
   it('gives a clear Chinese message for a missing, non-directory or non-backup --from', async () => {
     const target = await restoredTarget();
-    const attempt = (from: string) =>
-      catchError(
-        restoreBackup({ from, storePath: target.storePath, evidenceRoot: target.root, dataDir: target.dir }),
-      );
+    const attempt = (from: string) => catchError(target.restore(from));
     const missing = join(target.dir, 'no-such-backup');
     const gone = await attempt(missing);
     expect(gone.code).toBe('E_BACKUP_NOT_FOUND');
@@ -291,15 +284,7 @@ describe('store restore', () => {
     const data = await dataDir(2);
     const { dir: backup, manifest } = await backupOf(data);
     const target = await restoredTarget();
-    const attempt = () =>
-      catchError(
-        restoreBackup({
-          from: backup,
-          storePath: target.storePath,
-          evidenceRoot: target.root,
-          dataDir: target.dir,
-        }),
-      );
+    const attempt = () => catchError(target.restore(backup));
     writeFileSync(
       join(backup, 'manifest.json'),
       JSON.stringify({ ...manifest, schemaVersion: SCHEMA_VERSION + 1 }),
