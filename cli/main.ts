@@ -261,7 +261,9 @@ export function buildProgram(): Command {
     );
 
   // ---- store maintenance (issue #7) ----
-  const store = program.command('store').description('存储维护：迁移到 Elasticsearch、重建检索索引');
+  const store = program
+    .command('store')
+    .description('存储维护：迁移到 Elasticsearch、重建检索索引、备份与恢复');
   store
     .command('migrate')
     .description('把 SQLite 中的全部数据复制到 Elasticsearch（或另一个 SQLite 文件），中断后重跑可继续')
@@ -279,6 +281,30 @@ export function buildProgram(): Command {
     .description('词库或词典变更后，按当前词典重建全部信息的检索索引')
     .option('--json', '输出 JSON')
     .action(run(async (cmd) => (await import('./commands/store.js')).storeReindexCommand(globals(cmd))));
+  store
+    .command('backup')
+    .description('在线备份 SQLite 数据库和取证文件（服务运行时也可执行），附每个文件的 SHA-256 清单')
+    .requiredOption(
+      '--out <dir>',
+      '备份目录：新目录或空目录即为备份；已有内容的目录内另建 yuqing-backup-<时间>/',
+    )
+    .option('--json', '输出 JSON')
+    .action(
+      run(async (cmd) =>
+        (await import('./commands/store-backup.js')).storeBackupCommand(globals(cmd) as never),
+      ),
+    );
+  store
+    .command('restore')
+    .description('从备份恢复数据库和取证文件：逐个校验 SHA-256，全部一致才恢复（先停止 yuqing run）')
+    .requiredOption('--from <dir>', 'yuqing store backup 生成的备份目录')
+    .option('--force', '目标位置已有数据时仍然恢复（原有数据移到数据目录的 replaced-by-restore-<时间>/）')
+    .option('--json', '输出 JSON')
+    .action(
+      run(async (cmd) =>
+        (await import('./commands/store-backup.js')).storeRestoreCommand(globals(cmd) as never),
+      ),
+    );
 
   program
     .command('config')

@@ -61,3 +61,23 @@ export class InputError extends YuqingError {
     super('E_INPUT', message);
   }
 }
+
+/** Stable codes of `yuqing store backup` and `yuqing store restore`. */
+export type BackupErrorCode =
+  | 'E_BACKUP_SOURCE'
+  | 'E_BACKUP_OUT'
+  | 'E_BACKUP_NOT_FOUND'
+  | 'E_BACKUP_MANIFEST'
+  | 'E_BACKUP_VERSION'
+  | 'E_BACKUP_HASH_MISMATCH'
+  | 'E_BACKUP_TARGET_EXISTS';
+
+/** A backup cannot be made, or a backup cannot be restored; the message (Chinese) names the path or files. */
+export class BackupError extends YuqingError {
+  /** Files (relative to the backup) whose content does not match the manifest or the store's record. */
+  readonly files: readonly string[];
+  constructor(code: BackupErrorCode, message: string, options?: { cause?: unknown; files?: string[] }) {
+    super(code, message, options);
+    this.files = options?.files ?? [];
+  }
+}

@@ -212,11 +212,12 @@ export function migrate(
       `database schema version ${current} is newer than this program supports (${latest})`,
     );
   }
+  const applied: Migration[] = [];
   for (const step of migrations) {
     if (step.version <= current) continue;
     // IMMEDIATE takes the write lock first, and the version is read again under it: two processes opening a
     // new file at once (several instances on one store) would otherwise both run the same step.
-    const applied = db
+    const ran = db
       .transaction(() => {
         if ((db.pragma('user_version', { simple: true }) as number) >= step.version) return false;
         db.exec(step.sql);
@@ -225,7 +226,21 @@ export function migrate(
         return true;
       })
       .immediate();
-    if (applied)
-      logger.info({ version: step.version, description: step.description }, 'store schema migrated');
+    if (ran) applied.push(step);
   }
+  logMigration(logger, applied);
+}
+
+/** One line per open that changed the schema (none when it was current), naming every step that ran. */
+function logMigration(logger: Logger, applied: readonly Migration[]): void {
+  const last = applied[applied.length - 1];
+  if (!last) return;
+  const steps = applied.map((s) => ({ version: s.version, description: s.description }));
+  // From the first step this connection ran: another process may have run earlier ones meanwhile.
+  const start = (applied[0]?.version ?? 1) - 1;
+  const message =
+    start === 0
+      ? `数据库结构已创建（第 ${last.version} 版）`
+      : `数据库结构已从第 ${start} 版升级到第 ${last.version} 版`;
+  logger.info({ component: 'store-migrate', from: start, to: last.version, steps }, message);
 }
