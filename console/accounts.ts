@@ -1,5 +1,6 @@
 // Account creation and changes shared by the admin API and `yuqing user add`.
 import type { AppConfig } from '../config/schema.js';
+import { ALL_UNITS } from '../store/scope.js';
 import type { Store, UserAccount, UserPatch, UserRole } from '../store/store.js';
 import { passwordWeakness } from './auth/password-strength.js';
 import { generatePassword, hashPassword } from './auth/passwords.js';
@@ -49,7 +50,8 @@ export function checkAccount(
   });
   const known = config.rounds.filter((r) => rounds.includes(r.id)).flatMap((r) => r.units.map((u) => u.id));
   units.forEach((id, i) => {
-    if (!known.includes(id)) fields.push({ path: `units.${i}`, message: `所选轮次中没有单位「${id}」` });
+    if (id !== ALL_UNITS && !known.includes(id))
+      fields.push({ path: `units.${i}`, message: `所选轮次中没有单位「${id}」` });
   });
   const weakness =
     account.password === undefined ? undefined : passwordWeakness(account.password, accountWords(account));

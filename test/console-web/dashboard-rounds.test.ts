@@ -149,6 +149,14 @@ describe('console SPA: dashboard, round setup and audit log', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '巡察组' }).click();
     await dialog.locator('.ant-form-item', { hasText: '可见轮次' }).locator('.ant-select').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '第四轮' }).click();
+    // Deny by default: without units or a 巡察组 the form says the account will see nothing (issue 21).
+    await dialog.getByTestId('scope-summary').filter({ hasText: '此账号看不到任何信息' }).waitFor();
+    await dialog.locator('.ant-form-item', { hasText: '巡察组名称' }).locator('.ant-select').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '第二巡察组' })
+      .click();
+    await dialog.getByTestId('scope-summary').filter({ hasText: '青石镇' }).waitFor();
+    expect(await dialog.getByTestId('scope-summary').textContent()).not.toContain('住房和城乡建设局');
     await dialog.locator('.ant-btn-primary').click();
     const password = await page.getByTestId('one-time-password').textContent();
     expect(password?.length ?? 0).toBeGreaterThanOrEqual(10);
