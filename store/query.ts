@@ -48,15 +48,7 @@ export function matchableWords(words: readonly string[]): string[] {
   return [...new Set(words.map((w) => w.trim()).filter((w) => /[\p{L}\p{N}\p{Co}]/u.test(w)))];
 }
 
-const LONE_HAN = /^\p{Script=Han}$/u;
-
-/**
- * Every word a hit should mark: terms, exact phrases and the OR alternatives (not the exclusions). A lone Chinese
- * character (what jieba leaves of a word it does not know, e.g. 明 of 明湖区) would mark that character all over
- * the text, so it is marked only when the query has no longer word.
- */
+/** Every word a hit should mark: terms, exact phrases and the OR alternatives (not the exclusions). */
 export function highlightTerms(q: NormalizedSearchQuery): string[] {
-  const all = [...q.terms, ...(q.phrases ?? []), ...(q.anyOf ?? []).flat()];
-  const words = all.filter((t) => !LONE_HAN.test(t.trim()));
-  return words.length > 0 ? words : all;
+  return [...q.terms, ...(q.phrases ?? []), ...(q.anyOf ?? []).flat()];
 }
