@@ -10,6 +10,11 @@ export interface ConsoleDeps {
   config: AppConfig;
   /** Turns the search box text into index terms (jieba search mode in production). */
   queryTerms: (text: string) => string[];
+  /**
+   * The words of a title the dashboard's word cloud may show; jieba content words without stop words
+   * (pipeline/word-cloud.ts) when absent.
+   */
+  cloudWords?: (text: string) => string[];
   logger: Logger;
   /** Clock for sessions, audit and defaults; the system clock when absent. */
   clock?: () => Date;

@@ -22,7 +22,8 @@ export function createJiebaSegmenter(userWords: readonly string[]): Segmenter {
     const word = raw.trim();
     // jieba splits at whitespace before looking words up, so a word containing a space could never match.
     if (word === '' || /\s/.test(word)) continue;
-    nodejieba.insertWord(word);
+    // Tagged nz (proper noun) so the word cloud (word-cloud.ts) tells them from the HMM's guesses (tag x).
+    nodejieba.insertWord(word, 'nz');
   }
   return {
     cut: (text) => (text === '' ? [] : wordTokens(nodejieba.cut(text, true))),

@@ -141,8 +141,11 @@ export interface DashboardData {
   trend: { day: string; level: Level; count: number }[];
   /** Items per source type. */
   sourceTypes: { type: string; count: number }[];
-  /** Most frequent risk terms and title words of the period, most frequent first (at most 60). */
-  topTerms: { term: string; count: number }[];
+  /**
+   * The word cloud's material: the newest items of the period (at most 2000), each its title and the risk terms
+   * the scorer hit in it for this round. The words are counted outside the store (pipeline/word-cloud.ts).
+   */
+  termSample: { title: string; terms: string[] }[];
 }
 
 /** The fields a workflow step sets on a tip; absent fields are left as they are. */

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { LEVELS, type Level, PHASE_LABELS, type PhaseName } from '../../core/types.js';
+import { createCloudWords, loadStopWords, topCloudTerms } from '../../pipeline/word-cloud.js';
 import type { UnitLevelCounts } from '../../store/store.js';
 import { type Access, requireRound, visibleRounds } from '../auth/access.js';
 import type { ConsoleDeps } from '../deps.js';
@@ -34,6 +35,7 @@ function worst(counts: Record<Level, number>): Level {
 
 /** GET /api/dashboard: the situation of one round over a period, limited to the caller's units. */
 export function registerDashboardRoutes(route: RouteFn, deps: ConsoleDeps): void {
+  const cloudWords = deps.cloudWords ?? createCloudWords(loadStopWords());
   route({
     method: 'GET',
     path: '/api/dashboard',
@@ -42,11 +44,16 @@ export function registerDashboardRoutes(route: RouteFn, deps: ConsoleDeps): void
     auth: 'session',
     query: dashboardQuery,
     response: { description: 'Dashboard' },
-    handler: async ({ access, query }) => dashboard(deps, access, query),
+    handler: async ({ access, query }) => dashboard(deps, cloudWords, access, query),
   });
 }
 
-async function dashboard(deps: ConsoleDeps, access: Access, query: Record<string, unknown>) {
+async function dashboard(
+  deps: ConsoleDeps,
+  cloudWords: (text: string) => string[],
+  access: Access,
+  query: Record<string, unknown>,
+) {
   const zone = deps.config.settings.timezone;
   const rounds = visibleRounds(access, deps.config);
   const roundId = readString(query, 'round');
@@ -121,7 +128,7 @@ async function dashboard(deps: ConsoleDeps, access: Access, query: Record<string
     }),
     levelCounts,
     trend,
-    topTerms: data.topTerms,
+    topTerms: topCloudTerms(data.termSample, cloudWords),
     sourceTypes: data.sourceTypes,
     sources: await scopedSourceHealth(deps, access),
   };

@@ -47,7 +47,7 @@ export function statusCounts(aggregation: unknown): Record<TipStatus, number> {
   return counts;
 }
 
-/** Tips of the board, newest first, with the total and the per-status counts (same filter without status). */
+/** Tips of the board, highest level first and newest first within a level, with the total and the per-status counts (same filter without status). */
 export async function listConsoleTips(ctx: EsContext, filter: ConsoleTipFilter): Promise<ConsoleTipList> {
   const base = baseFilters(filter);
   const res = await ctx.client.search<TipDoc>({

@@ -11,6 +11,7 @@ import type {
   TopStory,
   UnitLevelCounts,
 } from '../store.js';
+import { roundTerms, TERM_SAMPLE } from '../term-sample.js';
 import { getClusters } from './articles.js';
 import { statusCounts } from './console-tips.js';
 import { allOf, type EsContext, requireMs, searchDocs } from './context.js';
@@ -23,9 +24,6 @@ type Buckets<T = unknown> = { buckets: ({ key: string; doc_count: number } & T)[
 
 /** Stories considered for the top 10 (largest by matching items first). */
 const STORY_CANDIDATES = 500;
-const TERM_SAMPLE = 2000;
-const TOP_TERMS = 60;
-const WORD = /^(?=.*[\p{Script=Han}])[\p{L}\p{N}]{2,}$|^[A-Za-z]{4,}$/u;
 
 function emptyCounts(): Record<Level, number> {
   return { red: 0, orange: 0, yellow: 0, green: 0 };
@@ -303,12 +301,12 @@ export async function dashboardData(ctx: EsContext, q: DashboardQuery): Promise<
   const fromMs = requireMs('dashboardData.from', q.from);
   const toMs = requireMs('dashboardData.to', q.to);
   const query = roundArticles(q.roundId, fromMs, toMs, q.unitIds);
-  const res = await ctx.client.search<Pick<ArticleDoc, 'titleTokens' | 'assessments'>>({
+  const res = await ctx.client.search<Pick<ArticleDoc, 'title' | 'assessments'>>({
     index: ctx.names.articles,
     size: TERM_SAMPLE,
     query,
     sort: [{ timeMs: 'desc' }, { seq: 'desc' }],
-    _source: ['titleTokens', 'assessments'],
+    _source: ['title', 'assessments'],
     aggs: {
       ...unitLevelAgg(q.roundId, q.unitIds),
       trend: {
@@ -363,29 +361,8 @@ export async function dashboardData(ctx: EsContext, q: DashboardQuery): Promise<
     openTips,
     trend,
     sourceTypes,
-    topTerms: topTerms(
-      res.hits.hits.flatMap((h) => (h._source ? [h._source] : [])),
-      q.roundId,
+    termSample: res.hits.hits.flatMap((h) =>
+      h._source ? [{ title: h._source.title, terms: roundTerms(h._source.assessments, q.roundId) }] : [],
     ),
   };
-}
-
-/** Risk terms the scorer hit (weighted ×3) plus title words of the newest items (as the SQLite store). */
-function topTerms(
-  docs: Pick<ArticleDoc, 'titleTokens' | 'assessments'>[],
-  roundId: string,
-): { term: string; count: number }[] {
-  const counts = new Map<string, number>();
-  const add = (term: string, n: number) => counts.set(term, (counts.get(term) ?? 0) + n);
-  for (const doc of docs) {
-    for (const word of new Set(doc.titleTokens.split(' '))) if (WORD.test(word)) add(word, 1);
-    const hit = new Set<string>();
-    for (const a of doc.assessments)
-      if (a.roundId === roundId) for (const p of a.parts ?? []) if (p.term) hit.add(p.term);
-    for (const term of hit) add(term, 3);
-  }
-  return [...counts]
-    .map(([term, count]) => ({ term, count }))
-    .sort((a, b) => b.count - a.count || a.term.localeCompare(b.term))
-    .slice(0, TOP_TERMS);
 }

@@ -2,15 +2,10 @@
 import { StoreError } from '../../core/errors.js';
 import { LEVELS, type Level } from '../../core/types.js';
 import type { DashboardData, DashboardQuery, UnitLevelCounts } from '../store.js';
+import { roundTerms, TERM_SAMPLE } from '../term-sample.js';
 import { isoToEpochMs } from '../time.js';
 import type { SqlParams } from './scope-sql.js';
 import type { Prepare } from './statements.js';
-
-/** Items whose title words are counted for the word cloud (the newest of the period). */
-const TERM_SAMPLE = 2000;
-const TOP_TERMS = 60;
-/** A title word worth showing: two or more letters, at least one CJK character or a longer Latin word. */
-const WORD = /^(?=.*[\p{Script=Han}])[\p{L}\p{N}]{2,}$|^[A-Za-z]{4,}$/u;
 
 function ms(name: string, iso: string): number {
   const value = isoToEpochMs(iso);
@@ -86,30 +81,18 @@ export function dashboardData(prep: Prepare, query: DashboardQuery): DashboardDa
     openTips: byUnit(openTips),
     trend,
     sourceTypes,
-    topTerms: topTerms(prep, inPeriod, params),
+    termSample: termSample(prep, inPeriod, params),
   };
 }
 
-/** Risk terms the scorer hit (weighted ×3) plus title words of the newest items of the period. */
-function topTerms(prep: Prepare, inPeriod: string, params: SqlParams): { term: string; count: number }[] {
+/** Title and the round's hit risk terms of the newest items of the period. */
+function termSample(prep: Prepare, inPeriod: string, params: SqlParams): DashboardData['termSample'] {
   const rows = prep(
-    `SELECT a.title_tokens, a.assessments FROM articles a WHERE a.seq IN (${inPeriod})
-     ORDER BY a.time_ms DESC LIMIT ${TERM_SAMPLE}`,
-  ).all(params) as { title_tokens: string; assessments: string }[];
-  const counts = new Map<string, number>();
-  const add = (term: string, n: number) => counts.set(term, (counts.get(term) ?? 0) + n);
-  for (const row of rows) {
-    for (const word of new Set(row.title_tokens.split(' '))) if (WORD.test(word)) add(word, 1);
+    `SELECT a.title, a.assessments FROM articles a WHERE a.seq IN (${inPeriod})
+     ORDER BY a.time_ms DESC, a.seq DESC LIMIT ${TERM_SAMPLE}`,
+  ).all(params) as { title: string; assessments: string }[];
+  return rows.map((row) => {
     const assessments = JSON.parse(row.assessments) as { roundId: string; parts?: { term?: string }[] }[];
-    const hit = new Set<string>();
-    for (const a of assessments) {
-      if (a.roundId !== params.roundId) continue;
-      for (const part of a.parts ?? []) if (part.term) hit.add(part.term);
-    }
-    for (const term of hit) add(term, 3);
-  }
-  return [...counts]
-    .map(([term, count]) => ({ term, count }))
-    .sort((a, b) => b.count - a.count || a.term.localeCompare(b.term))
-    .slice(0, TOP_TERMS);
+    return { title: row.title, terms: roundTerms(assessments, String(params.roundId)) };
+  });
 }

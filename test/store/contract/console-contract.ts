@@ -224,7 +224,12 @@ export function consoleContract(ctx: ContractContext): void {
         { type: 'html', count: 2 },
         { type: 'rss', count: 1 },
       ]);
-      expect(data.topTerms[0]).toEqual({ term: '违规收费', count: 9 });
+      // Newest first: each item's title and the risk terms the scorer hit for this round.
+      expect(data.termSample).toEqual([
+        { title: '医院 开展 义诊', terms: ['违规收费'] },
+        { title: '转载 教育局 违规 收费', terms: ['违规收费'] },
+        { title: '教育局 违规 收费 问题', terms: ['违规收费'] },
+      ]);
       const scoped = await store.dashboardData({
         roundId: 'r1',
         from: '2026-03-01T00:00:00+08:00',
@@ -234,6 +239,7 @@ export function consoleContract(ctx: ContractContext): void {
       });
       expect(scoped.unitLevels.map((u) => u.unitId)).toEqual(['u2']);
       expect(scoped.openTips).toEqual([]);
+      expect(scoped.termSample.map((t) => t.title)).toEqual(['医院 开展 义诊']);
     });
   });
 }

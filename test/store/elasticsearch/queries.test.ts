@@ -181,7 +181,12 @@ describe('Elasticsearch store queries (offline, recording connection)', () => {
     });
     const body = requests.find((r) => r.path === '/yq-articles/_search')?.body as {
       aggs: Record<string, unknown>;
+      _source: unknown;
+      size: number;
     };
+    // The word cloud's material: titles (segmented outside the store) and assessments of the newest items.
+    expect(body._source).toEqual(['title', 'assessments']);
+    expect(body.size).toBe(2000);
     expect(body.aggs.trend).toMatchObject({
       date_histogram: {
         field: 'timeMs',
