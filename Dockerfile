@@ -5,8 +5,10 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
-# nodejieba and better-sqlite3 build native code; the build stage has the compilers.
-RUN npm ci --ignore-scripts=false
+# nodejieba and better-sqlite3 build native code; the build stage has the compilers. Plain `npm ci` would also
+# run the root's `prepare` (the build) before the sources are copied, so install without scripts and then run
+# the install scripts of exactly the two native packages (the lock marks no other package hasInstallScript).
+RUN npm ci --ignore-scripts && npm rebuild better-sqlite3 nodejieba
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
