@@ -154,8 +154,16 @@ try {
     "node -e \"new (require('better-sqlite3'))(':memory:').exec('select 1'); require('nodejieba').cut('巡察')\"",
     app,
   );
-  if (existsSync(join(app, 'node_modules/@biomejs')))
-    throw new Error('npm prune --omit=dev left dev packages');
+  // Dev-only packages of the lock must be gone (an emptied scope folder may stay, so look for package.json).
+  const lock = JSON.parse(readFileSync(join(app, 'package-lock.json'), 'utf8'));
+  const leftovers = Object.entries(lock.packages ?? {})
+    .filter(([path, meta]) => path && meta.dev && existsSync(join(app, path, 'package.json')))
+    .map(([path]) => path);
+  if (leftovers.length)
+    throw new Error(`npm prune --omit=dev left dev packages: ${leftovers.slice(0, 10).join(', ')}`);
+  log(
+    `npm prune --omit=dev: no dev package left (${Object.keys(lock.packages ?? {}).length - 1} in the lock)`,
+  );
   // The image's two configs: the production one (as /app/config, secrets from the environment) and the demo.
   const sample = (name) =>
     name.includes('SMTP')
