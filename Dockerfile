@@ -19,6 +19,9 @@ RUN apt-get update && apt-get install -y --no-install-recommends chromium fonts-
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The shipped lexicon (with lexicon/recurrence/) beside dist/config, where the loader looks first: /app/config is
+# the production config, whose own lexicon/ would otherwise stand in for the default and lack the recurrence lists.
+COPY --from=build /app/config/lexicon ./dist/config/lexicon
 COPY --from=build /app/package.json ./package.json
 # The production config runs by default (docker-compose.yml mounts ./config.production over it); the demo config
 # stays beside it for trials: --config /app/config.example.
