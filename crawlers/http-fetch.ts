@@ -1,10 +1,10 @@
 import { type Dispatcher, request } from 'undici';
 import { FetchError, type FetchErrorCode } from '../core/errors.js';
+import { retryAfterMs } from '../core/retry-after.js';
 import { type AddressPolicy, guardUrl, type Resolver } from './address-guard.js';
 import { decodeContent } from './content-encoding.js';
 import { createGuardedAgent, guardErrorOf } from './guarded-connect.js';
 import type { HostGate } from './host-gate.js';
-import { retryAfterMs } from './retry-after.js';
 import type { Validators } from './types.js';
 
 /** Which response types a fetch accepts; anything else is E_FETCH_NOT_HTML. */

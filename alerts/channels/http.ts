@@ -1,4 +1,5 @@
 import { DeliveryError } from '../../core/errors.js';
+import { retryAfterMs } from '../../core/retry-after.js';
 
 /**
  * The receiver said "too many": a 429/503 (with its Retry-After when given) or a robot's rate-limit code. The
@@ -11,15 +12,6 @@ export class RateLimitError extends DeliveryError {
     super(channel, message, true);
     if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs;
   }
-}
-
-/** Milliseconds of a Retry-After header (delta seconds or an HTTP date), undefined when absent or bad. */
-export function parseRetryAfter(value: string | null, nowMs: number = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number.parseInt(trimmed, 10) * 1000;
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
 }
 
 /** Default time a robot or webhook has to answer, including the body. */
@@ -98,11 +90,7 @@ export async function postJson(
     });
   }
   if (status === 429 || (status === 503 && retryAfter)) {
-    throw new RateLimitError(
-      channel,
-      `POST ${host}: HTTP ${status} rate limited`,
-      parseRetryAfter(retryAfter),
-    );
+    throw new RateLimitError(channel, `POST ${host}: HTTP ${status} rate limited`, retryAfterMs(retryAfter));
   }
   if (status < 200 || status >= 300) {
     const retryable = status === 429 || status >= 500;

@@ -15,9 +15,11 @@ export type EsRunner = <T>(operation: string, fn: () => Promise<T>) => Promise<T
 
 type LinkDoc = ProblemLink & { timeMs: number };
 
-const problemDocId = (roundId: string, id: string) =>
+/** Document id of a problem: problem ids are unique only within a round. */
+export const problemDocId = (roundId: string, id: string) =>
   `${encodeURIComponent(roundId)}:${encodeURIComponent(id)}`;
-const linkDocId = (l: ProblemLink) =>
+/** Document id of a link: one per problem and item. */
+export const linkDocId = (l: ProblemLink) =>
   `${problemDocId(l.roundId, l.problemId)}:${encodeURIComponent(l.articleId)}`;
 
 function filters(filter: LedgerFilter, problemField: string): estypes.QueryDslQueryContainer[] {
@@ -28,7 +30,8 @@ function filters(filter: LedgerFilter, problemField: string): estypes.QueryDslQu
   return out;
 }
 
-function bulkErrors(res: estypes.BulkResponse, allowConflict: boolean): string[] {
+/** Messages of the failed items of a bulk response (409s left out when `allowConflict`). */
+export function bulkErrors(res: estypes.BulkResponse, allowConflict: boolean): string[] {
   if (!res.errors) return [];
   return res.items.flatMap((item) => {
     const r = Object.values(item)[0];

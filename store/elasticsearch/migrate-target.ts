@@ -4,6 +4,8 @@ import type { Level, Tip, TipHistoryEntry } from '../../core/types.js';
 import type { Segmenter } from '../../pipeline/types.js';
 import type { Row } from '../migrate/sqlite-source.js';
 import { type MigrationTarget, retokenize } from '../migrate/target.js';
+import { type CursorRow, toCursor } from '../sqlite/cursors.js';
+import { type LinkRow, type ProblemRow, toLink, toProblem } from '../sqlite/ledger.js';
 import {
   type ArticleRow,
   type ClusterRow,
@@ -16,6 +18,7 @@ import { toWorkflowTip, type WorkflowTipRow } from '../sqlite/tips.js';
 import { type BulkOp, writeBulk } from './bulk.js';
 import { compact, type EsContext } from './context.js';
 import { docId, toArticleDoc, toTipDoc } from './docs.js';
+import { linkDocId, problemDocId } from './ledger.js';
 import { tipKeyId } from './tips.js';
 
 const json = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : undefined);
@@ -189,8 +192,21 @@ function rowOps(ctx: EsContext, table: string, row: Row, segmenter: Segmenter): 
           seq: Number(row.seq),
         }),
       ];
+    case 'problems': {
+      const p = toProblem(row as unknown as ProblemRow);
+      return [index(n.problems, problemDocId(p.roundId, p.id), { ...p })];
+    }
+    case 'problem_links': {
+      const l = toLink(row as unknown as LinkRow);
+      return [index(n.problemlinks, linkDocId(l), { ...l, timeMs: Number(row.time_ms) })];
+    }
+    case 'search_cursors': {
+      const c = toCursor(row as unknown as CursorRow);
+      return [index(n.cursors, c.sourceId, { ...c })];
+    }
     default:
-      // article_units / article_phases: the article documents carry units and phases themselves.
+      // article_units / article_phases / story_bands: the article documents carry units, phases and band
+      // keys (made again from the body) themselves.
       return [];
   }
 }

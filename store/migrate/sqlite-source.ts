@@ -25,6 +25,12 @@ export const SOURCE_TABLES: readonly SourceTable[] = [
   { name: 'audit', orderBy: 'seq' },
   { name: 'saved_searches', orderBy: 'id' },
   { name: 'tip_notes', orderBy: 'seq' },
+  // The rectification ledger and search rotation (step 9) and the story index (step 10): without them a
+  // migrated store would lose its 问题清单, restart every search rotation and split the next repost of an old story.
+  { name: 'problems', orderBy: 'round_id, id' },
+  { name: 'problem_links', orderBy: 'round_id, problem_id, article_id' },
+  { name: 'search_cursors', orderBy: 'source_id' },
+  { name: 'story_bands', orderBy: 'band, seq' },
 ];
 
 /** One row as read: column → value. */

@@ -3,13 +3,15 @@ import type { CursorStore, SearchCursor } from '../cursor-types.js';
 import type { Runner } from './ledger.js';
 import type { Prepare } from './statements.js';
 
-interface Row {
+/** A row of table search_cursors. */
+export interface CursorRow {
   source_id: string;
   state: string;
   updated_at: string;
 }
 
-function toCursor(r: Row): SearchCursor {
+/** A search_cursors row as the domain's SearchCursor. */
+export function toCursor(r: CursorRow): SearchCursor {
   const state = JSON.parse(r.state) as Pick<SearchCursor, 'next' | 'lastSearched'>;
   return {
     sourceId: r.source_id,
@@ -29,7 +31,7 @@ export class SqliteCursors implements CursorStore {
   async getSearchCursor(sourceId: string): Promise<SearchCursor | undefined> {
     return this.run('getSearchCursor', () => {
       const row = this.prep('SELECT * FROM search_cursors WHERE source_id = ?').get(sourceId) as
-        | Row
+        | CursorRow
         | undefined;
       return row ? toCursor(row) : undefined;
     });
@@ -47,7 +49,7 @@ export class SqliteCursors implements CursorStore {
 
   async listSearchCursors(): Promise<SearchCursor[]> {
     return this.run('listSearchCursors', () =>
-      (this.prep('SELECT * FROM search_cursors ORDER BY source_id').all() as Row[]).map(toCursor),
+      (this.prep('SELECT * FROM search_cursors ORDER BY source_id').all() as CursorRow[]).map(toCursor),
     );
   }
 }

@@ -8,7 +8,8 @@ import type { Prepare } from './statements.js';
 /** Runs an operation on a ready store (SqliteConnection.run). */
 export type Runner = <T>(operation: string, fn: () => T) => T;
 
-interface ProblemRow {
+/** A row of table problems. */
+export interface ProblemRow {
   round_id: string;
   id: string;
   unit_id: string;
@@ -24,7 +25,8 @@ interface ProblemRow {
   updated_at: string;
 }
 
-interface LinkRow {
+/** A row of table problem_links. */
+export interface LinkRow {
   round_id: string;
   problem_id: string;
   unit_id: string;
@@ -38,7 +40,8 @@ interface LinkRow {
   reason: string;
 }
 
-function toProblem(r: ProblemRow): Problem {
+/** A problems row as the domain's Problem. */
+export function toProblem(r: ProblemRow): Problem {
   return {
     roundId: r.round_id,
     id: r.id,
@@ -56,7 +59,8 @@ function toProblem(r: ProblemRow): Problem {
   };
 }
 
-function toLink(r: LinkRow): ProblemLink {
+/** A problem_links row as the domain's ProblemLink. */
+export function toLink(r: LinkRow): ProblemLink {
   return {
     roundId: r.round_id,
     problemId: r.problem_id,

@@ -218,7 +218,7 @@ describe('digest scope', () => {
     expect(notice.html).not.toContain(TITLES.shared);
     expect(notice.html).toContain(TITLES.hospital);
     // The level counts stay complete: the yellow items are still counted.
-    expect(notice.lines).toContain('合计：红2 橙1 黄3 绿0（共6篇）');
+    expect(notice.lines).toContain('合计：红2 橙1 黄2 绿0（共5篇）');
 
     const phased = round([
       { minLevel: 'green', channels: ['phase-mail'], phases: ['feedback'], digest: '0 8 * * *' },
@@ -306,7 +306,8 @@ describe('digest scope', () => {
     const d = { store, timeZone: ZONE, now: NOW };
     const whole = await makeReport(d, round([]), PERIOD);
     const scoped = await makeReport(d, round([]), PERIOD, { unitIds: ['u2'], minLevel: 'red' });
-    expect(whole.report.totals.total).toBe(6);
+    // The shared story names two units but is one article: counted once.
+    expect(whole.report.totals.total).toBe(5);
     expect(scoped.report.units.map((u) => u.unitName)).toEqual(['某某县人民医院']);
     expect(scoped.report.totals).toEqual({ red: 0, orange: 1, yellow: 1, green: 0, total: 2 });
     expect(scoped.report.newTips).toEqual([]);

@@ -55,6 +55,8 @@ async function startDrillSite(): Promise<{ url: string; close(): Promise<void> }
     };
   });
   const pages = [...items, ...items.slice(0, 3)];
+  // Dated yesterday: a fixed day would age past settings.alerts.maxAgeDays and stop alerting.
+  const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   const server: Server = createServer((req, res) => {
     const path = req.url ?? '/';
     res.setHeader('content-type', 'text/html; charset=utf-8');
@@ -70,8 +72,8 @@ async function startDrillSite(): Promise<{ url: string; close(): Promise<void> }
       return res.end('not found');
     }
     res.end(
-      `<html><head><title>${page.title}</title><meta name="publishdate" content="2026-11-20 09:00"></head>` +
-        `<body><h1>${page.title}</h1><div class="date">2026-11-20 09:00</div><div class="content"><p>${page.body}</p></div></body></html>`,
+      `<html><head><title>${page.title}</title><meta name="publishdate" content="${day} 09:00"></head>` +
+        `<body><h1>${page.title}</h1><div class="date">${day} 09:00</div><div class="content"><p>${page.body}</p></div></body></html>`,
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

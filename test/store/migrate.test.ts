@@ -45,6 +45,15 @@ function tmp(): string {
   return dir;
 }
 
+// Distinct details, long enough for story band keys, so the five items stay five stories.
+const DETAILS = [
+  '城东安置小区项目的二十多名农民工从去年冬天起讨薪无果，多次到信访窗口反映均被告知等待协调。',
+  '一家建材供应商称垫付的钢材货款已拖了十四个月，合同约定的验收付款节点早已过去仍无回音。',
+  '市政道路改造的分包队伍反映审计结论出来半年，结算款迟迟不拨付，工人只能借钱过年。',
+  '学校操场翻新工程完工两年，施工方多次催要尾款，对方以资金紧张为由一再推脱。',
+  '老旧小区加装电梯项目的设备款被拖欠，厂家表示再不支付将停止后续维保服务。',
+];
+
 async function seed(path: string): Promise<SqliteStore> {
   const store = new SqliteStore({ path, logger: silentLogger() });
   await store.init();
@@ -53,7 +62,7 @@ async function seed(path: string): Promise<SqliteStore> {
     const a = makeArticle({
       key: `m${i}`,
       title: `明州市住建局拖欠工程款问题${i}`,
-      body: `群众反映住建局拖欠工程款，第${i}篇。`,
+      body: `群众反映住建局拖欠工程款，第${i}篇。${DETAILS[i]}`,
       titleTokens: `明州市住建局拖欠工程款问题${i}`,
       bodyTokens: '群众 反映',
       assessments: [makeAssessment({ units: unit, score: 70, level: 'red' })],
@@ -85,6 +94,40 @@ async function seed(path: string): Promise<SqliteStore> {
     action: 'tip_change',
     target: 'tip-0',
   });
+  await store.ledger.saveProblems([
+    {
+      roundId: 'r1',
+      id: 'P-01',
+      unitId: 'u1',
+      title: '拖欠工程款',
+      description: '住建局长期拖欠施工企业工程款',
+      terms: ['拖欠', '工程款'],
+      raisedOn: '2025-05-10',
+      status: 'rectifying',
+      createdAt: '2025-05-10T09:00:00+08:00',
+      updatedAt: '2025-05-10T09:00:00+08:00',
+    },
+  ]);
+  await store.ledger.addLinks([
+    {
+      roundId: 'r1',
+      problemId: 'P-01',
+      unitId: 'u1',
+      articleId: 'art-m1',
+      clusterId: 'art-m1',
+      title: '明州市住建局拖欠工程款问题1',
+      url: 'https://news.example.cn/a/m1.html',
+      linkedAt: '2025-05-13T10:00:00+08:00',
+      recurrence: true,
+      reason: '涉及已反馈问题：拖欠工程款',
+    },
+  ]);
+  await store.cursors.putSearchCursor({
+    sourceId: 'search',
+    next: 3,
+    lastSearched: { 'r1/u1': '2025-05-13T10:00:00+08:00' },
+    updatedAt: '2025-05-13T10:00:00+08:00',
+  });
   return store;
 }
 
@@ -114,6 +157,14 @@ describe('store migrate (SQLite → SQLite with a new dictionary)', () => {
     expect(await target.listSourceHealthStates()).toEqual(await source.listSourceHealthStates());
     expect(await target.listAudit({})).toEqual(await source.listAudit({}));
     expect(await target.getCluster('art-m0')).toEqual(await source.getCluster('art-m0'));
+    // The ledger, its links, the search rotation and the story index come along.
+    expect(await target.ledger.listProblems()).toEqual(await source.ledger.listProblems());
+    expect(await target.ledger.listLinks()).toEqual(await source.ledger.listLinks());
+    expect(await target.cursors.listSearchCursors()).toEqual(await source.cursors.listSearchCursors());
+    const bands = (s: SqliteStore) =>
+      s.database.prepare('SELECT band, seq FROM story_bands ORDER BY band, seq').all();
+    expect(bands(target).length).toBeGreaterThan(0);
+    expect(bands(target)).toEqual(bands(source));
     const copied = await target.getArticle('art-m0');
     expect(copied?.titleTokens).toBe('明州市 住建局 拖 欠 工程款 问 题 0');
     expect({ ...copied, titleTokens: '', bodyTokens: '' }).toEqual({
@@ -193,6 +244,9 @@ describe('store migrate (SQLite → Elasticsearch documents, offline)', () => {
     expect(indexed('yq-outbox')).toHaveLength((await source.listAlerts()).length);
     expect(indexed('yq-evidence')).toEqual(['art-m0']);
     expect(indexed('yq-audit')).toEqual(['1']);
+    expect(indexed('yq-problems')).toEqual(['r1:P-01']);
+    expect(indexed('yq-problemlinks')).toEqual(['r1:P-01:art-m1']);
+    expect(indexed('yq-cursors')).toEqual(['search']);
     const article = lines[
       lines.findIndex((l) => l.index?._index === 'yq-articles' && l.index._id === 'art-m0') + 1
     ] as unknown as Record<string, unknown>;
