@@ -22,6 +22,9 @@ COPY --from=build /app/dist ./dist
 # The shipped lexicon (with lexicon/recurrence/) beside dist/config, where the loader looks first: /app/config is
 # the production config, whose own lexicon/ would otherwise stand in for the default and lack the recurrence lists.
 COPY --from=build /app/config/lexicon ./dist/config/lexicon
+# Likewise the fitted risk model: the loader looks in dist/config/model before /app/config/model, which the
+# production config does not carry.
+COPY --from=build /app/config/model ./dist/config/model
 COPY --from=build /app/package.json ./package.json
 # The production config runs by default (docker-compose.yml mounts ./config.production over it); the demo config
 # stays beside it for trials: --config /app/config.example.
