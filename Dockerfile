@@ -5,8 +5,10 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
-# nodejieba and better-sqlite3 build native code; the build stage has the compilers.
-RUN npm ci --ignore-scripts=false
+# nodejieba and better-sqlite3 build native code; the build stage has the compilers. Plain `npm ci` would also
+# run the root's `prepare` (the build) before the sources are copied, so install without scripts and then run
+# the install scripts of exactly the two native packages (the lock marks no other package hasInstallScript).
+RUN npm ci --ignore-scripts && npm rebuild better-sqlite3 nodejieba
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
@@ -17,6 +19,12 @@ RUN apt-get update && apt-get install -y --no-install-recommends chromium fonts-
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The shipped lexicon (with lexicon/recurrence/) beside dist/config, where the loader looks first: /app/config is
+# the production config, whose own lexicon/ would otherwise stand in for the default and lack the recurrence lists.
+COPY --from=build /app/config/lexicon ./dist/config/lexicon
+# Likewise the fitted risk model: the loader looks in dist/config/model before /app/config/model, which the
+# production config does not carry.
+COPY --from=build /app/config/model ./dist/config/model
 COPY --from=build /app/package.json ./package.json
 # The production config runs by default (docker-compose.yml mounts ./config.production over it); the demo config
 # stays beside it for trials: --config /app/config.example.

@@ -5,7 +5,7 @@
 // packages); the commands they provide must exist on this machine instead. Then every `COPY --from=build` of
 // the runtime stage must find its source, and the pruned app must load its native modules and check the
 // config it ships. Usage: node scripts/replay-dockerfile.mjs [--keep]   (CI: .ci/run)
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -58,10 +58,41 @@ function readEnvExample(dir) {
   return vars;
 }
 
+// Asynchronous, so that an interrupted replay (Ctrl-C, CI timeout) stops its `npm ci` and still removes the
+// scratch directory in `finally` below.
+let current;
+let interrupted;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+  process.on(signal, () => {
+    interrupted = signal;
+    current?.kill('SIGTERM');
+  });
+
 function run(command, cwd) {
   log(`RUN ${command}`);
-  const result = spawnSync('bash', ['-euo', 'pipefail', '-c', command], { cwd, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`RUN failed (exit ${result.status}): ${command}`);
+  return new Promise((done, fail) => {
+    current = spawn('bash', ['-euo', 'pipefail', '-c', command], { cwd, stdio: 'inherit' });
+    current.on('error', fail);
+    current.on('exit', (code, signal) => {
+      current = undefined;
+      if (code === 0 && !interrupted) done();
+      else fail(new Error(`RUN failed (${interrupted ?? signal ?? `exit ${code}`}): ${command}`));
+    });
+  });
+}
+
+/** Lock packages whose install scripts npm would run: the Dockerfile must rebuild each (it installs without). */
+function checkNativeRebuilds(dir, steps) {
+  const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8'));
+  const scripted = Object.entries(lock.packages ?? {})
+    .filter(([path, meta]) => path && meta.hasInstallScript && !meta.dev)
+    .map(([path]) => path.replace(/^.*node_modules\//, ''));
+  const rebuild = steps.find((s) => s.op === 'RUN' && /\bnpm rebuild\b/.test(s.args))?.args ?? '';
+  const missing = scripted.filter((name) => !rebuild.split(/[\s&;]+/).includes(name));
+  if (missing.length)
+    throw new Error(
+      `the lock has install scripts the Dockerfile never runs (npm rebuild …): ${missing.join(', ')}`,
+    );
 }
 
 try {
@@ -77,6 +108,7 @@ try {
   }
   const build = stages.find((s) => / AS build$/i.test(s.from));
   if (!build) throw new Error('no build stage (FROM … AS build) in the Dockerfile');
+  checkNativeRebuilds(context, build.steps);
   let workdir = root;
   for (const { op, args } of build.steps) {
     if (op === 'WORKDIR') {
@@ -106,7 +138,7 @@ try {
           if (spawnSync('bash', ['-c', `command -v ${cmd}`]).status !== 0)
             throw new Error(`the build stage installs ${cmd}; this machine lacks it`);
         log(`RUN apt-get … (not run: ${commands.join(', ')} present on this machine)`);
-      } else run(args, workdir);
+      } else await run(args, workdir);
     } else log(`${op} ${args} (no effect on the files)`);
   }
   const runtime = stages.at(-1);
@@ -118,12 +150,20 @@ try {
     log(`COPY --from=build ${from}: present`);
   }
   const app = join(root, 'app');
-  run(
+  await run(
     "node -e \"new (require('better-sqlite3'))(':memory:').exec('select 1'); require('nodejieba').cut('巡察')\"",
     app,
   );
-  if (existsSync(join(app, 'node_modules/@biomejs')))
-    throw new Error('npm prune --omit=dev left dev packages');
+  // Dev-only packages of the lock must be gone (an emptied scope folder may stay, so look for package.json).
+  const lock = JSON.parse(readFileSync(join(app, 'package-lock.json'), 'utf8'));
+  const leftovers = Object.entries(lock.packages ?? {})
+    .filter(([path, meta]) => path && meta.dev && existsSync(join(app, path, 'package.json')))
+    .map(([path]) => path);
+  if (leftovers.length)
+    throw new Error(`npm prune --omit=dev left dev packages: ${leftovers.slice(0, 10).join(', ')}`);
+  log(
+    `npm prune --omit=dev: no dev package left (${Object.keys(lock.packages ?? {}).length - 1} in the lock)`,
+  );
   // The image's two configs: the production one (as /app/config, secrets from the environment) and the demo.
   const sample = (name) =>
     name.includes('SMTP')
@@ -134,10 +174,11 @@ try {
           ? 'https://hooks.example.org/replay'
           : 'replay-value';
   const secrets = Object.keys(readEnvExample(context)).map((name) => `${name}=${sample(name)}`);
-  run(`env ${secrets.join(' ')} node dist/cli/main.js config check --config config.production`, app);
-  run('node dist/cli/main.js config check --config config', app);
+  await run(`env ${secrets.join(' ')} node dist/cli/main.js config check --config config.production`, app);
+  await run('node dist/cli/main.js config check --config config', app);
   log(`ok: the Dockerfile's build stage builds from a clean clone of ${head.slice(0, 12)}`);
 } finally {
   if (keep) log(`kept ${scratch}`);
   else rmSync(scratch, { recursive: true, force: true });
+  if (interrupted) process.exit(1);
 }
