@@ -4,6 +4,7 @@ import { type DateParseOptions, parseChineseDate } from '../dates.js';
 import type { ExtractedPage } from '../types.js';
 import { cleanLines } from './body.js';
 import { renderLines, squash } from './dom.js';
+import { cleanTitle } from './title.js';
 
 /** True for a WeChat 公众号 article page: an mp.weixin.qq.com/s URL, or the layout (mirrors, saved copies). */
 export function isWechatArticle($: CheerioAPI, url = ''): boolean {
@@ -19,10 +20,11 @@ export function isWechatArticle($: CheerioAPI, url = ''): boolean {
  * Must run before scripts are removed.
  */
 export function extractWechat($: CheerioAPI, options: DateParseOptions): ExtractedPage {
-  const title =
+  const title = cleanTitle(
     squash($('#activity-name').first().text()) ||
-    squash($('meta[property="og:title"]').attr('content') ?? '') ||
-    squash($('title').text());
+      squash($('meta[property="og:title"]').attr('content') ?? '') ||
+      squash($('title').text()),
+  );
   const siteName = squash($('#js_name').first().text()) || undefined;
   const author =
     squash($('#js_author_name').first().text()) ||
@@ -38,7 +40,8 @@ export function extractWechat($: CheerioAPI, options: DateParseOptions): Extract
   return { title, body, siteName, author, ...(publishedAt ? { publishedAt } : {}) };
 }
 
-function fromTimestamp(scripts: string, options: DateParseOptions): string | undefined {
+/** The 公众号 page's inline publish timestamp (`var ct = "1581517074"`, `createTime = '…'`). */
+export function fromTimestamp(scripts: string, options: DateParseOptions): string | undefined {
   const m = /\bvar\s+ct\s*=\s*"?(\d{10})"?/.exec(scripts) ?? /\bct\s*=\s*"?(\d{10})"?/.exec(scripts);
   if (m?.[1]) {
     const dt = DateTime.fromSeconds(Number(m[1])).setZone(options.timezone);
