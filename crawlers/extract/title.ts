@@ -55,8 +55,10 @@ const HEADINGS =
  * holds the byline, or a "原标题：…" note): the byline next to the headline is what dates the article.
  */
 function ownElement($: CheerioAPI, found: TitleResult): TitleResult {
-  if (!found.element || compact(flatText(found.element)) === compact(found.title)) return found;
-  const own = findElementWithText($, found.title);
+  const box = found.element;
+  // The heading with a marker or suffix (原创丨标题) is the headline's own element all the same.
+  if (!box || compact(cleanTitle(squash(flatText(box)))) === compact(found.title)) return found;
+  const own = findElementWithText($, found.title, box) ?? findElementWithText($, found.title);
   return own ? { ...found, element: own } : found;
 }
 
@@ -201,12 +203,20 @@ function isHidden(el: Element): boolean {
   return false;
 }
 
-function findElementWithText($: CheerioAPI, text: string): Element | undefined {
+/** True when all of the element's text is one link: a teaser pointing to a page, not a headline. */
+function isLinkOnly($: CheerioAPI, el: Element): boolean {
+  const links = $(el).find('a[href]');
+  return links.length === 1 && compact(links.text()) === compact(flatText(el));
+}
+
+/** The first visible block (inside `within` when given) whose text is `text`; teaser links never count. */
+function findElementWithText($: CheerioAPI, text: string, within?: Element): Element | undefined {
   if (!text) return undefined;
   const target = compact(text);
   let found: Element | undefined;
-  $('body h1, body h2, body h3, body p, body div, body span').each((_, el) => {
-    if (compact(flatText(el)) === target && !isHidden(el)) {
+  const scope = within ? $(within) : $('body');
+  scope.find('h1, h2, h3, p, div, span').each((_, el) => {
+    if (compact(flatText(el)) === target && !isHidden(el) && !isLinkOnly($, el)) {
       found = el;
       return false;
     }
