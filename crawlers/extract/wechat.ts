@@ -25,7 +25,6 @@ export function extractWechat($: CheerioAPI, options: DateParseOptions): Extract
       squash($('meta[property="og:title"]').attr('content') ?? '') ||
       squash($('title').text()),
   );
-  const siteName = squash($('#js_name').first().text()) || undefined;
   const author =
     squash($('#js_author_name').first().text()) ||
     squash($('meta[name="author"]').attr('content') ?? '') ||
@@ -34,10 +33,23 @@ export function extractWechat($: CheerioAPI, options: DateParseOptions): Extract
     .map((_, el) => $(el).text())
     .get()
     .join('\n');
+  const siteName = accountName($, scripts);
   const publishedAt = fromTimestamp(scripts, options) ?? parseChineseDate($('#publish_time').text(), options);
   const content = $('#js_content').first()[0];
   const body = content ? cleanLines(renderLines(content)).join('\n') : '';
   return { title, body, siteName, author, ...(publishedAt ? { publishedAt } : {}) };
+}
+
+/**
+ * The 公众号's name: the profile link #js_name, else the page script's `var nickname = "…"` (templates that
+ * render the profile by script), else #post-user (the older and the picture-message templates).
+ */
+function accountName($: CheerioAPI, scripts: string): string | undefined {
+  const fromProfile = squash($('#js_name').first().text());
+  if (fromProfile) return fromProfile;
+  const m = /\bvar\s+nickname\s*=\s*(?:htmlDecode\()?\s*["']([^"'\n]{1,40})["']/.exec(scripts);
+  const fromScript = squash(m?.[1] ?? '');
+  return fromScript || squash($('#post-user').first().text()) || undefined;
 }
 
 /** The 公众号 page's inline publish timestamp (`var ct = "1581517074"`, `createTime = '…'`). */
