@@ -97,7 +97,13 @@ async function main(): Promise<void> {
   if (!round || !unit) throw new Error('bench: the config in config/ has no active round with a unit');
   const timezone = config.settings.timezone;
   const segmenter = createJiebaSegmenter(userDictionary(config.rounds, config.lexicon));
-  const process_ = createProcessor({ rounds, lexicon: config.lexicon, segmenter, timezone });
+  const process_ = createProcessor({
+    rounds,
+    lexicon: config.lexicon,
+    segmenter,
+    timezone,
+    ...(config.model !== undefined && { model: config.model }),
+  });
 
   const pool = loadTextPool(sharedDir);
   const notes = [
@@ -226,6 +232,7 @@ async function main(): Promise<void> {
         lexicon: config.lexicon,
         process: process_,
         rounds,
+        ...(config.model !== undefined && { model: config.model }),
       });
       figures.push(...detection.figures);
       if (detection.note) notes.push(detection.note);

@@ -73,6 +73,7 @@ export async function buildApp(config: AppConfig, logger: Logger): Promise<App> 
     segmenter,
     timezone: config.settings.timezone,
     sourceWeights: new Map(config.sources.map((s) => [s.id, s.weight])),
+    ...(config.model !== undefined && { model: config.model }),
   });
   const channels = createChannels(config.channels, { timeZone: config.settings.timezone });
   const roundNames = new Map(config.rounds.map((r) => [r.id, r.name]));
@@ -114,6 +115,7 @@ export async function buildApp(config: AppConfig, logger: Logger): Promise<App> 
       segmenter: nextSegmenter,
       timezone: next.settings.timezone,
       sourceWeights: new Map(next.sources.map((s) => [s.id, s.weight])),
+      ...(next.model !== undefined && { model: next.model }),
     });
     app.segmenter = nextSegmenter;
     app.queryTerms = (text) => queryTerms(text, nextSegmenter);

@@ -152,8 +152,26 @@ export function buildProgram(): Command {
     .argument('<datasetDir>', '评测集目录（含 items.jsonl，或其 dev/ 子目录）')
     .option('--json', '输出 JSON')
     .option('--misses', '同时列出判错的条目×单位（漏报、误报）及评分说明，便于调整词库')
+    .option('--model <file>', '风险模型文件（默认 配置目录/model/risk-model.json，否则用内置模型）')
     .action(
       run(async (cmd, dir) => (await import('./commands/eval.js')).evalCommand(String(dir), globals(cmd))),
+    );
+
+  program
+    .command('train')
+    .description('在标注训练集上拟合风险模型（逻辑回归），输出交叉验证的精确率、召回率并写出模型文件')
+    .argument('<datasetDir>', '训练集目录（含 items.jsonl）')
+    .requiredOption('--out <file>', '模型文件，例如 config/model/risk-model.json')
+    .option('--folds <k>', '交叉验证折数（默认 5）')
+    .option('--lambda <x>', 'L2 正则强度（默认 5）')
+    .option('--json', '输出 JSON')
+    .action(
+      run(async (cmd, dir) =>
+        (await import('./commands/train.js')).trainCommand(String(dir), {
+          ...globals(cmd),
+          ...(cmd.opts() as { out: string }),
+        }),
+      ),
     );
 
   // ---- console accounts (issue #6) ----
@@ -199,7 +217,10 @@ export function buildProgram(): Command {
     .argument('<name>', '用户名')
     .requiredOption('--role <role>', 'admin（管理员）| officer（监测员）| team（巡察组）')
     .option('--rounds <ids>', 'team：可查看的轮次，逗号分隔')
-    .option('--units <ids>', 'team：可查看的单位，逗号分隔（默认轮次内全部单位）')
+    .option(
+      '--units <ids>',
+      'team：可查看的单位，逗号分隔；* 为轮次内全部单位（不指定则只看 --team 巡察组负责的单位）',
+    )
     .option('--team <name>', 'team：巡察组名称')
     .option('--password-stdin', '从标准输入读取密码')
     .option('--json', '输出 JSON')

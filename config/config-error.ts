@@ -1,32 +1,43 @@
 import { ConfigError } from '../core/errors.js';
+import { fileKindOf } from './human-path.js';
+import { issueText } from './issue-path.js';
 
-/** One problem in one file; `issue` is `path: reason` (or just a reason for the whole file). */
+/** One problem in one config file; an absent or empty `path` is about the whole file. */
 export interface FileIssue {
   /** Path relative to the config directory, with forward slashes. */
   file: string;
-  issue: string;
+  /** Keys and list indexes (0-based) inside the file, as parsed. */
+  path?: readonly PropertyKey[];
+  /** Why, in Chinese, quoting the offending value. */
+  reason: string;
 }
 
-/** Problems in several config files; `file` is the config directory and each message line names its file. */
+/** The line shown for an issue: `file: 第 2 个单位的名称（name）: reason`. */
+export function issueLine(issue: FileIssue): string {
+  return `${issue.file}: ${issueText(fileKindOf(issue.file), { path: issue.path ?? [], reason: issue.reason })}`;
+}
+
+/**
+ * Problems in one or more config files. `file` is the only file when there is one, else the config directory;
+ * each message line names its file; `details` keeps the structured issues (the console maps them to fields).
+ */
 export class ConfigIssuesError extends ConfigError {
   readonly files: readonly string[];
+  readonly details: readonly FileIssue[];
   constructor(dir: string, issues: readonly FileIssue[]) {
-    const lines = issues.map((i) => `${i.file}: ${i.issue}`);
-    super(dir, lines);
-    this.message = lines.join('\n');
-    this.files = [...new Set(issues.map((i) => i.file))];
+    const files = [...new Set(issues.map((i) => i.file))];
+    const only = files.length === 1 ? files[0] : undefined;
+    super(
+      only ?? dir,
+      issues.map((i) => (only === undefined ? issueLine(i) : issueLine(i).slice(only.length + 2))),
+    );
+    this.message = issues.map(issueLine).join('\n');
+    this.files = files;
+    this.details = issues;
   }
 }
 
-/** One ConfigError for all issues: a plain ConfigError when they are all in one file. */
+/** One ConfigError for all issues. */
 export function toConfigError(dir: string, issues: readonly FileIssue[]): ConfigError {
-  const files = new Set(issues.map((i) => i.file));
-  const [only] = files;
-  if (files.size === 1 && only !== undefined) {
-    return new ConfigError(
-      only,
-      issues.map((i) => i.issue),
-    );
-  }
   return new ConfigIssuesError(dir, issues);
 }

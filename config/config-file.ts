@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { FileIssue } from './config-error.js';
+import { type FileIssue, issueLine } from './config-error.js';
 import { expandTree } from './env.js';
-import { formatPath, formatZodIssues } from './issue-path.js';
+import { formatPath, zodPathIssues } from './issue-path.js';
 import { unknownKeys } from './unknown-keys.js';
 import { readYamlFile } from './yaml-file.js';
 
@@ -30,12 +30,12 @@ export async function loadYamlFile<T extends z.ZodType>(
   spec: FileSpec<T>,
   ctx: LoadContext,
 ): Promise<z.output<T> | undefined> {
-  const fail = (issue: string) => {
-    ctx.errors.push({ file: spec.label, issue });
+  const fail = (reason: string, path: readonly PropertyKey[] = []) => {
+    ctx.errors.push({ file: spec.label, path, reason });
     return undefined;
   };
   const parsed = await readYamlFile(spec.path);
-  if (parsed === undefined && spec.empty === undefined) return fail('file not found');
+  if (parsed === undefined && spec.empty === undefined) return fail('文件不存在');
   for (const w of parsed?.warnings ?? []) ctx.warnings.push(`${spec.label}: ${w}`);
   if (parsed && parsed.errors.length > 0) {
     for (const e of parsed.errors) fail(e);
@@ -43,29 +43,29 @@ export async function loadYamlFile<T extends z.ZodType>(
   }
   let raw = parsed?.data;
   if (raw === undefined || raw === null) {
-    if (spec.empty === undefined) return fail('the file is empty');
+    if (spec.empty === undefined) return fail('文件是空的');
     raw = spec.empty;
   }
   const shapeError = checkShape(raw, spec.shape);
   if (shapeError) return fail(shapeError);
   const expanded = expandTree(raw, ctx.env);
-  for (const issue of expanded.issues) fail(issue);
+  for (const issue of expanded.issues) fail(issue.reason, issue.path);
   const result = spec.schema.safeParse(expanded.value);
   if (!result.success) {
     const issues = result.error.issues.filter((i) => !expanded.badPaths.has(formatPath(i.path)));
-    for (const line of formatZodIssues(issues, raw)) fail(line);
+    for (const issue of zodPathIssues(issues, raw, expanded.value)) fail(issue.reason, issue.path);
     return undefined;
   }
-  for (const key of unknownKeys(expanded.value, result.data)) {
-    ctx.warnings.push(`${spec.label}: ${key}: unknown key (ignored)`);
+  for (const path of unknownKeys(expanded.value, result.data)) {
+    ctx.warnings.push(issueLine({ file: spec.label, path, reason: '未知的键，已忽略（是否拼错？）' }));
   }
   return expanded.issues.length > 0 ? undefined : result.data;
 }
 
 function checkShape(raw: unknown, shape: FileSpec<z.ZodType>['shape']): string | undefined {
-  if (shape === 'list' && !Array.isArray(raw)) return 'expected a YAML list (lines starting with "- ")';
+  if (shape === 'list' && !Array.isArray(raw)) return '整个文件应为 YAML 列表（每项以 "- " 开头）';
   if (shape === 'mapping' && (typeof raw !== 'object' || raw === null || Array.isArray(raw))) {
-    return 'expected a YAML mapping (lines like "key: value")';
+    return '整个文件应为 YAML 键值（形如 "key: value" 的各行）';
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { validate as isValidCron } from 'node-cron';
 import type { FileIssue } from './config-error.js';
+import { quote } from './issue-reason.js';
 import type { ChannelConfig, PhaseSchedule, RoundConfig, SourceConfig, TeamsConfig } from './schema.js';
 
 /** A validated round and the file it came from. */
@@ -40,12 +41,7 @@ function checkAdminChannels(input: CheckInput): FileIssue[] {
   return adminChannels.flatMap((name, i) =>
     Object.hasOwn(channels, name)
       ? []
-      : [
-          {
-            file,
-            issue: `alerts.adminChannels[${i}]: unknown channel "${name}" (not defined in channels.yaml)`,
-          },
-        ],
+      : [{ file, path: ['alerts', 'adminChannels', i], reason: unknownChannel(name) }],
   );
 }
 
@@ -69,9 +65,10 @@ function checkTeamRoutes(input: CheckInput): FileIssue[] {
       if (route < 0) return;
       issues.push({
         file,
-        issue:
-          `units[${u}].team: team "${unit.team}" is not listed under teams: in channels.yaml ` +
-          `(alerts[${route}] sends to: team)`,
+        path: ['units', u, 'team'],
+        reason:
+          `巡察组${quote(unit.team)}没有列在 channels.yaml 的 teams: 中` +
+          `（第 ${route + 1} 条推送规则要发给单位所属巡察组）`,
       });
     });
   }
@@ -84,19 +81,25 @@ function checkSources(file: string, sources: SourceConfig[]): FileIssue[] {
   sources.forEach((s, i) => {
     const first = firstIndex.get(s.id);
     if (first !== undefined)
-      issues.push({ file, issue: `[${i}].id: duplicate source id "${s.id}" (also at [${first}])` });
+      issues.push({
+        file,
+        path: [i, 'id'],
+        reason: `信息源编号${quote(s.id)}重复（第 ${first + 1} 个信息源已用）`,
+      });
     else firstIndex.set(s.id, i);
     if (s.respectRobotsTxt === false && !s.reason?.trim()) {
       issues.push({
         file,
-        issue: `[${i}].reason: required when respectRobotsTxt is false (say why robots.txt may be ignored)`,
+        path: [i, 'reason'],
+        reason: 'respectRobotsTxt 为 false 时必须写明不遵守 robots.txt 的理由',
       });
     }
     if (typeof s.schedule === 'string') {
       if (!isValidCron(s.schedule)) {
         issues.push({
           file,
-          issue: `[${i}].schedule: not a valid cron expression "${s.schedule}" (e.g. "*/15 * * * *")`,
+          path: [i, 'schedule'],
+          reason: `不是有效的 cron 表达式${quote(s.schedule)}（例如 "*/15 * * * *"）`,
         });
       }
     } else {
@@ -112,13 +115,15 @@ function intensifyIssues(file: string, round: RoundConfig): FileIssue[] {
   if (round.intensify?.afterEntryDays !== undefined && !round.phases.entry) {
     issues.push({
       file,
-      issue: 'intensify.afterEntryDays: 本轮没有配置进驻阶段（phases.entry），加密窗口无从计算',
+      path: ['intensify', 'afterEntryDays'],
+      reason: '本轮没有配置进驻阶段（phases.entry），加密窗口无从计算',
     });
   }
   if (round.intensify?.afterFeedbackDays !== undefined && !round.phases.feedback) {
     issues.push({
       file,
-      issue: 'intensify.afterFeedbackDays: 本轮没有配置反馈阶段（phases.feedback），加密窗口无从计算',
+      path: ['intensify', 'afterFeedbackDays'],
+      reason: '本轮没有配置反馈阶段（phases.feedback），加密窗口无从计算',
     });
   }
   return issues;
@@ -132,7 +137,8 @@ function phaseScheduleIssues(file: string, i: number, schedule: PhaseSchedule): 
     return [
       {
         file,
-        issue: `[${i}].schedule.${key}: 不是有效的 cron 表达式「${cron}」（例如 "*/15 * * * *"${hint}）`,
+        path: [i, 'schedule', key],
+        reason: `不是有效的 cron 表达式「${cron}」（例如 "*/15 * * * *"${hint}）`,
       },
     ];
   });
@@ -145,20 +151,25 @@ function checkRounds(input: CheckInput): FileIssue[] {
   for (const { label: file, round } of input.rounds) {
     const other = roundFiles.get(round.id);
     if (other !== undefined)
-      issues.push({ file, issue: `id: duplicate round id "${round.id}" (also in ${other})` });
+      issues.push({ file, path: ['id'], reason: `轮次编号${quote(round.id)}重复（${other} 已用）` });
     else roundFiles.set(round.id, file);
     const unitIndex = new Map<string, number>();
     round.units.forEach((u, i) => {
       const first = unitIndex.get(u.id);
       if (first !== undefined)
-        issues.push({ file, issue: `units[${i}].id: duplicate unit id "${u.id}" (also at units[${first}])` });
+        issues.push({
+          file,
+          path: ['units', i, 'id'],
+          reason: `单位编号${quote(u.id)}重复（第 ${first + 1} 个单位已用）`,
+        });
       else unitIndex.set(u.id, i);
     });
     round.sources.forEach((id, i) => {
       if (sourceIds && !sourceIds.has(id)) {
         issues.push({
           file,
-          issue: `sources[${i}]: unknown source "${id}" (not defined in ${input.sourcesLabel})`,
+          path: ['sources', i],
+          reason: `未知的信息源${quote(id)}（${input.sourcesLabel} 中没有这个编号）`,
         });
       }
     });
@@ -166,13 +177,14 @@ function checkRounds(input: CheckInput): FileIssue[] {
     round.alerts.forEach((route, r) => {
       route.channels.forEach((name, c) => {
         if (input.channels && !Object.hasOwn(input.channels, name)) {
-          issues.push({
-            file,
-            issue: `alerts[${r}].channels[${c}]: unknown channel "${name}" (not defined in channels.yaml)`,
-          });
+          issues.push({ file, path: ['alerts', r, 'channels', c], reason: unknownChannel(name) });
         }
       });
     });
   }
   return issues;
+}
+
+function unknownChannel(name: string): string {
+  return `未知的渠道${quote(name)}（channels.yaml 中没有这个名称）`;
 }

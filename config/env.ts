@@ -1,14 +1,14 @@
-import { atPath, formatPath } from './issue-path.js';
+import { formatPath, type PathIssue } from './issue-path.js';
 
 const REFERENCE = /\$\$\{|\$\{([^}]*)\}/g;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const SYNTAX = `expected \${NAME} or \${NAME:-default}`;
+const SYNTAX = `应写成 \${变量名} 或 \${变量名:-默认值}`;
 
 /** Result of expanding `${VAR}` references in one parsed YAML tree. */
 export interface Expanded {
   value: unknown;
-  /** `path: reason` lines, one per bad or unset reference. */
-  issues: string[];
+  /** One per bad or unset reference. */
+  issues: PathIssue[];
   /** Formatted paths of the strings that had a bad reference, so later checks do not report them twice. */
   badPaths: Set<string>;
 }
@@ -18,10 +18,10 @@ export interface Expanded {
  * is null, so that a key left blank (`team:`) counts as absent. `$${` stands for a literal `${`.
  */
 export function expandTree(root: unknown, env: NodeJS.ProcessEnv): Expanded {
-  const issues: string[] = [];
+  const issues: PathIssue[] = [];
   const badPaths = new Set<string>();
   const report = (path: PropertyKey[], reason: string) => {
-    issues.push(atPath(path, reason));
+    issues.push({ path, reason });
     badPaths.add(formatPath(path));
   };
   const walk = (node: unknown, path: PropertyKey[]): unknown => {
@@ -43,19 +43,19 @@ export function expandTree(root: unknown, env: NodeJS.ProcessEnv): Expanded {
 export function expandString(text: string, env: NodeJS.ProcessEnv, report: (reason: string) => void): string {
   if (!text.includes('${')) return text;
   const unterminated = text.replace(REFERENCE, '').includes('${');
-  if (unterminated) report(`unterminated \${ (${SYNTAX})`);
+  if (unterminated) report(`\${ 没有闭合（${SYNTAX}）`);
   return text.replace(REFERENCE, (match, body: string | undefined) => {
     if (body === undefined) return '${';
     const sep = body.indexOf(':-');
     const name = sep === -1 ? body : body.slice(0, sep);
     if (!NAME.test(name)) {
-      report(`invalid variable reference ${match} (${SYNTAX})`);
+      report(`无效的变量引用 ${match}（${SYNTAX}）`);
       return '';
     }
     const value = env[name];
     if (sep !== -1) return value === undefined || value === '' ? body.slice(sep + 2) : value;
     if (value === undefined) {
-      report(`environment variable ${name} is not set (set it, or write \${${name}:-default})`);
+      report(`环境变量 ${name} 未设置（请设置它，或写成 \${${name}:-默认值}）`);
       return '';
     }
     return value;

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { toConfigError } from './config-error.js';
+import { issueLine, toConfigError } from './config-error.js';
 import { type LoadContext, loadYamlFile } from './config-file.js';
+import { quote } from './issue-reason.js';
 import { type Keyword, lexiconFileSchema } from './schema.js';
 
 /**
@@ -59,8 +60,10 @@ export async function collectLexicon(configDir: string, ctx: LoadContext): Promi
     );
     const seen = new Set<string>();
     lexicon?.terms.forEach((kw, i) => {
-      if (seen.has(kw.term))
-        ctx.warnings.push(`${label}: terms[${i}].term: duplicate term "${kw.term}" (the later entry wins)`);
+      if (seen.has(kw.term)) {
+        const reason = `词语${quote(kw.term)}重复（以后出现的为准）`;
+        ctx.warnings.push(issueLine({ file: label, path: ['terms', i, 'term'], reason }));
+      }
       seen.add(kw.term);
       byTerm.delete(kw.term);
       byTerm.set(kw.term, kw);

@@ -1,11 +1,13 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../core/errors.js';
+import type { RiskModel } from '../pipeline/risk-model.js';
 import { toConfigError } from './config-error.js';
 import { type LoadContext, loadYamlFile } from './config-file.js';
 import { crossCheck, type RoundFile } from './cross-checks.js';
 import { collectLexicon, yamlFilesIn } from './lexicon.js';
 import { collectRecurrenceWording } from './recurrence-wording.js';
+import { loadRiskModel, RiskModelError, riskModelPath } from './risk-model-file.js';
 import {
   type AppConfig,
   channelsFileSchema,
@@ -61,6 +63,7 @@ export async function loadConfig(dir: string, options: LoadConfigOptions = {}): 
   const { channels, teams } = channelsFile ? splitChannelsFile(channelsFile) : {};
   const rounds = await loadRounds(root, ctx);
   const lexicon = await collectLexicon(root, ctx);
+  const model = loadModelInto(root, ctx);
   const recurrenceWording = await collectRecurrenceWording(root, ctx);
   ctx.errors.push(
     ...crossCheck({
@@ -82,21 +85,36 @@ export async function loadConfig(dir: string, options: LoadConfigOptions = {}): 
     teams: teams ?? {},
     rounds: rounds.map((r) => r.round),
     lexicon,
+    ...(model !== undefined && { model }),
     recurrenceWording,
     warnings: ctx.warnings,
   };
 }
 
+/** The risk model, or undefined with the problem (code, file, reason) recorded in `ctx`. */
+function loadModelInto(root: string, ctx: LoadContext): RiskModel | undefined {
+  const file = riskModelPath(root);
+  try {
+    return loadRiskModel(file);
+  } catch (err) {
+    if (!(err instanceof RiskModelError)) throw err;
+    const rel = path.relative(root, file);
+    const label = rel.startsWith('..') ? file : rel.split(path.sep).join('/');
+    ctx.errors.push({ file: label, reason: `[${err.code}] ${err.message.slice(file.length + 2)}` });
+    return undefined;
+  }
+}
+
 async function requireDirectory(root: string, given: string): Promise<void> {
   const info = await stat(root).catch(() => undefined);
-  if (!info) throw new ConfigError(given, ['config directory not found']);
-  if (!info.isDirectory()) throw new ConfigError(given, ['not a directory (expected a config directory)']);
+  if (!info) throw new ConfigError(given, ['配置目录不存在']);
+  if (!info.isDirectory()) throw new ConfigError(given, ['不是目录（应为配置目录）']);
 }
 
 async function loadRounds(root: string, ctx: LoadContext): Promise<RoundFile[]> {
   const files = await yamlFilesIn(path.join(root, 'rounds'));
   if (files.length === 0) {
-    ctx.errors.push({ file: 'rounds/', issue: 'no round files (add at least one rounds/<id>.yaml)' });
+    ctx.errors.push({ file: 'rounds/', reason: '没有轮次文件（请至少添加一个 rounds/<编号>.yaml）' });
     return [];
   }
   const rounds: RoundFile[] = [];

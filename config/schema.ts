@@ -1,4 +1,6 @@
 // The config contract, one file per config file under config/schema/; importers use this module.
+
+import type { RiskModel } from '../pipeline/risk-model.js';
 import type { ChannelConfig } from './schema/channels.js';
 import type { Keyword } from './schema/lexicon.js';
 import type { RecurrenceWording } from './schema/recurrence.js';
@@ -27,6 +29,8 @@ export interface AppConfig {
   rounds: RoundConfig[];
   /** The default lexicon (config/lexicon/*.yaml), before each round's keywords are added. */
   lexicon: Keyword[];
+  /** The fitted risk model (model/risk-model.json of the config dir, else the shipped config/model one). */
+  model?: RiskModel;
   /** Word lists of recurrence matching (config/lexicon/recurrence/*.yaml); absent = none. */
   recurrenceWording?: RecurrenceWording;
   /** Harmless problems found while loading (unknown keys...), each `file: path: reason`; log them. */

@@ -1,17 +1,15 @@
-import { formatPath } from './issue-path.js';
-
 /**
  * Paths of mapping keys present in the input but dropped by validation. Zod objects strip keys they do not
  * know, so comparing the input with the parsed output finds misspelt keys without walking the schema.
  */
-export function unknownKeys(input: unknown, parsed: unknown, path: PropertyKey[] = []): string[] {
+export function unknownKeys(input: unknown, parsed: unknown, path: PropertyKey[] = []): PropertyKey[][] {
   if (Array.isArray(input) && Array.isArray(parsed)) {
     return input.flatMap((item, i) => unknownKeys(item, parsed[i], [...path, i]));
   }
   if (!isMapping(input) || !isMapping(parsed)) return [];
-  const found: string[] = [];
+  const found: PropertyKey[][] = [];
   for (const [key, value] of Object.entries(input)) {
-    if (!(key in parsed)) found.push(formatPath([...path, key]));
+    if (!(key in parsed)) found.push([...path, key]);
     else found.push(...unknownKeys(value, parsed[key], [...path, key]));
   }
   return found;

@@ -1,7 +1,9 @@
 // Account creation and changes shared by the admin API and `yuqing user add`.
 import type { AppConfig } from '../config/schema.js';
+import { ALL_UNITS } from '../store/scope.js';
 import type { Store, UserAccount, UserPatch, UserRole } from '../store/store.js';
-import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from './auth/passwords.js';
+import { passwordWeakness } from './auth/password-strength.js';
+import { generatePassword, hashPassword } from './auth/passwords.js';
 import { type FieldError, FieldsError } from './errors.js';
 
 /** The roles an account can have. */
@@ -17,13 +19,18 @@ export interface NewAccount {
   rounds?: string[];
   units?: string[];
   team?: string;
-  /** Absent: a one-time password is generated (and must be changed at first login). */
+  /** Absent: a one-time password is generated. */
   password?: string;
+  /**
+   * Whether the owner must replace the password at first login. Default true: a password someone else chose
+   * (an admin, a generated one) is known to more than its owner. False only where the owner chose it.
+   */
+  mustChangePassword?: boolean;
 }
 
 /** Check name, role, rounds and units against the config; FieldsError listing each bad field. */
 export function checkAccount(
-  account: Pick<NewAccount, 'name' | 'role' | 'rounds' | 'units' | 'password'>,
+  account: Pick<NewAccount, 'name' | 'role' | 'rounds' | 'units' | 'password' | 'team'>,
   config: AppConfig,
 ): void {
   const fields: FieldError[] = [];
@@ -43,13 +50,19 @@ export function checkAccount(
   });
   const known = config.rounds.filter((r) => rounds.includes(r.id)).flatMap((r) => r.units.map((u) => u.id));
   units.forEach((id, i) => {
-    if (!known.includes(id)) fields.push({ path: `units.${i}`, message: `所选轮次中没有单位「${id}」` });
+    if (id !== ALL_UNITS && !known.includes(id))
+      fields.push({ path: `units.${i}`, message: `所选轮次中没有单位「${id}」` });
   });
-  if (account.password !== undefined && account.password.length < MIN_PASSWORD_LENGTH) {
-    fields.push({ path: 'password', message: `密码至少 ${MIN_PASSWORD_LENGTH} 个字符` });
-  }
+  const weakness =
+    account.password === undefined ? undefined : passwordWeakness(account.password, accountWords(account));
+  if (weakness) fields.push({ path: 'password', message: weakness });
   const first = fields[0];
   if (first) throw new FieldsError('E_INPUT', `账号信息无效：${first.path}：${first.message}`, fields);
+}
+
+/** Words an attacker would know about an account: a password built on them counts as weak. */
+export function accountWords(account: { name: string; team?: string | undefined }): string[] {
+  return [account.name, ...(account.team ? [account.team] : [])];
 }
 
 /** Add an account; returns it and the generated one-time password when none was given. */
@@ -69,7 +82,7 @@ export async function addAccount(
     ...(account.team ? { team: account.team } : {}),
     passwordHash: await hashPassword(account.password ?? generated ?? ''),
     disabled: false,
-    mustChangePassword: generated !== undefined,
+    mustChangePassword: account.mustChangePassword ?? true,
     createdAt: now.toISOString(),
   };
   await store.createUser(user);

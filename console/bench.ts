@@ -37,7 +37,12 @@ export async function benchConsoleSearch(options: ConsoleBenchOptions): Promise<
   const rounds = options.rounds ?? 5;
   const name = `bench-${generatePassword(8)}`;
   const password = generatePassword();
-  await addAccount(options.store, options.config, { name, role: 'officer', password }, new Date());
+  await addAccount(
+    options.store,
+    options.config,
+    { name, role: 'officer', password, mustChangePassword: false },
+    new Date(),
+  );
   const running = await startConsole({ ...options, host: '127.0.0.1', port: 0, webRoot: '/nonexistent' });
   try {
     const login = await fetch(`${running.url}/api/auth/login`, {

@@ -1,6 +1,7 @@
 import type { AppConfig } from '../config/schema.js';
 import type { Logger } from '../core/log.js';
 import type { Store } from '../store/store.js';
+import type { LoginThrottlePolicy } from './auth/rate-limit.js';
 
 /** What the console needs from the composition root. */
 export interface ConsoleDeps {
@@ -17,6 +18,8 @@ export interface ConsoleDeps {
    * terms) so it takes effect without restart; absent = only the console's own view changes.
    */
   applyConfig?: (config: AppConfig) => Promise<void>;
+  /** Limits of the login throttle; LOGIN_POLICY when absent (tests pass smaller ones). */
+  loginPolicy?: LoginThrottlePolicy;
   /** Where the built SPA lives (index.html + assets); defaults to dist/console-web of the package. */
   webRoot?: string;
 }

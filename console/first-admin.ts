@@ -1,6 +1,8 @@
 import type { AppConfig } from '../config/schema.js';
+import { InputError } from '../core/errors.js';
 import type { Store } from '../store/store.js';
-import { addAccount } from './accounts.js';
+import { accountWords, addAccount } from './accounts.js';
+import { passwordWeakness } from './auth/password-strength.js';
 
 /** Environment variable that sets the first admin's password (containers, tests) instead of a one-time one. */
 export const ADMIN_PASSWORD_ENV = 'YUQING_ADMIN_PASSWORD';
@@ -17,7 +19,16 @@ export async function ensureFirstAdmin(
 ): Promise<{ name: string; password?: string } | undefined> {
   if ((await store.listUsers()).length > 0) return undefined;
   const given = env[ADMIN_PASSWORD_ENV]?.trim() || undefined;
-  const created = await addAccount(store, config, { name: 'admin', role: 'admin', password: given }, now);
+  const weakness = given === undefined ? undefined : passwordWeakness(given, accountWords({ name: 'admin' }));
+  if (weakness) throw new InputError(`环境变量 ${ADMIN_PASSWORD_ENV} 的初始管理员密码不可用：${weakness}`);
+  // A password from the environment is the operator's own choice for their own account (containers, tests), so
+  // it need not be changed; it still has to pass the strength check. A generated one must be changed.
+  const created = await addAccount(
+    store,
+    config,
+    { name: 'admin', role: 'admin', password: given, mustChangePassword: given === undefined },
+    now,
+  );
   return { name: created.user.name, ...(created.password ? { password: created.password } : {}) };
 }
 

@@ -4,19 +4,20 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { ConfigIssuesError, issueLine } from '../config/config-error.js';
+import { issueText, zodPathIssues } from '../config/issue-path.js';
 import { loadConfig } from '../config/loader.js';
 import { type AppConfig, type RoundConfig, roundSchema } from '../config/schema.js';
 import { parseYaml } from '../config/yaml-file.js';
-import { YuqingError } from '../core/errors.js';
 import { type FieldError, FieldsError } from './errors.js';
 import { patchRoundYaml, savedByLine } from './round-yaml-patch.js';
 
-/** `units[0].aliases[1]` (loader style) → `units.0.aliases.1` (API field path). */
-export function fieldPath(loaderPath: string): string {
-  return loaderPath
-    .replace(/\[(\d+)\]/g, '.$1')
-    .replace(/\["([^"]*)"\]/g, '.$1')
-    .replace(/^\./, '');
+/**
+ * One field error: `path` is the form's field (`units.1.name`, 0-based as the form holds it) and `message` the
+ * same Chinese text `config check` prints for the YAML (第 2 个单位的名称（name）: reason).
+ */
+function fieldError(path: readonly PropertyKey[], reason: string): FieldError {
+  return { path: path.map(String).join('.'), message: issueText('round', { path, reason }) };
 }
 
 /** Validate a submitted round with the YAML schema; FieldsError E_CONFIG with one entry per bad field. */
@@ -24,9 +25,9 @@ export function validateRound(input: unknown, expectedId?: string): RoundConfig 
   const result = roundSchema.safeParse(input);
   const fields: FieldError[] = result.success
     ? []
-    : result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+    : zodPathIssues(result.error.issues, input).map((i) => fieldError(i.path, i.reason));
   if (result.success && expectedId !== undefined && result.data.id !== expectedId) {
-    fields.push({ path: 'id', message: `轮次编号不能修改（应为「${expectedId}」）` });
+    fields.push(fieldError(['id'], `轮次编号不能修改（应为「${expectedId}」），实际为「${result.data.id}」`));
   }
   if (!result.success || fields.length > 0) throw configError(fields);
   return result.data;
@@ -36,7 +37,7 @@ function configError(fields: readonly FieldError[]): FieldsError {
   const first = fields[0];
   return new FieldsError(
     'E_CONFIG',
-    `轮次配置无效：${first ? `${first.path}：${first.message}` : ''}`,
+    `轮次配置无效：${first ? first.message : ''}${fields.length > 1 ? `（共 ${fields.length} 处）` : ''}`,
     fields,
   );
 }
@@ -91,7 +92,7 @@ export async function saveRound(
   try {
     loaded = await loadConfig(staged);
   } catch (error) {
-    if (error instanceof YuqingError && error.code === 'E_CONFIG') throw loaderFields(error.message, file);
+    if (error instanceof ConfigIssuesError) throw loaderFields(error, file);
     throw error;
   } finally {
     await rm(staged, { recursive: true, force: true });
@@ -120,20 +121,11 @@ async function stageConfig(configDir: string, file: string, text: string): Promi
   return staged;
 }
 
-/** Loader lines `rounds/x.yaml: units[0].id: reason` of our file become fields; others go in the message. */
-function loaderFields(message: string, file: string): FieldsError {
+/** The loader's issues in our file become fields; issues in other files go in the message. */
+function loaderFields(error: ConfigIssuesError, file: string): FieldsError {
   const label = `rounds/${file}`;
-  const fields: FieldError[] = [];
-  const other: string[] = [];
-  for (const line of message.split('\n')) {
-    if (!line.startsWith(`${label}: `)) {
-      other.push(line);
-      continue;
-    }
-    const rest = line.slice(label.length + 2);
-    const m = /^([^\s:]+): (.*)$/.exec(rest);
-    fields.push(m ? { path: fieldPath(m[1] ?? ''), message: m[2] ?? '' } : { path: '', message: rest });
-  }
-  if (fields.length === 0) return new FieldsError('E_CONFIG', `配置校验失败：${other.join('；')}`, []);
-  return configError(fields);
+  const ours = error.details.filter((d) => d.file === label);
+  const other = error.details.filter((d) => d.file !== label).map(issueLine);
+  if (ours.length === 0) return new FieldsError('E_CONFIG', `配置校验失败：${other.join('；')}`, []);
+  return configError(ours.map((d) => fieldError(d.path ?? [], d.reason)));
 }

@@ -84,7 +84,7 @@ export function createRouter(app: FastifyInstance, deps: ConsoleDeps, table: Rou
         if (spec.auth !== 'public') {
           const found = await requestSession(deps.store, request, now());
           if (!found) throw new AuthError();
-          access = accessOf(found.user);
+          access = accessOf(found.user, deps.config);
           csrfToken = found.session.csrfToken;
           if (spec.method !== 'GET') checkCsrf(request, csrfToken);
           if (found.user.mustChangePassword && !spec.allowMustChange) {

@@ -6,7 +6,7 @@ import Fastify, {
   type FastifyReply,
   LogController,
 } from 'fastify';
-import { LoginLimiter } from './auth/rate-limit.js';
+import { LoginThrottle } from './auth/rate-limit.js';
 import type { ConsoleDeps } from './deps.js';
 import { errorBody, installErrorHandlers } from './errors.js';
 import { createRouter, type RouteTable } from './router.js';
@@ -65,7 +65,7 @@ export function createConsoleServer(deps: ConsoleDeps): FastifyInstance {
   const table: RouteTable = [];
   const route = createRouter(app, deps, table);
   registerHealthRoutes(route, deps);
-  registerAuthRoutes(route, deps, new LoginLimiter());
+  registerAuthRoutes(route, deps, new LoginThrottle(deps.store.loginFailures, deps.loginPolicy));
   registerUserRoutes(route, deps);
   registerSearchRoutes(route, deps);
   registerExportRoutes(route, deps);

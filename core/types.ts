@@ -1,18 +1,13 @@
 // Domain types shared by the stages: crawlers → pipeline → store → alerts → console.
 
+// The labels live in labels.ts (bundled by the SPA too); re-exported for the server's existing imports.
+export { DISMISS_REASON_LABELS, LEVEL_LABELS, PHASE_LABELS, TIP_STATUS_LABELS } from './labels.js';
+
 /** Risk level; the UI shows 红/橙/黄/绿. Ordered from most to least severe. */
 export type Level = 'red' | 'orange' | 'yellow' | 'green';
 
 /** All levels, most severe first. */
 export const LEVELS: readonly Level[] = ['red', 'orange', 'yellow', 'green'];
-
-/** Chinese label of each level. */
-export const LEVEL_LABELS: Readonly<Record<Level, string>> = {
-  red: '红',
-  orange: '橙',
-  yellow: '黄',
-  green: '绿',
-};
 
 /** Numeric rank: red 3 … green 0, so `rank(a) >= rank(b)` means a is at least as severe as b. */
 export function levelRank(level: Level): number {
@@ -21,13 +16,6 @@ export function levelRank(level: Level): number {
 
 /** Inspection phase names; 进驻 / 反馈 / 整改. */
 export type PhaseName = 'entry' | 'feedback' | 'rectification';
-
-/** Chinese label of each phase. */
-export const PHASE_LABELS: Readonly<Record<PhaseName, string>> = {
-  entry: '进驻',
-  feedback: '反馈',
-  rectification: '整改',
-};
 
 /** Kind of source an item came from. */
 export type SourceType = 'rss' | 'html' | 'browser' | 'search' | 'json';
@@ -191,24 +179,8 @@ export interface Tip {
   updatedAt?: string;
 }
 
-/** Chinese label of each tip status, as the console and the CLI show it. */
-export const TIP_STATUS_LABELS: Readonly<Record<TipStatus, string>> = {
-  new: '待研判',
-  assigned: '已分办',
-  in_progress: '处置中',
-  closed: '已办结',
-  dismissed: '已排除',
-};
-
 /** Why a tip is dismissed: 误报 (false positive), 无关 (irrelevant), 重复 (duplicate). */
 export type DismissReason = 'false_positive' | 'irrelevant' | 'duplicate';
-
-/** Chinese label of each dismissal reason. */
-export const DISMISS_REASON_LABELS: Readonly<Record<DismissReason, string>> = {
-  false_positive: '误报',
-  irrelevant: '无关',
-  duplicate: '重复',
-};
 
 /** A workflow step of a tip: 分办 assign, 处置 start, 办结 close, 排除 dismiss. */
 export type TipAction = 'assign' | 'start' | 'close' | 'dismiss';

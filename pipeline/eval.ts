@@ -1,8 +1,9 @@
-import type { Keyword } from '../config/schema.js';
-import { LEVELS, type Level, levelRank } from '../core/types.js';
+import type { Keyword, RoundConfig } from '../config/schema.js';
+import { LEVELS, type Level, levelRank, type UnitMatch } from '../core/types.js';
 import { type EvalItem, roundOf } from './eval-dataset.js';
 import { type EvalMiss, missesOf } from './eval-misses.js';
 import { createProcessor } from './process.js';
+import type { RiskModel } from './risk-model.js';
 import { createJiebaSegmenter } from './segmenter.js';
 import { userDictionary } from './user-dictionary.js';
 
@@ -56,21 +57,24 @@ interface Tally {
   fn: number;
 }
 
-/**
- * Run the real pipeline (normalize, segment, match units, score, level) on each labelled item with an
- * ad-hoc round of its watched units, and score the predictions as the corpus README defines.
- */
-export function evaluate(items: readonly EvalItem[], lexicon: readonly Keyword[]): EvalReport {
+/** The watched units the real pipeline scored for each item (one ad-hoc round per item), in item order. */
+export function assessItems(
+  items: readonly EvalItem[],
+  lexicon: readonly Keyword[],
+  model?: RiskModel,
+): { round: RoundConfig; units: UnitMatch[] }[] {
   const rounds = items.map(roundOf);
   const segmenter = createJiebaSegmenter(userDictionary(rounds, lexicon));
-  const predictions: Record<string, EvalPrediction> = {};
-  const scores: Record<string, Map<string, number>> = {};
-  const misses: EvalMiss[] = [];
-  const started = performance.now();
-  items.forEach((item, i) => {
-    const round = rounds[i];
-    if (!round) return;
-    const process = createProcessor({ rounds: [round], lexicon, segmenter, timezone: 'Asia/Shanghai' });
+  return items.map((item, i) => {
+    const round = rounds[i] ?? roundOf(item);
+    const process = createProcessor({
+      rounds: [round],
+      lexicon,
+      segmenter,
+      timezone: 'Asia/Shanghai',
+      roundsOf: 'all',
+      ...(model !== undefined && { model }),
+    });
     const out = process({
       url: `eval:${item.id}`,
       sourceId: item.source,
@@ -80,7 +84,26 @@ export function evaluate(items: readonly EvalItem[], lexicon: readonly Keyword[]
       body: item.text,
       fetchedAt: '2000-01-01T00:00:00+08:00',
     });
-    const units = out.assessments[0]?.units ?? [];
+    return { round, units: out.assessments[0]?.units ?? [] };
+  });
+}
+
+/**
+ * Run the real pipeline (normalize, segment, match units, score, level) on each labelled item with an
+ * ad-hoc round of its watched units, and score the predictions as the corpus README defines.
+ */
+export function evaluate(
+  items: readonly EvalItem[],
+  lexicon: readonly Keyword[],
+  model?: RiskModel,
+): EvalReport {
+  const predictions: Record<string, EvalPrediction> = {};
+  const scores: Record<string, Map<string, number>> = {};
+  const misses: EvalMiss[] = [];
+  const started = performance.now();
+  const assessed = assessItems(items, lexicon, model);
+  items.forEach((item, i) => {
+    const units = assessed[i]?.units ?? [];
     const levels: Record<string, Level> = {};
     const byUnit = new Map<string, number>();
     for (const w of item.watch) {
@@ -165,6 +188,37 @@ export function formatReport(report: EvalReport, dir: string): string {
     '等级混淆（行：标注；列：预测 红/橙/黄/绿）：',
     `  应告警  ${LEVELS.map((l) => String(report.confusion.alert[l]).padStart(5)).join('')}`,
     `  不告警  ${LEVELS.map((l) => String(report.confusion.none[l]).padStart(5)).join('')}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** The training set's cross-validated figures, as `yuqing train` stored them in the model file. */
+export interface TrainingFigures {
+  modelFile: string;
+  folds?: number;
+  pairs?: number;
+  precision?: number;
+  recall?: number;
+  f1?: number;
+  bySource?: Record<string, { precision: number; recall: number; f1: number }>;
+}
+
+/** The model file's training figures (k-fold CV on the training set). */
+export function trainingFigures(model: RiskModel, modelFile: string): TrainingFigures {
+  const cv = (model.training?.cv ?? {}) as Omit<TrainingFigures, 'modelFile'>;
+  return { modelFile, ...cv };
+}
+
+/** Chinese text of the training figures, printed apart from the evaluated set's. */
+export function formatTraining(t: TrainingFigures): string {
+  if (t.precision === undefined) return `模型文件：${t.modelFile}（无训练集交叉验证记录）\n`;
+  const f = (x: number | undefined) => (x ?? 0).toFixed(3);
+  const lines = [
+    `训练集 ${t.folds ?? '?'} 折交叉验证（模型文件 ${t.modelFile}，训练时计算）：` +
+      `精确率 ${f(t.precision)}  召回率 ${f(t.recall)}  F1 ${f(t.f1)}`,
+    ...Object.entries(t.bySource ?? {}).map(
+      ([k, m]) => `  ${k}：精确率 ${f(m.precision)}  召回率 ${f(m.recall)}  F1 ${f(m.f1)}`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -14,6 +14,7 @@ import {
 import { datelineLength } from './dateline.js';
 import { allegationFloor, praiseCeiling } from './floor.js';
 import { levelFor } from './level.js';
+import { itemFilter, postItemStarts } from './post-items.js';
 import { proximity, unitView } from './proximity.js';
 import {
   type Field,
@@ -28,7 +29,7 @@ import {
 import { sentimentOf } from './sentiment.js';
 import { findPhrases, type Span } from './spans.js';
 import { listClauses } from './targeting.js';
-import { termPartsFor } from './term-parts.js';
+import { sourceWeightPart, termPartsFor } from './term-parts.js';
 import { compileTerm, type TermRule } from './terms.js';
 
 export {
@@ -211,12 +212,7 @@ function finish(
   kind?: UnitKind,
 ): Scored {
   let sum = parts.reduce((s, p) => s + p.points, 0);
-  if (sourceWeight !== 1 && sum > 0) {
-    const points = Math.round(sum * (sourceWeight - 1));
-    if (points !== 0)
-      parts.push({ kind: 'source', label: `来源权重 ×${sourceWeight}`, weight: sourceWeight, points });
-    sum += points;
-  }
+  sum += sourceWeightPart(parts, sum, sourceWeight);
   // A place is where something happened, not who did it: like a unit named in passing it keeps a fraction
   // of the risk (so the one responsible ranks above it), and it is never alerted on its own.
   if (kind === 'place' && sum > 0) {
@@ -289,6 +285,7 @@ export function assess(input: AssessInput): Assessment {
   const most = Math.max(0, ...units.map((u) => subjectCount(u.unitId)));
   const lists = listClauses(mentions, input.body);
   const lead = datelineLength(input.body);
+  const itemStarts = postItemStarts(input.body);
   const scoredUnits: UnitMatch[] = units.map((u) => {
     const own = mentions.filter((m) => m.unitId === u.unitId);
     // A name both units answer to (红岭创投 for 红岭创投 and its company's full name) is not another subject.
@@ -299,8 +296,17 @@ export function assess(input: AssessInput): Assessment {
     // A unit only tagged or asked to act is located by all its mentions, at a fraction of the weight.
     const located = aside ? own.map((m) => ({ ...m, role: 'subject' as const })) : own;
     const view = unitView(located, others, salient, lists.get(u.unitId));
+    // In a multi-item post only the unit's own items (and unnamed ones it carries) hold risk for it.
+    const bodyOf = (ms: readonly RoleMention[]) => ms.filter((m) => m.where === 'body').map((m) => m.start);
+    const inItems = itemFilter(
+      itemStarts,
+      bodyOf(own),
+      bodyOf(others),
+      own.some((m) => m.where === 'title'),
+    );
+    const ownCounted = counted.filter((h) => h.where === 'title' || inItems(h.start));
     const parts = termPartsFor(
-      counted,
+      ownCounted,
       (h) => {
         const p = proximity(h, view);
         return aside
@@ -324,7 +330,7 @@ export function assess(input: AssessInput): Assessment {
     if (sentiment !== undefined) parts.push({ ...sentiment, unitId: u.unitId });
     const kind = round.units.find((c) => c.id === u.unitId)?.kind;
     const toSum = [...parts, ...docParts.map((p) => ({ ...p }))];
-    const floor = allegationFloor(counted, view, aside, toSum, round.levels.orange);
+    const floor = allegationFloor(ownCounted, view, aside, toSum, round.levels.orange);
     if (floor !== undefined) toSum.push({ ...floor, unitId: u.unitId });
     const praised = praiseCeiling(title, view.inTitle, toSum, round.levels.orange);
     if (praised !== undefined) toSum.push({ ...praised, unitId: u.unitId });

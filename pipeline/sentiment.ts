@@ -1,203 +1,51 @@
 // A small Chinese negative-opinion signal: opinion words with intensity, degree adverbs and negation.
 
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../core/errors.js';
 import { findPhrases } from './spans.js';
 
-/** Negative opinion words (complaint, anger, loss, blame) and their intensity 1–3. */
-export const NEGATIVE_WORDS: ReadonlyMap<string, number> = new Map([
-  ...[
-    '骗子',
-    '黑心',
-    '无良',
-    '坑人',
-    '坑害',
-    '欺骗',
-    '欺诈',
-    '诈骗犯',
-    '强盗',
-    '流氓',
-    '霸王条款',
-    '黑幕',
-    '猫腻',
-  ].map((w) => [w, 3] as const),
-  ...[
-    '血本无归',
-    '欲哭无泪',
-    '血汗钱',
-    '倾家荡产',
-    '苦不堪言',
-    '忍无可忍',
-    '投诉无门',
-    '求助无门',
-    '走投无路',
-  ].map((w) => [w, 3] as const),
-  ...[
-    '愤怒',
-    '气愤',
-    '愤慨',
-    '寒心',
-    '心寒',
-    '无耻',
-    '可恶',
-    '恶劣',
-    '卑鄙',
-    '嚣张',
-    '蛮横',
-    '野蛮',
-    '霸道',
-  ].map((w) => [w, 2] as const),
-  ...[
-    '失望',
-    '无奈',
-    '痛心',
-    '崩溃',
-    '绝望',
-    '焦虑',
-    '担忧',
-    '恐慌',
-    '揪心',
-    '心慌',
-    '不满',
-    '抱怨',
-    '怨声载道',
-  ].map((w) => [w, 2] as const),
-  ...[
-    '糟糕',
-    '太差',
-    '很差',
-    '极差',
-    '垃圾',
-    '坑',
-    '忽悠',
-    '套路',
-    '敷衍',
-    '推诿',
-    '踢皮球',
-    '扯皮',
-    '刁难',
-  ].map((w) => [w, 2] as const),
-  ...[
-    '无果',
-    '无人理睬',
-    '无人问津',
-    '置之不理',
-    '不予理睬',
-    '石沉大海',
-    '没有下文',
-    '不了了之',
-    '拖延',
-    '拖着',
-  ].map((w) => [w, 2] as const),
-  ...[
-    '质疑',
-    '指责',
-    '控诉',
-    '声讨',
-    '曝光',
-    '爆料',
-    '维权',
-    '讨说法',
-    '讨薪',
-    '受害',
-    '受害人',
-    '受害者',
-  ].map((w) => [w, 2] as const),
-  ...[
-    '损失',
-    '亏损',
-    '被骗',
-    '上当',
-    '受骗',
-    '被坑',
-    '吃亏',
-    '困扰',
-    '影响',
-    '隐患',
-    '危险',
-    '威胁',
-    '严重',
-  ].map((w) => [w, 1] as const),
-  ...[
-    '不合理',
-    '不公',
-    '不公平',
-    '不透明',
-    '不规范',
-    '不负责',
-    '不负责任',
-    '不作为',
-    '乱作为',
-    '不兑现',
-    '不退',
-  ].map((w) => [w, 2] as const),
-  // The wording of petitions and message-board complaints: exasperation, stonewalling, abuse of power.
-  ...[
-    '闹心',
-    '烦躁',
-    '无语',
-    '离谱',
-    '荒唐',
-    '荒谬',
-    '憋屈',
-    '委屈',
-    '冤枉',
-    '无助',
-    '心痛',
-    '一塌糊涂',
-    '乌烟瘴气',
-    '脏乱差',
-  ].map((w) => [w, 2] as const),
-  ...[
-    '置若罔闻',
-    '充耳不闻',
-    '视而不见',
-    '睁一只眼闭一只眼',
-    '敷衍塞责',
-    '糊弄',
-    '欺瞒',
-    '蒙骗',
-    '欺负',
-    '压迫',
-    '胡作非为',
-    '为非作歹',
-    '为非作恶',
-    '一手遮天',
-    '独断专行',
-    '横行霸道',
-    '无中生有',
-    '夸夸其谈',
-  ].map((w) => [w, 2] as const),
-  ...['难', '差', '乱', '脏', '臭', '吵', '堵', '慢'].map((w) => [w, 1] as const),
-]);
+/** The sentiment word lists (config/lexicon/sentiment.json): word → intensity 1–3 per register. */
+export interface SentimentWords {
+  negative: Record<string, number>;
+  market: Record<string, number>;
+  complaint: Record<string, number>;
+  positive: Record<string, number>;
+}
 
+/** The shipped word list file, found from the source tree or from a build in dist/. */
+export function sentimentWordsFile(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return path.resolve(
+    here,
+    '..',
+    ...(here.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []),
+    'config',
+    'lexicon',
+    'sentiment.json',
+  );
+}
+
+function loadWords(): { negative: Map<string, number>; positive: Map<string, number> } {
+  const file = sentimentWordsFile();
+  let words: SentimentWords;
+  try {
+    words = JSON.parse(readFileSync(file, 'utf8')) as SentimentWords;
+  } catch (err) {
+    throw new ConfigError(file, [`cannot read the sentiment word lists: ${(err as Error).message}`]);
+  }
+  return {
+    negative: new Map(Object.entries({ ...words.negative, ...words.market, ...words.complaint })),
+    positive: new Map(Object.entries(words.positive)),
+  };
+}
+
+const WORDS = loadWords();
+/** Negative opinion words (complaint, anger, loss, blame, market losses, complaint register) and their intensity. */
+export const NEGATIVE_WORDS: ReadonlyMap<string, number> = WORDS.negative;
 /** Positive opinion words: one nearby cancels some negative signal. */
-export const POSITIVE_WORDS: ReadonlyMap<string, number> = new Map(
-  [
-    '满意',
-    '点赞',
-    '称赞',
-    '好评',
-    '感谢',
-    '感激',
-    '赞扬',
-    '表扬',
-    '放心',
-    '安心',
-    '便民',
-    '贴心',
-    '高效',
-    '热情',
-    '优秀',
-    '良好',
-    '稳健',
-    '正规',
-    '靠谱',
-    '安全',
-    '增长',
-    '盈利',
-    '获批',
-    '荣获',
-  ].map((w) => [w, 1] as const),
-);
+export const POSITIVE_WORDS: ReadonlyMap<string, number> = WORDS.positive;
 
 /** Degree adverbs multiply the next opinion word. */
 const DEGREE: ReadonlyArray<readonly [string, number]> = [

@@ -97,3 +97,15 @@ export function termPartsFor(
   });
   return parts;
 }
+
+/**
+ * A source's `weight` scales a positive score: appends the part saying so to `parts` and returns its points
+ * (0 for weight 1 or a score of 0 or less).
+ */
+export function sourceWeightPart(parts: ScorePart[], sum: number, sourceWeight: number): number {
+  if (sourceWeight === 1 || sum <= 0) return 0;
+  const points = Math.round(sum * (sourceWeight - 1));
+  if (points !== 0)
+    parts.push({ kind: 'source', label: `来源权重 ×${sourceWeight}`, weight: sourceWeight, points });
+  return points;
+}

@@ -133,11 +133,11 @@ export interface DashboardQuery {
 
 /** Raw numbers of the situation dashboard. */
 export interface DashboardData {
-  /** Items of the round in the period per unit and level (the item's overall level). */
+  /** Items of the round in the period per unit and level (the item's level for this round, not overall). */
   unitLevels: UnitLevelCounts[];
   /** Open tips (new, assigned, in progress) of the round per unit and level, whatever their age. */
   openTips: UnitLevelCounts[];
-  /** Items per local day and level; days without items are left out. */
+  /** Items per local day and level (for this round); days without items are left out. */
   trend: { day: string; level: Level; count: number }[];
   /** Items per source type. */
   sourceTypes: { type: string; count: number }[];

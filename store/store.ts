@@ -3,6 +3,7 @@
 import type { Notice, OutboxAlert, Tip, TipHistoryEntry } from '../core/types.js';
 import type { CursorStore } from './cursor-types.js';
 import type { LedgerStore } from './ledger-types.js';
+import type { LoginFailureStore } from './login-failure-types.js';
 import type {
   AuditEntry,
   AuditFilter,
@@ -39,6 +40,7 @@ import type {
 
 export type * from './cursor-types.js';
 export type * from './ledger-types.js';
+export type * from './login-failure-types.js';
 export type * from './store-types.js';
 
 /** The persistence contract every backend (SQLite, Elasticsearch) implements; one contract test suite covers it. */
@@ -47,6 +49,8 @@ export interface Store {
   readonly ledger: LedgerStore;
   /** Search sources' query rotation (issue 20). */
   readonly cursors: CursorStore;
+  /** Failed logins the login throttle counts (issue 23). */
+  readonly loginFailures: LoginFailureStore;
   /** Create tables/indices if needed; idempotent. */
   init(): Promise<void>;
   close(): Promise<void>;

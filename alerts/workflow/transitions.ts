@@ -15,6 +15,8 @@ export type TipCommand =
 export interface StepContext {
   actor: string;
   at: string;
+  /** Team names an assignment may name (config/teams.ts); when given, any other team is refused. */
+  teams?: readonly string[];
 }
 
 /** The statuses each action may start from, and where it leads; assign from assigned is a reassignment. */
@@ -55,24 +57,32 @@ function isoTime(name: string, value: string): string {
   return value;
 }
 
-function assignPatch(command: Extract<TipCommand, { action: 'assign' }>): TipWorkflowPatch {
+function assignPatch(command: Extract<TipCommand, { action: 'assign' }>, ctx: StepContext): TipWorkflowPatch {
   const team = text('team（巡察组）', command.team, 100);
   const assignee = text('assignee（承办人）', command.assignee, 100);
   if (team === undefined && assignee === undefined) {
     throw new InputError('分办需要指定巡察组（team）或承办人（assignee）');
   }
+  if (team !== undefined && ctx.teams !== undefined && !ctx.teams.includes(team)) {
+    const known = ctx.teams.length > 0 ? `已有的巡察组：${ctx.teams.join('、')}` : '配置中还没有任何巡察组';
+    throw new InputError(`巡察组「${team}」不存在（${known}）`);
+  }
+  const dueAt = isoTime('dueAt（办理期限）', command.dueAt);
+  if (Date.parse(dueAt) < Date.parse(ctx.at)) {
+    throw new InputError(`办理期限「${command.dueAt}」已经过去，应为今天或以后的日期`);
+  }
   return {
     status: 'assigned',
     ...(team !== undefined && { team }),
     ...(assignee !== undefined && { assignee }),
-    dueAt: isoTime('dueAt（办理期限）', command.dueAt),
+    dueAt,
   };
 }
 
-function patchFor(command: TipCommand): TipWorkflowPatch {
+function patchFor(command: TipCommand, ctx: StepContext): TipWorkflowPatch {
   switch (command.action) {
     case 'assign':
-      return assignPatch(command);
+      return assignPatch(command, ctx);
     case 'start':
       return { status: 'in_progress' };
     case 'close': {
@@ -119,7 +129,7 @@ export function planTransition(tip: Tip, command: TipCommand, ctx: StepContext):
   const actor = text('actor（操作人）', ctx.actor, 100);
   if (actor === undefined) throw new InputError('操作人（actor）不能为空');
   const at = isoTime('at', ctx.at);
-  const patch = patchFor(command);
+  const patch = patchFor(command, ctx);
   const phrase = phraseOf(command);
   const note = text('note（备注）', command.note);
   const details = detailsOf(patch, phrase);

@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
-import { loadConfig } from '../../config/loader.js';
 import type { GlobalOptions } from '../command-context.js';
+import { loadValidatedConfig } from '../preflight.js';
 
-/** `yuqing config check`: validate the config directory and print what it contains. */
+/**
+ * `yuqing config check`: the same validation as `run` (every problem of every file at once, then whether the
+ * console can listen and the store be created), and what the directory contains.
+ */
 export async function configCheckCommand(options: GlobalOptions): Promise<void> {
-  const config = await loadConfig(resolve(options.config), { dataDir: options.data });
+  const config = await loadValidatedConfig(resolve(options.config), 'check', { dataDir: options.data });
   const units = config.rounds.reduce((n, r) => n + r.units.length, 0);
   const lines = [
     `配置有效：${config.dir}`,

@@ -2,6 +2,7 @@ import { TipNotFoundError, TipTransitionError } from '../../alerts/workflow/erro
 import { parseDismissReason, TIP_ACTIONS } from '../../alerts/workflow/labels.js';
 import { transitionTip } from '../../alerts/workflow/service.js';
 import type { TipCommand } from '../../alerts/workflow/transitions.js';
+import { teamNames } from '../../config/teams.js';
 import { InputError } from '../../core/errors.js';
 import type { TipAction } from '../../core/types.js';
 import type { App } from '../app.js';
@@ -114,7 +115,11 @@ export async function runTip(
     if (action !== undefined) {
       const command = commandFor(action, options, zone);
       const actor = options.by ?? defaultActor();
-      tip = await transitionTip(app.store, tipId, command, { actor, at: new Date().toISOString() });
+      tip = await transitionTip(app.store, tipId, command, {
+        actor,
+        at: new Date().toISOString(),
+        teams: teamNames(app.config),
+      });
     }
     const history = await app.store.tipHistory(tipId);
     io.out(options.json ? `${JSON.stringify({ tip, history }, null, 2)}\n` : tipDetail(tip, history, zone));

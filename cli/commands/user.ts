@@ -1,5 +1,6 @@
 import { addAccount, resetPassword, USER_ROLES } from '../../console/accounts.js';
 import { InputError } from '../../core/errors.js';
+import { ALL_UNITS } from '../../store/scope.js';
 import type { UserRole } from '../../store/store.js';
 import { commandLogger, type GlobalOptions, printJson, withApp } from '../command-context.js';
 
@@ -57,8 +58,17 @@ export async function userAddCommand(name: string, globalOptions: GlobalOptions)
     process.stdout.write(`已创建账号 ${name}（${created.user.role}）\n`);
     if (created.password) {
       process.stdout.write(`一次性密码：${created.password}\n（首次登录后须修改密码）\n`);
+    } else if (created.user.mustChangePassword) {
+      process.stdout.write('（该密码由管理员设置，本人首次登录后须修改密码）\n');
     }
   });
+}
+
+// Deny by default: no units means the units of the account's 巡察组, or nothing without one.
+function teamUnitsLabel(units: readonly string[], team: string | undefined): string {
+  if (units.includes(ALL_UNITS)) return '全部';
+  if (units.length > 0) return units.join(',');
+  return team ? `${team}负责的单位` : '无（看不到任何信息）';
 }
 
 /** `yuqing user list`. */
@@ -68,7 +78,7 @@ export async function userListCommand(options: GlobalOptions & { json?: boolean 
     if (options.json) return printJson(users);
     for (const u of users) {
       const scope =
-        u.role === 'team' ? ` 轮次：${u.rounds.join(',')} 单位：${u.units.join(',') || '全部'}` : '';
+        u.role === 'team' ? ` 轮次：${u.rounds.join(',')} 单位：${teamUnitsLabel(u.units, u.team)}` : '';
       process.stdout.write(`${u.name}\t${u.role}${u.disabled ? '（已停用）' : ''}${scope}\n`);
     }
   });

@@ -1,25 +1,29 @@
 import { z } from 'zod';
+import { quote } from '../issue-reason.js';
 import { str } from './common.js';
 
 const emailChannel = z.object({
   type: z.literal('email'),
   to: z
-    .array(z.string(), { error: 'expected a list of addresses' })
-    .min(1, { error: 'expected at least one address' }),
-  from: str('a sender address'),
+    .array(z.string({ error: '应填写邮箱地址' }), { error: '应为收件人地址列表' })
+    .min(1, { error: '至少要有一个收件人' }),
+  from: str('发件人地址'),
   /** smtp://user:pass@host:port or smtps://... */
-  smtp: str('an SMTP URL such as smtp://user:pass@mail.example.org:587').refine(isSmtpUrl, {
+  smtp: str('SMTP 地址，如 smtp://用户名:密码@mail.example.org:587').refine(isSmtpUrl, {
     error: (issue) =>
-      `expected an SMTP URL such as smtp://user:pass@mail.example.org:587, got "${String(issue.input)}"`,
+      `应为 SMTP 地址，如 smtp://用户名:密码@mail.example.org:587 或 smtps://…，实际为${quote(issue.input)}`,
   }),
 });
 const robotChannel = z.object({
   type: z.enum(['wecom', 'dingtalk', 'feishu', 'webhook']),
-  url: z.url({ error: 'expected an http(s) URL', protocol: /^https?$/ }),
-  secret: z.string().optional(),
+  url: z.url({ error: (issue) => `应为 http(s) 网址，实际为${quote(issue.input)}`, protocol: /^https?$/ }),
+  secret: z.string({ error: '应为文字' }).optional(),
 });
 export const channelSchema = z.discriminatedUnion('type', [emailChannel, robotChannel], {
-  error: 'expected type to be one of email, wecom, dingtalk, feishu, webhook',
+  error: (issue) =>
+    issue.code === 'invalid_union'
+      ? `应为 email、wecom、dingtalk、feishu、webhook 之一，实际为${quote((issue.input as { type?: unknown } | undefined)?.type)}`
+      : undefined,
 });
 
 /** The reserved key of channels.yaml holding team → channel names (not a channel). */
@@ -29,19 +33,19 @@ export const TEAMS_KEY = 'teams';
 export const teamsSchema = z.record(
   z.string(),
   z
-    .array(z.string(), { error: 'expected a list of channel names' })
-    .min(1, { error: 'expected at least one channel name' }),
-  { error: 'expected a map of team names to channel lists' },
+    .array(z.string({ error: '应填写渠道名称' }), { error: '应为渠道名称列表' })
+    .min(1, { error: '至少要有一个渠道名称' }),
+  { error: '应为“巡察组名称: [渠道名称…]”的键值' },
 );
 
-const channelMapSchema = z.record(z.string(), channelSchema, { error: 'expected a map of channel names' });
+const channelMapSchema = z.record(z.string(), channelSchema, { error: '应为“渠道名称: 渠道设置”的键值' });
 
 /**
  * channels.yaml: channel name → channel, plus the optional reserved key `teams` (team → channel names). Parsed
  * into the channels and the teams; a team naming an unknown channel is an error.
  */
 export const channelsFileSchema = z
-  .record(z.string(), z.unknown(), { error: 'expected a map of channel names' })
+  .record(z.string(), z.unknown(), { error: '应为“渠道名称: 渠道设置”的键值' })
   .transform((raw, ctx) => {
     const { [TEAMS_KEY]: rawTeams, ...rest } = raw;
     const channels = channelMapSchema.safeParse(rest);
@@ -57,7 +61,7 @@ export const channelsFileSchema = z
           ctx.addIssue({
             code: 'custom',
             path: [TEAMS_KEY, team, i],
-            message: `unknown channel "${name}" (not defined in channels.yaml)`,
+            message: `未知的渠道${quote(name)}（channels.yaml 中没有这个名称）`,
           });
         }
       });

@@ -2,6 +2,7 @@
 // dashboards, alerts, evidence or sources goes through these helpers.
 import type { AppConfig, RoundConfig } from '../../config/schema.js';
 import type { Tip } from '../../core/types.js';
+import { accountUnits, scopeAllows, scopeAllowsRound } from '../../store/scope.js';
 import type { ScopeEntry, StoredArticle, UserAccount } from '../../store/store.js';
 import { ForbiddenError } from '../errors.js';
 
@@ -12,26 +13,27 @@ export interface Access {
   scope?: ScopeEntry[];
 }
 
-/** The access of an account: team accounts are limited to their rounds (and units when listed). */
-export function accessOf(user: UserAccount): Access {
+/**
+ * The access of an account: admins and officers see everything; a team account sees only the units its rounds
+ * resolve to (accountUnits), listed explicitly per round, so a round or unit it was not given is never implied.
+ */
+export function accessOf(user: UserAccount, config: Pick<AppConfig, 'rounds'>): Access {
   if (user.role !== 'team') return { user };
-  const unitIds = user.units.length > 0 ? [...user.units] : undefined;
-  return { user, scope: user.rounds.map((roundId) => ({ roundId, ...(unitIds ? { unitIds } : {}) })) };
+  const scope = config.rounds
+    .filter((r) => user.rounds.includes(r.id))
+    .map((r) => ({ roundId: r.id, unitIds: accountUnits(user, r) }))
+    .filter((e) => e.unitIds.length > 0);
+  return { user, scope };
 }
 
 /** Whether the access covers the round (any of its units). */
 export function allowsRound(access: Access, roundId: string): boolean {
-  return access.scope === undefined || access.scope.some((e) => e.roundId === roundId);
+  return scopeAllowsRound(access.scope, roundId);
 }
 
 /** Whether the access covers one unit of one round. */
 export function allowsUnit(access: Access, roundId: string, unitId: string): boolean {
-  if (access.scope === undefined) return true;
-  return access.scope.some(
-    (e) =>
-      e.roundId === roundId &&
-      (e.unitIds === undefined || e.unitIds.length === 0 || e.unitIds.includes(unitId)),
-  );
+  return scopeAllows(access.scope, roundId, unitId);
 }
 
 /** Whether an item mentions a unit inside the access. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { tipId } from '../../alerts/routing.js';
 import { InputError, YuqingError } from '../../core/errors.js';
 import type { Tip } from '../../core/types.js';
+import { scopedArticle } from '../../store/scope.js';
 import type { StoredArticle } from '../../store/store.js';
 import { audit } from '../audit.js';
 import { type Access, allowsArticle, allowsUnit } from '../auth/access.js';
@@ -52,7 +53,8 @@ export async function loadArticleDetail(
   if (stored === undefined || (access && !allowsArticle(access, stored))) {
     throw new NotFoundError(`未找到文章「${id}」`);
   }
-  const { titleTokens: _t, bodyTokens: _b, ...article } = stored;
+  // Only the rounds and units the caller may see: another round's units, teams, scores and explanations stay out.
+  const { titleTokens: _t, bodyTokens: _b, ...article } = scopedArticle(stored, access?.scope);
   const [cluster, members] = await Promise.all([
     deps.store.getCluster(stored.clusterId),
     deps.store.clusterArticles(stored.clusterId),
@@ -60,7 +62,9 @@ export async function loadArticleDetail(
   const others = members
     .filter((m) => m.id !== stored.id && (!access || allowsArticle(access, m)))
     .map((m) => ({ id: m.id, title: m.title, url: m.url, source: m.sourceName, publishedAt: m.publishedAt }));
-  return { article, cluster: { id: stored.clusterId, size: cluster?.size ?? members.length }, others };
+  // A scoped caller's story size counts only the copies it may see.
+  const size = access?.scope === undefined ? (cluster?.size ?? members.length) : others.length + 1;
+  return { article, cluster: { id: stored.clusterId, size }, others };
 }
 
 const detailQuery = z.object({ q: z.string().optional().describe('检索式，用于高亮命中词') });

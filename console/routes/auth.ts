@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { UserAccount } from '../../store/store.js';
+import { accountWords } from '../accounts.js';
 import { audit } from '../audit.js';
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.js';
-import type { LoginLimiter } from '../auth/rate-limit.js';
+import { MIN_PASSWORD_LENGTH, passwordWeakness } from '../auth/password-strength.js';
+import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import { type LoginThrottle, retryAfterSecs, throttleMessage } from '../auth/rate-limit.js';
 import {
   clearSessionCookie,
   hashSessionId,
@@ -51,7 +53,7 @@ const passwordBody = z.strictObject({
 const DUMMY_HASH = hashPassword('not-a-real-account-password');
 
 /** POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me, POST /api/auth/password. */
-export function registerAuthRoutes(route: RouteFn, deps: ConsoleDeps, limiter: LoginLimiter): void {
+export function registerAuthRoutes(route: RouteFn, deps: ConsoleDeps, throttle: LoginThrottle): void {
   const now = () => deps.clock?.() ?? new Date();
   const secure = (request: Parameters<typeof isHttps>[0]) =>
     isHttps(request, deps.config.settings.console.publicUrl);
@@ -66,18 +68,23 @@ export function registerAuthRoutes(route: RouteFn, deps: ConsoleDeps, limiter: L
     response: { description: '{ user, csrfToken }' },
     handler: async ({ body }, request, reply) => {
       const at = now();
-      const wait = limiter.retryAfter(body.username, request.ip, at.getTime());
-      if (wait > 0) throw new RateLimitError(`登录失败次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`, wait);
+      const gate = await throttle.admit(body.username, request.ip, at);
+      // Refused attempts are not audited: the log is append-only and a flood would grow it without bound.
+      if ('blocked' in gate) {
+        throw new RateLimitError(
+          throttleMessage(gate.blocked, at, deps.config.settings.timezone),
+          retryAfterSecs(gate.blocked, at),
+        );
+      }
       const user = await deps.store.getUser(body.username);
       const ok = await verifyPassword(body.password, user?.passwordHash ?? (await DUMMY_HASH));
       if (!user || !ok || user.disabled) {
-        limiter.fail(body.username, request.ip, at.getTime());
         await audit(deps, request, body.username, 'login_failed', undefined, {
           reason: !user ? 'unknown user' : user.disabled ? 'disabled' : 'wrong password',
         });
         throw new AuthError('用户名或密码错误');
       }
-      limiter.succeed(body.username, request.ip);
+      await throttle.succeeded(gate.attempt, body.username);
       const session = await openSession(deps.store, user, at, request.ip);
       const updated = await deps.store.updateUser(user.name, { lastLoginAt: at.toISOString() });
       await audit(deps, request, user.name, 'login');
@@ -132,6 +139,8 @@ export function registerAuthRoutes(route: RouteFn, deps: ConsoleDeps, limiter: L
           { path: 'newPassword', message: '新密码不能与原密码相同' },
         ]);
       }
+      const weakness = passwordWeakness(body.newPassword, accountWords(access.user));
+      if (weakness) throw new FieldsError('E_INPUT', weakness, [{ path: 'newPassword', message: weakness }]);
       const at = now().toISOString();
       await deps.store.updateUser(access.user.name, {
         passwordHash: await hashPassword(body.newPassword),

@@ -100,6 +100,7 @@ async function dryRun(deps: ConsoleDeps, round: RoundConfig, title: string, text
     lexicon: config.lexicon,
     segmenter: createJiebaSegmenter(userDictionary(rounds, config.lexicon)),
     timezone: config.settings.timezone,
+    roundsOf: 'all',
   });
   const at = (deps.clock?.() ?? new Date()).toISOString();
   const processed = process({

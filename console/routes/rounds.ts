@@ -1,4 +1,5 @@
 import type { AppConfig } from '../../config/schema.js';
+import { teamNames } from '../../config/teams.js';
 import type { PhaseName } from '../../core/types.js';
 import { type Access, visibleRounds, visibleSourceIds } from '../auth/access.js';
 import type { ConsoleDeps } from '../deps.js';
@@ -24,10 +25,6 @@ export interface RoundsView {
 export function roundsView(config: AppConfig, access?: Access): RoundsView {
   const rounds = access ? visibleRounds(access, config) : config.rounds;
   const sourceIds = access ? visibleSourceIds(access, config) : undefined;
-  const teams = new Set([
-    ...Object.keys(config.teams ?? {}),
-    ...rounds.flatMap((r) => r.units.flatMap((u) => (u.team ? [u.team] : []))),
-  ]);
   return {
     timezone: config.settings.timezone,
     rounds: rounds.map((r) => ({
@@ -40,7 +37,7 @@ export function roundsView(config: AppConfig, access?: Access): RoundsView {
     sources: config.sources
       .filter((s) => sourceIds === undefined || sourceIds.has(s.id))
       .map((s) => ({ id: s.id, name: s.name, type: s.type })),
-    teams: [...teams],
+    teams: teamNames(config, rounds),
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { LEVELS, type PhaseName, type SourceType, type TipStatus } from '../../core/types.js';
+import { narrowScope } from '../../store/scope.js';
 import type { SearchQuery } from '../../store/store.js';
 import { audit } from '../audit.js';
 import { type Access, requireRound, requireUnit } from '../auth/access.js';
@@ -100,7 +101,7 @@ export function parseConsoleSearch(
     sourceType: readEnum(query, 'sourceType', SOURCE_TYPES),
     tipStatus: readEnum(query, 'tipStatus', TIP_STATUSES),
     foldClusters: readEnum(query, 'fold', ['0', '1'] as const) === '1' ? true : undefined,
-    scope: access?.scope,
+    scope: narrowScope(access?.scope, roundId, unitId),
     from,
     to,
     sort: readEnum(query, 'sort', ['time', 'score'] as const) ?? 'time',

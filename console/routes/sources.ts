@@ -1,5 +1,5 @@
 import { loadSourceHealth, type SourceHealth } from '../../store/source-health.js';
-import { type Access, visibleSourceIds } from '../auth/access.js';
+import { type Access, allowsUnit, visibleSourceIds } from '../auth/access.js';
 import type { ConsoleDeps } from '../deps.js';
 import { sourceSchedules } from '../ledger-summary.js';
 import type { RouteFn } from '../router.js';
@@ -15,7 +15,12 @@ export async function scopedSourceHealth(deps: ConsoleDeps, access: Access): Pro
   });
   // Current cadence by phase, and each unit's last search (issue 20).
   const schedules = await sourceSchedules(deps.store, deps.config, sources, deps.clock?.() ?? new Date());
-  return health.map((h) => ({ ...h, ...schedules.get(h.sourceId) }));
+  return health.map((h) => {
+    const schedule = schedules.get(h.sourceId);
+    // A search source's per-unit log names units of every round using it: keep the caller's own.
+    const lastSearched = schedule?.lastSearched?.filter((s) => allowsUnit(access, s.roundId, s.unitId));
+    return { ...h, ...schedule, ...(lastSearched ? { lastSearched } : {}) };
+  });
 }
 
 /** GET /api/sources: the health of every configured source (a team's: its rounds' sources) as `{ sources }`. */

@@ -1,4 +1,5 @@
 // The tip workflow API (分办 → 处置 → 反馈) that the console screens build on.
+
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -6,6 +7,7 @@ import { TipNotFoundError, TipTransitionError } from '../../alerts/workflow/erro
 import { parseDismissReason, parseDue, TIP_ACTIONS } from '../../alerts/workflow/labels.js';
 import { transitionTip } from '../../alerts/workflow/service.js';
 import type { TipCommand } from '../../alerts/workflow/transitions.js';
+import { teamNames } from '../../config/teams.js';
 import { InputError, YuqingError } from '../../core/errors.js';
 import type { TipAction } from '../../core/types.js';
 import type { SuggestionStatus } from '../../store/store.js';
@@ -123,6 +125,7 @@ export function registerTipWorkflowRoutes(route: RouteFn, deps: ConsoleDeps): vo
         const tip = await transitionTip(deps.store, before.id, command, {
           actor: access.user.name,
           at: now().toISOString(),
+          teams: teamNames(deps.config),
         });
         await audit(deps, request, access.user.name, 'tip_change', tip.id, {
           action: command.action,

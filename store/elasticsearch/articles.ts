@@ -2,7 +2,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { hammingDistance, MAX_BANDED_DISTANCE, normalizeSimhash, simhashBands } from '../simhash.js';
 import type { Cluster, StoredArticle } from '../store.js';
-import { countDocs, type EsContext, getDoc, getDocs, MAX_PAGE, searchDocs } from './context.js';
+import { allOf, countDocs, type EsContext, getDoc, getDocs, MAX_PAGE, searchDocs } from './context.js';
 import { type ArticleDoc, type ClusterDoc, fromArticleDoc, fromClusterDoc } from './docs.js';
 
 const URL_BATCH = 1000;
@@ -86,6 +86,7 @@ export async function getArticle(ctx: EsContext, id: string): Promise<StoredArti
 export async function clusterSizes(
   ctx: EsContext,
   clusterIds: readonly string[],
+  inScope?: estypes.QueryDslQueryContainer,
 ): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
   const unique = [...new Set(clusterIds)];
@@ -93,7 +94,10 @@ export async function clusterSizes(
   const res = await ctx.client.search({
     index: ctx.names.articles,
     size: 0,
-    query: { terms: { clusterId: unique } },
+    query:
+      inScope === undefined
+        ? { terms: { clusterId: unique } }
+        : allOf([{ terms: { clusterId: unique } }, inScope]),
     aggs: { clusters: { terms: { field: 'clusterId', size: unique.length } } },
   });
   const buckets =

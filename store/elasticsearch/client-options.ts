@@ -13,7 +13,9 @@ export interface ElasticsearchSettings {
 /** Client options: nodes, API key or basic auth, and the cluster's CA by fingerprint or PEM file. */
 export function elasticsearchClientOptions(settings: ElasticsearchSettings): ClientOptions {
   if (settings.node === undefined)
-    throw new ConfigError('settings.yaml', ['store.node: required for elasticsearch']);
+    throw new ConfigError('settings.yaml', [
+      '存储的节点地址（store.node）: 使用 elasticsearch 时必须填写节点地址',
+    ]);
   const options: ClientOptions = { node: settings.node, maxRetries: 3, requestTimeout: 30_000 };
   const auth = settings.auth;
   if (auth?.apiKey) options.auth = { apiKey: auth.apiKey };
@@ -27,7 +29,7 @@ export function elasticsearchClientOptions(settings: ElasticsearchSettings): Cli
       ca = readFileSync(settings.tls.ca, 'utf8');
     } catch (cause) {
       throw new ConfigError('settings.yaml', [
-        `store.tls.ca: cannot read ${settings.tls.ca}: ${String(cause)}`,
+        `存储的 CA 证书文件（store.tls.ca）: 无法读取「${settings.tls.ca}」（${String(cause)}）`,
       ]);
     }
     options.tls = { ca };

@@ -14,7 +14,7 @@ type Query = estypes.QueryDslQueryContainer;
 export const TIP_STATUSES: readonly TipStatus[] = ['new', 'assigned', 'in_progress', 'closed', 'dismissed'];
 
 /** A tip inside one of the scope entries (empty scope: nothing). */
-function tipScope(scope: readonly ScopeEntry[]): Query {
+export function tipScope(scope: readonly ScopeEntry[]): Query {
   const should: Query[] = scope.map((e) =>
     (e.unitIds ?? []).length === 0
       ? { term: { roundId: e.roundId } }

@@ -13,6 +13,7 @@ import { EsCursors } from './cursors.js';
 import { ingestRecord } from './ingest.js';
 import { ensureIndices } from './init.js';
 import { EsLedger } from './ledger.js';
+import { EsLoginFailures } from './login-failures.js';
 import type { TemplateOptions } from './mappings.js';
 import { indexNames } from './names.js';
 import * as outbox from './outbox.js';
@@ -52,6 +53,7 @@ export class ElasticsearchStore implements C.Store {
   private state: 'opened' | 'ready' | 'closed' = 'opened';
   readonly ledger: C.LedgerStore;
   readonly cursors: C.CursorStore;
+  readonly loginFailures: C.LoginFailureStore;
 
   constructor(options: ElasticsearchStoreOptions) {
     this.prefix = options.indexPrefix ?? 'yuqing';
@@ -67,6 +69,7 @@ export class ElasticsearchStore implements C.Store {
     };
     this.ledger = new EsLedger((operation, fn) => this.run(operation, fn), this.ctx);
     this.cursors = new EsCursors((operation, fn) => this.run(operation, fn), this.ctx);
+    this.loginFailures = new EsLoginFailures((operation, fn) => this.run(operation, fn), this.ctx);
   }
 
   /** The shared context, for maintenance commands (migrate, reindex) and tests; not part of Store. */

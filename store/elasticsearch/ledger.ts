@@ -30,7 +30,8 @@ function filters(filter: LedgerFilter, problemField: string): estypes.QueryDslQu
   return out;
 }
 
-function bulkErrors(res: estypes.BulkResponse, allowConflict: boolean): string[] {
+/** Messages of the failed items of a bulk response (409s left out when `allowConflict`). */
+export function bulkErrors(res: estypes.BulkResponse, allowConflict: boolean): string[] {
   if (!res.errors) return [];
   return res.items.flatMap((item) => {
     const r = Object.values(item)[0];

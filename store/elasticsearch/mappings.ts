@@ -185,6 +185,7 @@ export const MAPPINGS: Readonly<Record<IndexKind, Mapping>> = {
     reason: { type: 'text', index: false },
   },
   cursors: { sourceId: keyword, next: long, lastSearched: stored, updatedAt: keyword },
+  loginfailures: { attempt: keyword, key: keyword, at: keyword, atMs: long },
 };
 
 /** Index settings; articles get the configured shard count and refresh interval. */

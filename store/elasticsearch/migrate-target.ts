@@ -4,6 +4,8 @@ import type { Level, Tip, TipHistoryEntry } from '../../core/types.js';
 import type { Segmenter } from '../../pipeline/types.js';
 import type { Row } from '../migrate/sqlite-source.js';
 import { type MigrationTarget, retokenize } from '../migrate/target.js';
+import { type CursorRow, toCursor } from '../sqlite/cursors.js';
+import { type LinkRow, type ProblemRow, toLink, toProblem } from '../sqlite/ledger.js';
 import {
   type ArticleRow,
   type ClusterRow,
@@ -12,8 +14,6 @@ import {
   toOutboxAlert,
   toStoredArticle,
 } from '../sqlite/rows.js';
-import { type CursorRow, toCursor } from '../sqlite/cursors.js';
-import { type LinkRow, type ProblemRow, toLink, toProblem } from '../sqlite/ledger.js';
 import { toWorkflowTip, type WorkflowTipRow } from '../sqlite/tips.js';
 import { type BulkOp, writeBulk } from './bulk.js';
 import { compact, type EsContext } from './context.js';

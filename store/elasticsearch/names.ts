@@ -23,6 +23,7 @@ export const INDEX_KINDS = [
   'problems',
   'problemlinks',
   'cursors',
+  'loginfailures',
 ] as const;
 
 /** One kind of index. */

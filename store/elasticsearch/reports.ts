@@ -46,17 +46,16 @@ export function roundArticles(
   ]);
 }
 
-/** unit → level counts, per nested unit reference of the round; `byArticle` counts the item's own level. */
+/**
+ * unit → level counts, per nested unit reference of the round: the level is the item's assessment for that
+ * round, never its best over all rounds (another round's verdict must not colour this round's numbers).
+ */
 function unitLevelAgg(
   roundId: string,
-  byArticle: boolean,
   unitIds?: readonly string[],
 ): Record<string, estypes.AggregationsAggregationContainer> {
   const filter: Query[] = [{ term: { 'unitRefs.roundId': roundId } }];
   if (unitIds !== undefined) filter.push({ terms: { 'unitRefs.unitId': [...unitIds] } });
-  const levels: Record<string, estypes.AggregationsAggregationContainer> = byArticle
-    ? { article: { reverse_nested: {}, aggs: { levels: { terms: { field: 'level', size: 4 } } } } }
-    : { levels: { terms: { field: 'unitRefs.level', size: 4 } } };
   return {
     refs: {
       nested: { path: 'unitRefs' },
@@ -66,7 +65,7 @@ function unitLevelAgg(
           aggs: {
             units: {
               terms: { field: 'unitRefs.unitId', size: 10_000, order: { _key: 'asc' } },
-              aggs: levels,
+              aggs: { levels: { terms: { field: 'unitRefs.level', size: 4 } } },
             },
           },
         },
@@ -75,16 +74,36 @@ function unitLevelAgg(
   };
 }
 
-function readUnitLevels(aggs: unknown, byArticle: boolean): UnitLevelCounts[] {
-  type Unit = { levels?: Buckets; article?: { levels: Buckets } };
+function readUnitLevels(aggs: unknown): UnitLevelCounts[] {
+  type Unit = { levels?: Buckets };
   const units = (aggs as { refs?: { round?: { units?: Buckets<Unit> } } })?.refs?.round?.units?.buckets ?? [];
   return units.map((u) => {
     const counts = emptyCounts();
-    for (const l of (byArticle ? u.article?.levels : u.levels)?.buckets ?? []) {
+    for (const l of u.levels?.buckets ?? []) {
       if ((LEVELS as readonly string[]).includes(l.key)) counts[l.key as Level] += l.doc_count;
     }
     return { unitId: u.key, counts };
   });
+}
+
+/** Per bucket of an outer aggregation: the items by their level for the round, each counted once. */
+function roundLevelAgg(roundId: string): Record<string, estypes.AggregationsAggregationContainer> {
+  return {
+    refs: {
+      nested: { path: 'unitRefs' },
+      aggs: {
+        round: {
+          filter: { term: { 'unitRefs.roundId': roundId } },
+          aggs: {
+            levels: {
+              terms: { field: 'unitRefs.level', size: 4, order: { _key: 'asc' } },
+              aggs: { a: { reverse_nested: {} } },
+            },
+          },
+        },
+      },
+    },
+  };
 }
 
 /** Up to `size` stories of the articles `query` matches, each with the round units those articles name. */
@@ -149,19 +168,7 @@ async function articleLevels(ctx: EsContext, query: Query, roundId: string): Pro
     index: ctx.names.articles,
     size: 0,
     query,
-    aggs: {
-      refs: {
-        nested: { path: 'unitRefs' },
-        aggs: {
-          round: {
-            filter: { term: { 'unitRefs.roundId': roundId } },
-            aggs: {
-              levels: { terms: { field: 'unitRefs.level', size: 4 }, aggs: { a: { reverse_nested: {} } } },
-            },
-          },
-        },
-      },
-    },
+    aggs: roundLevelAgg(roundId),
   });
   type LevelBucket = { a: { doc_count: number } };
   const counts = emptyCounts();
@@ -259,7 +266,7 @@ export async function reportData(
     index: ctx.names.articles,
     size: 0,
     query: roundArticles(roundId, fromMs, toMs, unitIds),
-    aggs: unitLevelAgg(roundId, false, unitIds),
+    aggs: unitLevelAgg(roundId, unitIds),
   });
   const ofUnits: Query[] = unitIds === undefined ? [] : [{ terms: { unitId: [...unitIds] } }];
   const tips = await searchDocs<TipDoc>(
@@ -283,7 +290,7 @@ export async function reportData(
     roundId,
     from,
     to,
-    unitLevels: readUnitLevels(levels.aggregations, false),
+    unitLevels: readUnitLevels(levels.aggregations),
     newTips: tips.docs.map(fromTipDoc),
     topStories: await topStories(ctx, roundId, fromMs, toMs, unitIds),
     articleLevels: await articleLevels(ctx, roundArticles(roundId, fromMs, toMs, unitIds), roundId),
@@ -303,7 +310,7 @@ export async function dashboardData(ctx: EsContext, q: DashboardQuery): Promise<
     sort: [{ timeMs: 'desc' }, { seq: 'desc' }],
     _source: ['titleTokens', 'assessments'],
     aggs: {
-      ...unitLevelAgg(q.roundId, true, q.unitIds),
+      ...unitLevelAgg(q.roundId, q.unitIds),
       trend: {
         date_histogram: {
           field: 'timeMs',
@@ -312,7 +319,7 @@ export async function dashboardData(ctx: EsContext, q: DashboardQuery): Promise<
           format: 'yyyy-MM-dd',
           min_doc_count: 1,
         },
-        aggs: { levels: { terms: { field: 'level', size: 4, order: { _key: 'asc' } } } },
+        aggs: roundLevelAgg(q.roundId),
       },
       sourceTypes: { terms: { field: 'sourceType', size: 20 } },
     },
@@ -339,17 +346,20 @@ export async function dashboardData(ctx: EsContext, q: DashboardQuery): Promise<
       if ((LEVELS as readonly string[]).includes(l.key)) counts[l.key as Level] += l.doc_count;
     return { unitId: u.key, counts };
   });
-  const trend = (
-    (res.aggregations?.trend as Buckets<{ key_as_string: string; levels: Buckets }>)?.buckets ?? []
-  ).flatMap((d) =>
-    d.levels.buckets.map((l) => ({ day: d.key_as_string, level: l.key as Level, count: l.doc_count })),
+  type Day = { key_as_string: string; refs?: { round?: { levels?: Buckets<{ a: { doc_count: number } }> } } };
+  const trend = ((res.aggregations?.trend as Buckets<Day>)?.buckets ?? []).flatMap((d) =>
+    (d.refs?.round?.levels?.buckets ?? []).map((l) => ({
+      day: d.key_as_string,
+      level: l.key as Level,
+      count: l.a.doc_count,
+    })),
   );
   const sourceTypes = ((res.aggregations?.sourceTypes as Buckets)?.buckets ?? []).map((b) => ({
     type: b.key,
     count: b.doc_count,
   }));
   return {
-    unitLevels: readUnitLevels(res.aggregations, true),
+    unitLevels: readUnitLevels(res.aggregations),
     openTips,
     trend,
     sourceTypes,

@@ -2,8 +2,9 @@
 // (store/sqlite/fts-match.ts, search-syntax.ts). A term matches when its jieba tokens occur as a phrase in the
 // token fields, or its character grams (store/search-grams.ts) occur as a phrase in the gram fields.
 import type { estypes } from '@elastic/elasticsearch';
-import { levelRank } from '../../core/types.js';
+import { LEVELS, type Level, levelRank } from '../../core/types.js';
 import { matchableWords, type NormalizedSearchQuery } from '../query.js';
+import { filterRounds } from '../scope.js';
 import { termGrams } from '../search-grams.js';
 import type { ScopeEntry } from '../store.js';
 import { pairKey } from './docs.js';
@@ -75,6 +76,47 @@ export function scopeQuery(scope: readonly ScopeEntry[]): Query {
     : { bool: { should, minimum_should_match: 1 } };
 }
 
+/** A unit reference inside the scope whose (round's) level is one of `levels`. */
+function scopedRefs(scope: readonly ScopeEntry[], levels: readonly Level[]): Query {
+  const inScope: Query[] = scope.map((e) => ({
+    bool: {
+      filter: [
+        { term: { 'unitRefs.roundId': e.roundId } },
+        ...((e.unitIds ?? []).length > 0 ? [{ terms: { 'unitRefs.unitId': e.unitIds ?? [] } }] : []),
+      ],
+    },
+  }));
+  return {
+    nested: {
+      path: 'unitRefs',
+      query: {
+        bool: {
+          filter: [{ terms: { 'unitRefs.level': [...levels] } }],
+          should: inScope,
+          minimum_should_match: 1,
+        },
+      },
+    },
+  };
+}
+
+/**
+ * Level filters of a scoped search, on the item's level as the scope sees it (the highest level of its visible
+ * rounds), never its overall one: at least `minLevel` = some visible reference that high; exactly `level` = one
+ * at that level and none above.
+ */
+export function scopedLevelFilters(scope: readonly ScopeEntry[], level?: Level, minLevel?: Level): Query[] {
+  const out: Query[] = [];
+  const above = (l: Level) => LEVELS.filter((x) => levelRank(x) > levelRank(l));
+  if (minLevel !== undefined) out.push(scopedRefs(scope, [...above(minLevel), minLevel]));
+  if (level !== undefined) {
+    out.push(scopedRefs(scope, [level]));
+    const higher = above(level);
+    if (higher.length > 0) out.push({ bool: { must_not: [scopedRefs(scope, higher)] } });
+  }
+  return out;
+}
+
 /**
  * The bool query of a search. `tipClusters` are the stories with a tip in the asked status (looked up in the
  * tips index first, since Elasticsearch has no join).
@@ -93,14 +135,20 @@ export function searchQuery(q: NormalizedSearchQuery, tipClusters?: readonly str
   else if (q.roundId !== undefined) filter.push({ term: { rounds: q.roundId } });
   else if (q.unitId !== undefined) filter.push({ term: { unitIds: q.unitId } });
   if (q.phase !== undefined) {
+    // With a round given (or a scope), the phase must be of that round (the scope's), not any round's.
+    const phase = q.phase;
+    const rounds = filterRounds(q.roundId, q.scope);
     filter.push(
-      q.roundId !== undefined
-        ? { term: { roundPhases: pairKey(q.roundId, q.phase) } }
-        : { term: { phases: q.phase } },
+      rounds !== undefined
+        ? { terms: { roundPhases: rounds.map((r) => pairKey(r, phase)) } }
+        : { term: { phases: phase } },
     );
   }
-  if (q.level !== undefined) filter.push({ term: { level: q.level } });
-  if (q.minLevel !== undefined) filter.push({ range: { levelRank: { gte: levelRank(q.minLevel) } } });
+  if (q.scope !== undefined) filter.push(...scopedLevelFilters(q.scope, q.level, q.minLevel));
+  else {
+    if (q.level !== undefined) filter.push({ term: { level: q.level } });
+    if (q.minLevel !== undefined) filter.push({ range: { levelRank: { gte: levelRank(q.minLevel) } } });
+  }
   if (q.sourceId !== undefined) filter.push({ term: { sourceId: q.sourceId } });
   if (q.sourceType !== undefined) filter.push({ term: { sourceType: q.sourceType } });
   // Bounds go as epoch milliseconds: date-only input was already read as a whole day in China time by

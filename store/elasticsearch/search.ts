@@ -1,13 +1,14 @@
 // Search on Elasticsearch: the query from search-query.ts, cluster sizes counted per page, and snippets marked
 // by Elasticsearch itself (highlight-request.ts), shaped like the SQLite backend's by highlight-response.ts.
-import type { Assessment } from '../../core/types.js';
 import type { NormalizedSearchQuery } from '../query.js';
+import { scopedHitFields } from '../scope.js';
 import type { SearchHit, SearchResult } from '../store.js';
 import { clusterSizes } from './articles.js';
+import { tipScope } from './console-tips.js';
 import { allOf, type EsContext, MAX_PAGE } from './context.js';
 import type { ArticleDoc } from './docs.js';
 import { hitHighlights } from './highlight-response.js';
-import { searchRequest } from './search-query.js';
+import { scopeQuery, searchRequest } from './search-query.js';
 
 /** Stories holding a tip in the status (of the round when given). */
 async function tipClusters(ctx: EsContext, q: NormalizedSearchQuery): Promise<string[] | undefined> {
@@ -18,15 +19,13 @@ async function tipClusters(ctx: EsContext, q: NormalizedSearchQuery): Promise<st
     query: allOf([
       { term: { status: q.tipStatus } },
       ...(q.roundId !== undefined ? [{ term: { roundId: q.roundId } }] : []),
+      // A scoped search asks only about tips inside the scope.
+      ...(q.scope !== undefined ? [tipScope(q.scope)] : []),
     ]),
     aggs: { clusters: { terms: { field: 'clusterId', size: 65_000 } } },
   });
   const buckets = (res.aggregations?.clusters as { buckets?: { key: string }[] })?.buckets ?? [];
   return buckets.map((b) => b.key);
-}
-
-function unitIds(assessments: readonly Assessment[]): string[] {
-  return [...new Set(assessments.flatMap((a) => a.units.map((u) => u.unitId)))];
 }
 
 /** Run a normalized search: the total of all matches (stories when folded) and one page of hits. */
@@ -41,9 +40,11 @@ export async function searchArticles(ctx: EsContext, q: NormalizedSearchQuery): 
   const stories = (res.aggregations?.stories as { value?: number } | undefined)?.value;
   const total = q.foldClusters === true ? (stories ?? 0) : matches;
   const docs = res.hits.hits.flatMap((h) => (h._source ? [{ doc: h._source, hit: h }] : []));
+  // A scoped search counts only the copies the scope may see.
   const sizes = await clusterSizes(
     ctx,
     docs.map((d) => d.doc.clusterId),
+    q.scope === undefined ? undefined : scopeQuery(q.scope),
   );
   const hits: SearchHit[] = docs.map(({ doc, hit }) => {
     const copies = hit.inner_hits?.copies?.hits.total;
@@ -55,9 +56,7 @@ export async function searchArticles(ctx: EsContext, q: NormalizedSearchQuery): 
       source: doc.sourceName,
       sourceId: doc.sourceId,
       ...(doc.publishedAt === undefined ? {} : { publishedAt: doc.publishedAt }),
-      level: doc.level,
-      score: doc.score,
-      units: unitIds(doc.assessments),
+      ...scopedHitFields(doc, q.scope),
       clusterId: doc.clusterId,
       clusterSize: sizes.get(doc.clusterId) ?? 1,
       highlights: hitHighlights(doc.title, doc.body, hit.highlight),

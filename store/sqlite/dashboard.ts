@@ -55,10 +55,14 @@ export function dashboardData(prep: Prepare, query: DashboardQuery): DashboardDa
   // Articles of the round (and scope) in the period, once each even when they mention several units.
   const inPeriod = `SELECT DISTINCT a.seq FROM article_units u JOIN articles a ON a.id = u.article_id
     WHERE u.round_id = @roundId${units} AND a.time_ms BETWEEN @fromMs AND @toMs`;
+  // Levels are the item's assessment for this round, never its best over all rounds: another round's verdict
+  // must not colour this round's dashboard (compartments, issue 23).
   const unitLevels = prep(
-    `SELECT u.unit_id, a.level, count(*) AS n FROM article_units u JOIN articles a ON a.id = u.article_id
+    `SELECT u.unit_id, json_extract(j.value, '$.level') AS level, count(*) AS n
+     FROM article_units u JOIN articles a ON a.id = u.article_id
+     JOIN json_each(a.assessments) j ON json_extract(j.value, '$.roundId') = u.round_id
      WHERE u.round_id = @roundId${units} AND a.time_ms BETWEEN @fromMs AND @toMs
-     GROUP BY u.unit_id, a.level`,
+     GROUP BY u.unit_id, level`,
   ).all(params) as { unit_id: string; level: Level; n: number }[];
   const tipParams: SqlParams = { roundId: query.roundId };
   const tipUnits = unitFilter(query, tipParams);
@@ -68,8 +72,10 @@ export function dashboardData(prep: Prepare, query: DashboardQuery): DashboardDa
      GROUP BY u.unit_id, u.level`,
   ).all(tipParams) as { unit_id: string; level: Level; n: number }[];
   const trend = prep(
-    `SELECT strftime('%Y-%m-%d', a.time_ms / 1000 + @offsetS, 'unixepoch') AS day, a.level, count(*) AS count
-     FROM articles a WHERE a.seq IN (${inPeriod}) GROUP BY day, a.level ORDER BY day`,
+    `SELECT strftime('%Y-%m-%d', a.time_ms / 1000 + @offsetS, 'unixepoch') AS day,
+       (SELECT json_extract(j.value, '$.level') FROM json_each(a.assessments) j
+        WHERE json_extract(j.value, '$.roundId') = @roundId) AS level, count(*) AS count
+     FROM articles a WHERE a.seq IN (${inPeriod}) GROUP BY day, level ORDER BY day, level`,
   ).all(params) as { day: string; level: Level; count: number }[];
   const sourceTypes = prep(
     `SELECT a.source_type AS type, count(*) AS count FROM articles a WHERE a.seq IN (${inPeriod})

@@ -10,6 +10,7 @@ import { MIGRATION_V7 } from './migration-v7-claims.js';
 import { MIGRATION_V8 } from './migration-v8-dedup-indexes.js';
 import { MIGRATION_V9 } from './migration-v9-ledger.js';
 import { MIGRATION_V10 } from './migration-v10-story-bands.js';
+import { MIGRATION_V11 } from './migration-v11-login-failures.js';
 
 /** One schema step; `version` is the `PRAGMA user_version` the database has after it runs. */
 export interface Migration {
@@ -186,6 +187,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_V8,
   MIGRATION_V9,
   MIGRATION_V10,
+  MIGRATION_V11,
 ];
 
 /** The schema version this code expects. */

@@ -28,8 +28,13 @@ export function syntaxClauses(q: NormalizedSearchQuery, clauses: string[], param
   }
   if (q.tipStatus !== undefined) {
     const round = q.roundId !== undefined ? ' AND t.round_id = @roundId' : '';
+    // A scoped search asks only about tips inside the scope: another round's tip status must not show through.
+    const inScope =
+      q.scope === undefined
+        ? ''
+        : ` AND ${scopeCondition(q.scope, { round: 't.round_id', unit: 't.unit_id' }, params, 'tscope')}`;
     clauses.push(
-      `EXISTS (SELECT 1 FROM tips t WHERE t.cluster_id = a.cluster_id AND t.status = @tipStatus${round})`,
+      `EXISTS (SELECT 1 FROM tips t WHERE t.cluster_id = a.cluster_id AND t.status = @tipStatus${round}${inScope})`,
     );
     params.tipStatus = q.tipStatus;
     if (q.roundId !== undefined) params.roundId = q.roundId;

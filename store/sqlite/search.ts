@@ -1,9 +1,11 @@
-import { type Assessment, levelRank } from '../../core/types.js';
+import { LEVELS, levelRank } from '../../core/types.js';
 import { buildHighlights } from '../highlight.js';
 import { highlightTerms, type NormalizedSearchQuery } from '../query.js';
-import type { SearchHit, SearchResult } from '../store.js';
+import { filterRounds, scopedHitFields } from '../scope.js';
+import type { ScopeEntry, SearchHit, SearchResult } from '../store.js';
 import { ftsMatchExpression } from './fts-match.js';
 import { type ArticleRow, articleSelectList, toStoredArticle } from './rows.js';
+import { scopeCondition } from './scope-sql.js';
 import { pageSeqs } from './search-page.js';
 import { syntaxClauses } from './search-syntax.js';
 import type { Prepare } from './statements.js';
@@ -53,19 +55,29 @@ function searchFilter(q: NormalizedSearchQuery): SearchFilter {
   if (q.roundId !== undefined) params.roundId = q.roundId;
   if (q.unitId !== undefined) params.unitId = q.unitId;
   if (q.phase !== undefined) {
-    // With a round given, the phase must be that round's phase, not any round's.
-    const round = q.roundId !== undefined ? ' AND p.round_id = @roundId' : '';
+    // With a round given (or a scope), the phase must be of that round (the scope's), not any round's.
+    const rounds = filterRounds(q.roundId, q.scope);
+    const names = (rounds ?? []).map((r, i) => {
+      params[`phaseRound${i}`] = r;
+      return `@phaseRound${i}`;
+    });
+    const round = rounds === undefined ? '' : ` AND p.round_id IN (${names.join(', ') || "''"})`;
     clauses.push(
       `EXISTS (SELECT 1 FROM article_phases p WHERE p.article_id = a.id AND p.phase = @phase${round})`,
     );
     params.phase = q.phase;
   }
-  if (q.level !== undefined) {
+  // A scoped search compares the item's level as the scope sees it (its visible rounds'), not its overall one.
+  const rank = q.scope === undefined ? 'a.level_rank' : scopedLevelRank(q.scope, params);
+  if (q.level !== undefined && q.scope === undefined) {
     clauses.push('a.level = @level');
     params.level = q.level;
+  } else if (q.level !== undefined) {
+    clauses.push(`${rank} = @levelRank`);
+    params.levelRank = levelRank(q.level);
   }
   if (q.minLevel !== undefined) {
-    clauses.push('a.level_rank >= @minRank');
+    clauses.push(`${rank} >= @minRank`);
     params.minRank = levelRank(q.minLevel);
   }
   if (q.sourceId !== undefined) {
@@ -87,6 +99,15 @@ function searchFilter(q: NormalizedSearchQuery): SearchFilter {
   syntaxClauses(q, clauses, params);
   if (q.terms.length === 0) return { clauses, params };
   return { match: ftsMatchExpression(q.terms), clauses, params };
+}
+
+/** The highest rank of the assessments of `a` for a (round, unit) it names inside the scope (null: none). */
+function scopedLevelRank(scope: readonly ScopeEntry[], params: Params): string {
+  const round = "json_extract(j.value, '$.roundId')";
+  const inScope = scopeCondition(scope, { round, unit: "json_extract(u.value, '$.unitId')" }, params, 'lvl');
+  const ranks = LEVELS.map((l) => `WHEN '${l}' THEN ${levelRank(l)}`).join(' ');
+  return `(SELECT max(CASE json_extract(j.value, '$.level') ${ranks} ELSE 0 END)
+    FROM json_each(a.assessments) j, json_each(j.value, '$.units') u WHERE ${inScope})`;
 }
 
 /** The whole filter as one WHERE over `articles a` (the terms as a rowid subquery). */
@@ -121,14 +142,11 @@ function capped(n: number, cap: number): { total: number; capped: boolean } {
   return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
 }
 
-/** Ids of the watched units an article mentions, over all rounds, without repeats (the CLI's JSON contract). */
-function unitIds(assessments: readonly Assessment[]): string[] {
-  return [...new Set(assessments.flatMap((a) => a.units.map((u) => u.unitId)))];
-}
-
+// Level, score and unit ids as the query's scope may see them (all rounds' without one: the CLI's contract).
 function toHit(
   row: ArticleRow & { cluster_size: number; matched?: number },
   terms: readonly string[],
+  scope: NormalizedSearchQuery['scope'],
 ): SearchHit {
   const article = toStoredArticle(row);
   return {
@@ -138,9 +156,7 @@ function toHit(
     source: article.sourceName,
     sourceId: article.sourceId,
     ...(article.publishedAt === undefined ? {} : { publishedAt: article.publishedAt }),
-    level: article.level,
-    score: article.score,
-    units: unitIds(article.assessments),
+    ...scopedHitFields(article, scope),
     clusterId: article.clusterId,
     clusterSize: row.cluster_size,
     highlights: buildHighlights(article.title, article.body, terms),
@@ -156,10 +172,17 @@ function withTotal(count: { total: number; capped: boolean }, hits: SearchHit[])
 function pageRows(prep: Prepare, q: NormalizedSearchQuery, seqs: readonly number[]) {
   if (seqs.length === 0) return [];
   const named = seqs.map((seq, i) => [`s${i}`, seq] as const);
+  const params: Params = Object.fromEntries(named);
+  // A scoped search counts only the copies the scope may see (another round's reposts are not its spread).
+  const size =
+    q.scope === undefined
+      ? 'c.size'
+      : `(SELECT count(*) FROM articles m WHERE m.cluster_id = a.cluster_id AND EXISTS (SELECT 1 FROM article_units s
+           WHERE s.article_id = m.id AND ${scopeCondition(q.scope, { round: 's.round_id', unit: 's.unit_id' }, params, 'size')}))`;
   return prep(
-    `SELECT ${HIT_SELECT}, c.size AS cluster_size FROM articles a JOIN clusters c ON c.id = a.cluster_id
+    `SELECT ${HIT_SELECT}, ${size} AS cluster_size FROM articles a JOIN clusters c ON c.id = a.cluster_id
      WHERE a.seq IN (${named.map(([k]) => `@${k}`).join(', ')}) ORDER BY ${orderBy(q, 'a')}`,
-  ).all(Object.fromEntries(named)) as (ArticleRow & { cluster_size: number })[];
+  ).all(params) as (ArticleRow & { cluster_size: number })[];
 }
 
 /**
@@ -179,7 +202,7 @@ export function searchArticles(
   const terms = highlightTerms(q);
   return withTotal(
     count,
-    pageRows(prep, q, page).map((row) => toHit(row, terms)),
+    pageRows(prep, q, page).map((row) => toHit(row, terms, q.scope)),
   );
 }
 
@@ -236,6 +259,6 @@ function searchFolded(
   );
   return withTotal(
     count,
-    rows.map((row) => toHit({ ...row, matched: matched.get(row.cluster_id) ?? 1 }, terms)),
+    rows.map((row) => toHit({ ...row, matched: matched.get(row.cluster_id) ?? 1 }, terms, q.scope)),
   );
 }

@@ -33,6 +33,7 @@ import * as dashboard from './dashboard.js';
 import * as evidence from './evidence-records.js';
 import { ingestRecord } from './ingest.js';
 import { SqliteLedger } from './ledger.js';
+import { SqliteLoginFailures } from './login-failures.js';
 import * as outbox from './outbox.js';
 import * as reports from './report-data.js';
 import { searchArticles } from './search.js';
@@ -53,6 +54,7 @@ export type { SqliteStoreOptions } from './sqlite-connection.js';
 export class SqliteStore extends SqliteConnection implements Store {
   readonly ledger = new SqliteLedger((operation, fn) => this.run(operation, fn), this.db, this.prep);
   readonly cursors = new SqliteCursors((operation, fn) => this.run(operation, fn), this.prep);
+  readonly loginFailures = new SqliteLoginFailures((operation, fn) => this.run(operation, fn), this.prep);
 
   async knownUrls(urls: readonly string[]): Promise<Set<string>> {
     return this.run('knownUrls', () => articles.knownUrls(this.prep, urls));

@@ -21,6 +21,7 @@ const ROUND: RoundConfig = roundSchema.parse({
     { id: 'qsz', name: '青石镇人民政府', aliases: ['青石镇政府'], team: '第二巡察组' },
   ],
   alerts: [{ minLevel: 'yellow', channels: ['office-mail'] }],
+  sources: ['news'],
 });
 
 function article(key: string): ExtractedArticle {

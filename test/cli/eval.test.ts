@@ -88,9 +88,16 @@ describe('yuqing eval', () => {
       const r = await runCli(['eval', DEV, '--json']);
       expect(r.code).toBe(0);
       const out = JSON.parse(r.stdout);
-      expect(out.precision).toBeGreaterThanOrEqual(0.88);
-      expect(out.recall).toBeGreaterThanOrEqual(0.95);
-      expect(out.attribution).toBeGreaterThanOrEqual(0.96);
+      // Floors of the fitted model (dev P 0.861 / R 0.950, attribution 0.957). The hand-tuned rule scorer had
+      // P 0.887 here because it was tuned on this very set; on train, unseen by it, it gets R 0.884, while the
+      // model's 5-fold CV there is P 0.844 / R 0.941. Both sets are guarded.
+      expect(out.precision).toBeGreaterThanOrEqual(0.85);
+      expect(out.recall).toBeGreaterThanOrEqual(0.94);
+      expect(out.attribution).toBeGreaterThanOrEqual(0.95);
+      expect(out.train.folds).toBe(5);
+      expect(out.train.f1).toBeGreaterThanOrEqual(0.88);
+      expect(out.train.recall).toBeGreaterThanOrEqual(0.93);
+      expect(Object.keys(out.train.bySource).sort()).toEqual(['finance-news', 'gov-messages']);
     },
     180_000,
   );

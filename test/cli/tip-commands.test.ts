@@ -92,12 +92,12 @@ describe('yuqing tip / tips / suggestions / report', () => {
     const code = await tipCommand(
       'tip-c1',
       'assign',
-      { ...options, team: '第一巡察组', to: '李四', due: '2026-12-01', by: '张三', note: '请核实' },
+      { ...options, team: '第一巡察组', to: '李四', due: '2099-12-01', by: '张三', note: '请核实' },
       assign,
     );
     expect(code).toBe(0);
     expect(assign.stdout()).toContain('状态：已分办');
-    expect(assign.stdout()).toContain('办理期限：2026-12-01 23:59');
+    expect(assign.stdout()).toContain('办理期限：2099-12-01 23:59');
     expect(assign.stdout()).toMatch(/1\. .* 张三 分办（待研判 → 已分办） .*备注：请核实/);
 
     const illegal = capture();
@@ -128,12 +128,20 @@ describe('yuqing tip / tips / suggestions / report', () => {
 
   it('reports usage mistakes as input errors (exit 2) and changes nothing', async () => {
     await expect(tipCommand('tip-c2', 'assign', { ...options, team: 'T' })).rejects.toThrow(/--due/);
-    await expect(tipCommand('tip-c2', 'close', { ...options, due: '2026-12-01' })).rejects.toThrow(/--due/);
+    await expect(tipCommand('tip-c2', 'close', { ...options, due: '2099-12-01' })).rejects.toThrow(/--due/);
     await expect(tipCommand('tip-c2', 'finish', options)).rejects.toThrow(/未知操作/);
     await expect(runTip(app, 'tip-c2', 'dismiss', { ...options, reason: '不想办' })).rejects.toMatchObject({
       code: 'E_INPUT',
     });
     await expect(suggestionsCommand('accept', undefined, options)).rejects.toThrow(/编号/);
+    await expect(
+      runTip(app, 'tip-c2', 'assign', { ...options, team: '第一巡察组', due: '2020-01-01' }),
+    ).rejects.toThrow(/办理期限「2020-01-01T23:59:59\+08:00」已经过去/);
+    await expect(
+      runTip(app, 'tip-c2', 'assign', { ...options, team: '第九巡察组', due: '2099-01-01' }),
+    ).rejects.toThrow(/巡察组「第九巡察组」不存在/);
+    expect((await app.store.getTip('tip-c2'))?.status).toBe('new');
+    expect(await app.store.tipHistory('tip-c2')).toEqual([]);
   });
 
   it('turns a 误报 dismissal with a phrase into a suggestion an admin accepts once', async () => {

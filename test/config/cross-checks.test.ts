@@ -23,7 +23,7 @@ describe('cross-file checks of teams and admin channels', () => {
   it('a unit whose team a to: team route uses must be listed under teams: in channels.yaml', async () => {
     const message = await failure({ 'rounds/r1.yaml': TEAM_ROUND });
     expect(message).toBe(
-      'rounds/r1.yaml: units[0].team: team "第一组" is not listed under teams: in channels.yaml (alerts[1] sends to: team)',
+      'rounds/r1.yaml: 第 1 个单位的巡察组（team）: 巡察组「第一组」没有列在 channels.yaml 的 teams: 中（第 2 条推送规则要发给单位所属巡察组）',
     );
     const dir = await writeConfigDir({
       'rounds/r1.yaml': TEAM_ROUND,
@@ -48,14 +48,14 @@ describe('cross-file checks of teams and admin channels', () => {
       'channels.yaml': `${CHANNELS}teams:\n  第一组: [robot, pager]\n`,
     });
     expect(message).toBe(
-      'channels.yaml: teams.第一组[1]: unknown channel "pager" (not defined in channels.yaml)',
+      'channels.yaml: 巡察组渠道表的巡察组「第一组」的第 2 个渠道: 未知的渠道「pager」（channels.yaml 中没有这个名称）',
     );
   });
 
   it('settings.alerts.adminChannels naming an unknown channel is an error', async () => {
     const message = await failure({ 'settings.yaml': 'alerts:\n  adminChannels: [robot, office-wecom]\n' });
     expect(message).toBe(
-      'settings.yaml: alerts.adminChannels[1]: unknown channel "office-wecom" (not defined in channels.yaml)',
+      'settings.yaml: 预警的第 2 个管理员渠道: 未知的渠道「office-wecom」（channels.yaml 中没有这个名称）',
     );
     const dir = await writeConfigDir({ 'settings.yaml': 'alerts:\n  adminChannels: [robot]\n' });
     expect((await loadConfig(dir, { env: {} })).settings.alerts.adminChannels).toEqual(['robot']);

@@ -21,16 +21,16 @@ describe('${VAR} expansion', () => {
   it('keeps $${ as a literal ${ and reports bad references', () => {
     expect(expand('cost $${N}', {})).toEqual({ value: 'cost ${N}', problems: [] });
     expect(expand('${1BAD}', {}).problems).toEqual([
-      'invalid variable reference ${1BAD} (expected ${NAME} or ${NAME:-default})',
+      '无效的变量引用 ${1BAD}（应写成 ${变量名} 或 ${变量名:-默认值}）',
     ]);
-    expect(expand('${OPEN', {}).problems).toEqual(['unterminated ${ (expected ${NAME} or ${NAME:-default})']);
+    expect(expand('${OPEN', {}).problems).toEqual(['${ 没有闭合（应写成 ${变量名} 或 ${变量名:-默认值}）']);
   });
 
   it('walks a whole tree, names the path of unset variables and drops null values', () => {
     const out = expandTree({ a: [{ b: '${NOPE}' }], c: null, d: 3 }, {});
     expect(out.value).toEqual({ a: [{ b: '' }], d: 3 });
     expect(out.issues).toEqual([
-      'a[0].b: environment variable NOPE is not set (set it, or write ${NOPE:-default})',
+      { path: ['a', 0, 'b'], reason: '环境变量 NOPE 未设置（请设置它，或写成 ${NOPE:-默认值}）' },
     ]);
     expect([...out.badPaths]).toEqual(['a[0].b']);
   });

@@ -97,6 +97,6 @@ describe('a config dir lexicon', () => {
     });
     const err = await rejection(() => loadLexicon(dir, { env: {} }));
     expect(err).toBeInstanceOf(ConfigError);
-    expect(err.message).toBe('lexicon/extra.yaml: terms[0].weight: expected a weight');
+    expect(err.message).toMatch(/^lexicon\/extra\.yaml: 第 1 个词条的权重（weight）: 应为权重，实际为/);
   });
 });

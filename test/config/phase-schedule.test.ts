@@ -38,10 +38,14 @@ describe('issue 20 config keys', () => {
     });
     const message = (await rejection(() => loadConfig(dir))).message;
     expect(message).toContain(
-      'sources.yaml: [0].schedule.entry: 不是有效的 cron 表达式「every ten minutes」',
+      'sources.yaml: 第 1 个信息源的采集计划的进驻阶段（schedule.entry）: 不是有效的 cron 表达式「every ten minutes」',
     );
-    expect(message).toContain('sources.yaml: [0].schedule.outside: 不是有效的 cron 表达式「stop」');
-    expect(message).toMatch(/rounds\/r1\.yaml: intensify\.afterFeedbackDays: /);
+    expect(message).toContain(
+      'sources.yaml: 第 1 个信息源的采集计划的阶段外（schedule.outside）: 不是有效的 cron 表达式「stop」',
+    );
+    expect(message).toContain(
+      'rounds/r1.yaml: 加密监测的反馈后天数（intensify.afterFeedbackDays）: 应为正整数（天数），实际为数字 -3',
+    );
   });
 
   it('refuses an intensify window whose phase the round does not have', async () => {
@@ -50,7 +54,7 @@ describe('issue 20 config keys', () => {
     });
     const message = (await rejection(() => loadConfig(dir))).message;
     expect(message).toContain(
-      'rounds/r1.yaml: intensify.afterFeedbackDays: 本轮没有配置反馈阶段（phases.feedback）',
+      'rounds/r1.yaml: 加密监测的反馈后天数（intensify.afterFeedbackDays）: 本轮没有配置反馈阶段（phases.feedback）',
     );
     expect(message).not.toContain('afterEntryDays');
   });
@@ -62,6 +66,8 @@ describe('issue 20 config keys', () => {
     expect((await loadConfig(dir)).recurrenceWording?.rectification).toContain('换了个马甲');
     await writeFile(path.join(dir, 'lexicon', 'recurrence', 'local.yaml'), 'rectification: 换了个马甲\n');
     const message = (await rejection(() => loadConfig(dir))).message;
-    expect(message).toMatch(/lexicon\/recurrence\/local\.yaml: rectification: /);
+    expect(message).toContain(
+      'lexicon/recurrence/local.yaml: 整改用语（rectification）: 应为文字列表，实际为「换了个马甲」',
+    );
   });
 });

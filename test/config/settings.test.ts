@@ -49,7 +49,7 @@ describe('settings', () => {
       'settings.yaml': 'console:\n  port: "${PORT:-abc}"\ncrawl: { timeoutSecs: 0 }\n',
     });
     await expect(loadConfig(dir, { env: {} })).rejects.toThrow(
-      'settings.yaml: console.port: expected a port number\nsettings.yaml: crawl.timeoutSecs: expected a number of seconds between 1 and 600, got 0',
+      'settings.yaml: 控制台的端口（console.port）: 应为端口号，实际为「abc」\nsettings.yaml: 采集的超时秒数（crawl.timeoutSecs）: 应为 1 到 600 之间的秒数，实际为 0',
     );
   });
 });

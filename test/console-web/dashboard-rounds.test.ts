@@ -128,7 +128,15 @@ describe('console SPA: dashboard, round setup and audit log', () => {
     await start.fill('2026-13-45x');
     await page.getByTestId('round-save').click();
     await page.locator('.ant-form-item-explain-error').first().waitFor();
-    expect(await page.locator('.ant-alert-error').textContent()).toContain('配置有误');
+    const alert = await page.locator('.ant-alert-error').textContent();
+    expect(alert).toContain('配置有误');
+    // The same Chinese, 1-based wording as `config check`, not a raw field path.
+    expect(alert).toContain(
+      '进驻阶段的开始日期（phases.entry.start）: 应为日期，如 2026-03-02，实际为「2026-13-45x」',
+    );
+    expect(await page.locator('.ant-form-item-explain-error').first().textContent()).toContain(
+      '「2026-13-45x」',
+    );
     expect(readFileSync(join(harness.configDir, 'rounds/2026-r4.yaml'), 'utf8')).not.toContain('2026-13-45x');
   });
 
@@ -141,6 +149,14 @@ describe('console SPA: dashboard, round setup and audit log', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '巡察组' }).click();
     await dialog.locator('.ant-form-item', { hasText: '可见轮次' }).locator('.ant-select').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '第四轮' }).click();
+    // Deny by default: without units or a 巡察组 the form says the account will see nothing (issue 21).
+    await dialog.getByTestId('scope-summary').filter({ hasText: '此账号看不到任何信息' }).waitFor();
+    await dialog.locator('.ant-form-item', { hasText: '巡察组名称' }).locator('.ant-select').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '第二巡察组' })
+      .click();
+    await dialog.getByTestId('scope-summary').filter({ hasText: '青石镇' }).waitFor();
+    expect(await dialog.getByTestId('scope-summary').textContent()).not.toContain('住房和城乡建设局');
     await dialog.locator('.ant-btn-primary').click();
     const password = await page.getByTestId('one-time-password').textContent();
     expect(password?.length ?? 0).toBeGreaterThanOrEqual(10);
@@ -157,6 +173,11 @@ describe('console SPA: dashboard, round setup and audit log', () => {
     await fresh.getByText('首次登录或密码已重置，请先设置新密码').waitFor();
     const inputs = fresh.locator('input[type="password"]');
     await inputs.nth(0).fill(password ?? '');
+    // A weak password is refused by the server with its reason shown above the form (issue 23).
+    await inputs.nth(1).fill('aaaaaaaaaa');
+    await inputs.nth(2).fill('aaaaaaaaaa');
+    await fresh.locator('button[type="submit"]').click();
+    await fresh.locator('.ant-alert-error', { hasText: '密码太容易被猜到' }).waitFor();
     await inputs.nth(1).fill('xin-mima-2026-zu9');
     await inputs.nth(2).fill('xin-mima-2026-zu9');
     await fresh.locator('button[type="submit"]').click();

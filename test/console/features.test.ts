@@ -195,8 +195,14 @@ describe('saved searches and export', () => {
       [PLANTED.title, '红', 2],
       ['网友反映明州市住建局违规收费', '橙', 2],
     ]);
-    expect(rows[1]?.[2]).toBe('2026-11-22 09:30');
+    // A real date (the office's wall-clock time), a real hyperlink, a coloured level, a frozen header.
+    expect(rows[1]?.[2]).toEqual(new Date(Date.UTC(2026, 10, 22, 9, 30)));
+    expect(sheet?.getCell('C2').numFmt).toBe('yyyy-mm-dd hh:mm');
     expect(rows[1]?.[5]).toBe('明州市住房和城乡建设局');
+    expect(sheet?.getCell('H2').value).toEqual({ text: PLANTED.url, hyperlink: PLANTED.url });
+    expect(sheet?.getCell('D2').fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFCF1322' } });
+    expect(sheet?.getCell('D3').fill).toMatchObject({ fgColor: { argb: 'FFFA8C16' } });
+    expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 });
 

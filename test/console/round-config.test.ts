@@ -1,5 +1,5 @@
 // Round setup from the console: validate like the YAML loader, write the file, and take effect without restart.
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,6 +117,42 @@ describe('round setup', () => {
     const renamed = await put({ ...round, id: 'other' });
     expect(renamed.json().error.fields).toMatchObject([{ path: 'id' }]);
     expect(readFileSync(join(configDir, 'rounds/2026-r4.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('refuses impossible dates and level lines with the Chinese, 1-based messages config check prints', async () => {
+    const before = readFileSync(join(configDir, 'rounds/2026-r4.yaml'), 'utf8');
+    const { round } = await roundConfig();
+    const bad = structuredClone(round);
+    bad.phases.entry = { start: '2026-13-45', end: '2027-01-15' };
+    bad.levels = { ...bad.levels, red: 10, orange: 35 };
+    (bad.units[1] as { name: string }).name = '';
+    const res = await put(bad);
+    expect(res.statusCode).toBe(400);
+    const { error } = res.json() as {
+      error: { message: string; fields: { path: string; message: string }[] };
+    };
+    expect(error.fields).toEqual([
+      {
+        path: 'phases.entry.start',
+        message: '进驻阶段的开始日期（phases.entry.start）: 不是真实存在的日期：「2026-13-45」',
+      },
+      { path: 'units.1.name', message: '第 2 个单位的名称（name）: 应填写单位名称，实际为「」' },
+      { path: 'levels.red', message: '红色分数线（levels.red）: 红色分数线（10）应高于橙色分数线（35）' },
+    ]);
+    expect(error.message).toMatch(/^轮次配置无效：进驻阶段的开始日期.*（共 3 处）$/);
+    expect(readFileSync(join(configDir, 'rounds/2026-r4.yaml'), 'utf8')).toBe(before);
+    // The same lines, file first, from the YAML loader that `config check` and `run` use.
+    const yamlDir = join(configDir, '..', 'yaml-check');
+    cpSync(configDir, yamlDir, { recursive: true });
+    const text = before
+      .replace('entry: { start: 2026-11-01', 'entry: { start: 2026-13-45')
+      .replace('# levels: { red: 60, orange: 35, yellow: 15 }', 'levels: { red: 10, orange: 35 }')
+      .replace('name: 明州市市场监督管理局', 'name: ""');
+    writeFileSync(join(yamlDir, 'rounds/2026-r4.yaml'), text);
+    const loaded = await loadConfig(yamlDir, { env: {} }).catch((e: Error) => e.message);
+    expect(String(loaded).split('\n').sort()).toEqual(
+      error.fields.map((f) => `rounds/2026-r4.yaml: ${f.message}`).sort(),
+    );
   });
 
   it('dry-runs the unsaved form, then saving writes the YAML and a new alias matches without restart', async () => {

@@ -30,7 +30,12 @@ beforeAll(async () => {
     rounds: ['2026-r4'],
     units: ['qsz'],
   });
-  otherRound = await signIn(app, store, deps.config, { name: 't3', role: 'team', rounds: ['2025-r3'] });
+  otherRound = await signIn(app, store, deps.config, {
+    name: 't3',
+    role: 'team',
+    rounds: ['2025-r3'],
+    units: ['*'],
+  });
   officer = await signIn(app, store, deps.config, { name: 'o', role: 'officer' });
   await store.putEvidence({
     articleId: 'a1',

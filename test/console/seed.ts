@@ -1,6 +1,7 @@
 // A real SQLite store in a temp dir filled with the fixtures, and a console over it, for the console tests.
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { AppConfig } from '../../config/schema.js';
 import {
   type ConsoleDeps,
   createConsoleServer,
@@ -81,6 +82,8 @@ export async function startSeededConsole(): Promise<SeededConsole> {
 export interface InjectedConsole {
   app: FastifyInstance;
   session: TestSession;
+  store: SqliteStore;
+  config: AppConfig;
   close(): Promise<void>;
 }
 
@@ -95,6 +98,8 @@ export async function openSeededApp(role: 'admin' | 'officer' | 'team'): Promise
   return {
     app,
     session,
+    store,
+    config: deps.config,
     async close() {
       await app.close();
       await store.close();

@@ -18,13 +18,18 @@ export interface TestSession {
   getJson<T>(url: string, status?: number): Promise<T>;
 }
 
-/** Create an account in the store (password TEST_PASSWORD unless given). */
+/** Create an account in the store (password TEST_PASSWORD unless given), as if its owner had chosen it. */
 export async function createAccount(
   store: Store,
   config: AppConfig,
   account: Omit<NewAccount, 'password'> & { password?: string },
 ): Promise<void> {
-  await addAccount(store, config, { password: TEST_PASSWORD, ...account }, new Date());
+  await addAccount(
+    store,
+    config,
+    { password: TEST_PASSWORD, mustChangePassword: false, ...account },
+    new Date(),
+  );
 }
 
 /** The `name=value` pair of a Set-Cookie header. */

@@ -26,7 +26,7 @@ describe('tip workflow API', () => {
       action: 'assign',
       team: '第一巡察组',
       assignee: '李四',
-      dueAt: '2026-12-01',
+      dueAt: '2099-12-01',
       by: '张三',
       note: '请核实',
     });
@@ -35,7 +35,7 @@ describe('tip workflow API', () => {
     expect(body.tip).toMatchObject({
       status: 'assigned',
       assignee: '李四',
-      dueAt: '2026-12-01T23:59:59+08:00',
+      dueAt: '2099-12-01T23:59:59+08:00',
     });
     expect(body.history).toHaveLength(1);
 
@@ -71,6 +71,34 @@ describe('tip workflow API', () => {
     }
     expect((await post('/api/tips/nope/transitions', { action: 'start' })).statusCode).toBe(404);
     expect((await session.inject({ method: 'GET', url: '/api/tips/nope/history' })).statusCode).toBe(404);
+  });
+
+  it('refuses a past due date and an unknown team in Chinese and changes nothing', async () => {
+    const list = await session.inject({ method: 'GET', url: '/api/tips?status=new' });
+    const target = (list.json() as { tips: Tip[] }).tips.find((t) => t.id !== TIP);
+    if (!target) throw new Error('the seed has a second new tip');
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ team: '第一巡察组', dueAt: '2020-01-01' }, /办理期限「2020-01-01T23:59:59\+08:00」已经过去/],
+      [{ team: '第九巡察组', dueAt: '2099-01-01' }, /巡察组「第九巡察组」不存在（已有的巡察组：.*第一巡察组/],
+    ];
+    for (const [fields, message] of cases) {
+      const res = await post(`/api/tips/${target.id}/transitions`, { action: 'assign', ...fields });
+      expect(res.statusCode).toBe(400);
+      expect((res.json() as { error: { code: string; message: string } }).error).toMatchObject({
+        code: 'E_INPUT',
+        message: expect.stringMatching(message),
+      });
+    }
+    const after = await session.inject({ method: 'GET', url: `/api/tips/${target.id}` });
+    const unchanged = (after.json() as { tip: Tip }).tip;
+    expect(unchanged.status).toBe('new');
+    expect([unchanged.team, unchanged.dueAt, unchanged.updatedAt]).toEqual([
+      target.team,
+      target.dueAt,
+      target.updatedAt,
+    ]);
+    const history = await session.inject({ method: 'GET', url: `/api/tips/${target.id}/history` });
+    expect((history.json() as { history: unknown[] }).history).toEqual([]);
   });
 
   it('lists and decides suggestions from a 误报 dismissal', async () => {

@@ -16,7 +16,7 @@ function envWithout(name: string): NodeJS.ProcessEnv {
 }
 
 function missingLines(stderr: string): string[] {
-  return stderr.split('\n').filter((line) => line.includes('is not set'));
+  return stderr.split('\n').filter((line) => line.includes('未设置'));
 }
 
 describe('config.production', () => {

@@ -94,7 +94,9 @@ describe('yuqing config check and --help', () => {
       );
       const result = await runCli(['config', 'check', '--config', dir]);
       expect(result.code).not.toBe(0);
-      expect(result.stderr).toContain('rounds/r1.yaml: units[0].aliases: expected a list of strings');
+      expect(result.stderr).toContain(
+        'rounds/r1.yaml: 第 1 个单位的别名（aliases）: 应为文字列表，实际为「甲」',
+      );
       expect(result.stderr).not.toMatch(/\n\s+at /);
     } finally {
       rmSync(dir, { recursive: true, force: true });

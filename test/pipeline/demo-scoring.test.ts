@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadLexicon } from '../../config/lexicon.js';
+import { loadRiskModel, riskModelPath } from '../../config/risk-model-file.js';
 import { lexiconFileSchema, type RoundConfig, roundSchema } from '../../config/schema.js';
 import { levelRank } from '../../core/types.js';
 import { createProcessor } from '../../pipeline/process.js';
@@ -13,6 +14,8 @@ import { writeConfigDir } from '../config/fixture.js';
 import { SHARED_DIR } from '../helpers/shared-dir.js';
 import { DEMO_ROUND, PLANTED_BODY, PLANTED_TITLE, SMALL_LEXICON } from './fixtures.js';
 
+// The production path: the fitted model the app loads at start.
+const SHIPPED_MODEL = loadRiskModel(riskModelPath());
 const SEEDS_DIR = join(SHARED_DIR, 'domain', 'seeds');
 const LEXICON_FILE = fileURLToPath(new URL('../../config/lexicon/default.yaml', import.meta.url));
 
@@ -35,6 +38,7 @@ describe('the demo round', () => {
       lexicon: SMALL_LEXICON,
       segmenter,
       timezone: 'Asia/Shanghai',
+      model: SHIPPED_MODEL,
     });
     const out = process(article(PLANTED_TITLE, PLANTED_BODY, '2026-11-22T09:30:00+08:00'));
     const [a] = out.assessments;
@@ -69,7 +73,14 @@ describe.skipIf(seeds.length === 0 || !existsSync(LEXICON_FILE))(
     it.each(seeds)('%s is below orange', (file) => {
       const lexicon = lexiconFileSchema.parse(parse(readFileSync(LEXICON_FILE, 'utf8'))).terms;
       const segmenter = createJiebaSegmenter(userDictionary([round], lexicon));
-      const process = createProcessor({ rounds: [round], lexicon, segmenter, timezone: 'Asia/Shanghai' });
+      const process = createProcessor({
+        rounds: [round],
+        lexicon,
+        segmenter,
+        timezone: 'Asia/Shanghai',
+        roundsOf: 'all',
+        model: SHIPPED_MODEL,
+      });
       const lines = readFileSync(join(SEEDS_DIR, file), 'utf8').split('\n');
       const title = lines.find((l) => l.trim() !== '') ?? '';
       const out = process(article(title, lines.join('\n'), '2025-05-13T07:34:53+08:00'));
@@ -99,7 +110,14 @@ describe.skipIf(seeds.length === 0)('seed articles with the whole shipped lexico
       units: names.map((name, i) => ({ id: `u${i}`, name })),
     });
     const segmenter = createJiebaSegmenter(userDictionary([round], lexicon));
-    const process = createProcessor({ rounds: [round], lexicon, segmenter, timezone: 'Asia/Shanghai' });
+    const process = createProcessor({
+      rounds: [round],
+      lexicon,
+      segmenter,
+      timezone: 'Asia/Shanghai',
+      roundsOf: 'all',
+      model: SHIPPED_MODEL,
+    });
     const title = text.split('\n').find((l) => l.trim() !== '') ?? '';
     const [a] = process(article(title, text, '2025-05-13T07:34:53+08:00')).assessments;
     expect(a?.units.length).toBeGreaterThan(names.length / 2);

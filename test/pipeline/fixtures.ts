@@ -1,13 +1,34 @@
 // Shared test data: the demo round of DEMO_SPEC.md, a few lexicon terms, and Chinese texts written for tests.
 import { loadLexicon } from '../../config/lexicon.js';
+import { loadRiskModel, riskModelPath } from '../../config/risk-model-file.js';
 import { type Keyword, type RoundConfig, roundSchema } from '../../config/schema.js';
 import { clauseBounds, sentenceBounds } from '../../pipeline/clauses.js';
+import { createProcessor, type Processor } from '../../pipeline/process.js';
 import { assess } from '../../pipeline/score.js';
 import type { Field } from '../../pipeline/score-inputs.js';
+import { createJiebaSegmenter } from '../../pipeline/segmenter.js';
 import { matchUnits } from '../../pipeline/units.js';
+import { userDictionary } from '../../pipeline/user-dictionary.js';
 import { writeConfigDir } from '../config/fixture.js';
 
 export { DEMO_ROUND, PLANTED_TITLE } from '../helpers/demo-round.js';
+
+/**
+ * The production pipeline for one round: the shipped lexicon and, unless `rulesOnly`, the shipped fitted
+ * risk model (config/model/risk-model.json), as the app loads them at start.
+ */
+export async function shippedProcessor(round: RoundConfig, rulesOnly = false): Promise<Processor> {
+  const lexicon = await loadLexicon(await writeConfigDir(), { env: {} });
+  return createProcessor({
+    rounds: [round],
+    lexicon,
+    segmenter: createJiebaSegmenter(userDictionary([round], lexicon)),
+    timezone: 'Asia/Shanghai',
+    // The ad-hoc round lists no sources: score every item for it, as `yuqing eval` does.
+    roundsOf: 'all',
+    ...(!rulesOnly && { model: loadRiskModel(riskModelPath()) }),
+  });
+}
 
 /** An ad-hoc round watching the given names, as `yuqing eval` builds one per item (ids u0, u1, …). */
 export const namedRound = (...names: string[]): RoundConfig =>

@@ -79,6 +79,28 @@ describe('createProcessor', () => {
     expect(none.score).toBeGreaterThan(0);
   });
 
+  it('assesses an item only for the rounds whose sources list its source (issue 23)', () => {
+    const own = { ...OTHER_ROUND, sources: ['other-forum'] };
+    const listed = createProcessor({
+      rounds: [own, DEMO_ROUND],
+      lexicon: SMALL_LEXICON,
+      segmenter,
+      timezone: 'Asia/Shanghai',
+    });
+    expect(listed(raw).assessments.map((a) => a.roundId)).toEqual(['2026-r4']);
+    expect(listed({ ...raw, sourceId: 'other-forum' }).assessments.map((a) => a.roundId)).toEqual(['other']);
+    const stray = listed({ ...raw, sourceId: 'unlisted' });
+    expect([stray.assessments, stray.score, stray.level]).toEqual([[], 0, 'green']);
+    const all = createProcessor({
+      rounds: [own],
+      lexicon: SMALL_LEXICON,
+      segmenter,
+      timezone: 'Asia/Shanghai',
+      roundsOf: 'all',
+    });
+    expect(all(raw).assessments.map((a) => a.roundId)).toEqual(['other']);
+  });
+
   it('is green with score 0 and no assessments when no round is active', () => {
     const idle = createProcessor({
       rounds: [PAUSED_ROUND],

@@ -8,6 +8,7 @@ import { consoleContract } from './contract/console-contract.js';
 import type { ContractContext } from './contract/context.js';
 import { evidenceHealthContract } from './contract/evidence-health-contract.js';
 import { ledgerContract } from './contract/ledger-contract.js';
+import { loginFailureContract } from './contract/login-failure-contract.js';
 import { noticeContract } from './contract/notice-contract.js';
 import { outboxContract } from './contract/outbox-contract.js';
 import { searchContract } from './contract/search-contract.js';
@@ -76,5 +77,6 @@ export function runStoreContract(name: string, makeStore: StoreFactory): void {
     claimsContract(ctx);
     consoleContract(ctx);
     ledgerContract(ctx);
+    loginFailureContract(ctx);
   });
 }

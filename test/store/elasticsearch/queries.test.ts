@@ -1,6 +1,7 @@
 // The queries the Elasticsearch store sends, checked offline through a recording client connection: terms,
 // filters, time bounds, sort, folding, highlight output and the dashboard aggregations.
 import { describe, expect, it } from 'vitest';
+import { makeArticle, makeAssessment } from '../fixtures.js';
 import { article, openStore } from './offline-store.js';
 
 describe('Elasticsearch store queries (offline, recording connection)', () => {
@@ -100,6 +101,76 @@ describe('Elasticsearch store queries (offline, recording connection)', () => {
     expect(body.highlight).toMatchObject({ encoder: 'html', pre_tags: ['<mark>'], post_tags: ['</mark>'] });
   });
 
+  it('keeps a scoped search inside the scope: phase and tip status of its rounds only, hits projected (issue 23)', async () => {
+    // Assessed red for r1 (unit u1) and green for r2 (unit u9); the caller sees only r2's u9.
+    const shared = {
+      ...makeArticle({
+        key: 'a2',
+        assessments: [
+          makeAssessment({
+            roundId: 'r1',
+            units: [{ unitId: 'u1', unitName: '甲' }],
+            score: 72,
+            level: 'red',
+          }),
+          makeAssessment({
+            roundId: 'r2',
+            units: [{ unitId: 'u9', unitName: '乙' }],
+            score: 5,
+            level: 'green',
+          }),
+        ],
+      }),
+      clusterId: 'c2',
+    };
+    const { store, requests } = await openStore((r) => {
+      if (r.path === '/yq-tips/_search')
+        return { body: { hits: { hits: [] }, aggregations: { clusters: { buckets: [{ key: 'c2' }] } } } };
+      if (r.path === '/yq-articles/_search' && (r.body as { size?: number }).size !== 0)
+        return {
+          body: {
+            hits: { total: { value: 1, relation: 'eq' }, hits: [{ _id: shared.id, _source: shared }] },
+          },
+        };
+      return undefined;
+    });
+    const { hits } = await store.search({
+      terms: [],
+      phase: 'entry',
+      tipStatus: 'new',
+      scope: [{ roundId: 'r2', unitIds: ['u9'] }],
+    });
+    expect(hits.map((h) => [h.units, h.level, h.score])).toEqual([[['u9'], 'green', 5]]);
+    const tips = JSON.stringify(requests.find((r) => r.path === '/yq-tips/_search')?.body);
+    expect(tips).toContain('{"term":{"roundId":"r2"}},{"terms":{"unitId":["u9"]}}');
+    const articles = JSON.stringify(requests.find((r) => r.path === '/yq-articles/_search')?.body);
+    expect(articles).toContain('{"terms":{"roundPhases":["r2\\u0000entry"]}}');
+    expect(articles).not.toContain('{"term":{"phases":"entry"}}');
+    expect(articles).toContain('{"terms":{"roundUnits":["r2\\u0000u9"]}}');
+    // The story size counts only the copies inside the scope.
+    const sizes = requests.filter(
+      (r) => r.path === '/yq-articles/_search' && (r.body as { size?: number }).size === 0,
+    );
+    expect(
+      sizes
+        .map((r) => JSON.stringify(r.body))
+        .some((b) => b.includes('"clusterId":["c2"]') && b.includes('r2\\u0000u9')),
+    ).toBe(true);
+    const before = requests.length;
+    await store.search({ terms: [], level: 'yellow', minLevel: 'yellow', scope: [{ roundId: 'r2' }] });
+    const levels = JSON.stringify(
+      requests.slice(before).find((r) => r.path === '/yq-articles/_search')?.body,
+    );
+    // On the nested references of the visible round, not the item's overall level field.
+    expect(levels).not.toContain('"levelRank"');
+    expect(levels).not.toContain('{"term":{"level":');
+    const ref = (l: string) =>
+      `{"nested":{"path":"unitRefs","query":{"bool":{"filter":[{"terms":{"unitRefs.level":${l}}}],"should":[{"bool":{"filter":[{"term":{"unitRefs.roundId":"r2"}}]}}],"minimum_should_match":1}}}}`;
+    expect(levels).toContain(ref('["red","orange","yellow"]'));
+    expect(levels).toContain(ref('["yellow"]'));
+    expect(levels).toContain(`{"bool":{"must_not":[${ref('["red","orange"]')}]}}`);
+  });
+
   it('asks the dashboard numbers as aggregations: nested unit levels, a daily histogram in the offset', async () => {
     const { store, requests } = await openStore();
     await store.dashboardData({
@@ -120,6 +191,22 @@ describe('Elasticsearch store queries (offline, recording connection)', () => {
       },
     });
     expect(body.aggs.refs).toMatchObject({ nested: { path: 'unitRefs' } });
+    // Levels are the item's for this round (its nested reference), never its overall `level` (issue 23).
+    const json = JSON.stringify(body.aggs);
+    expect(json).not.toContain('"field":"level"');
+    expect(body.aggs.trend).toMatchObject({
+      aggs: {
+        refs: {
+          nested: { path: 'unitRefs' },
+          aggs: {
+            round: {
+              filter: { term: { 'unitRefs.roundId': 'r1' } },
+              aggs: { levels: { terms: { field: 'unitRefs.level' }, aggs: { a: { reverse_nested: {} } } } },
+            },
+          },
+        },
+      },
+    });
     expect(body.aggs.sourceTypes).toMatchObject({ terms: { field: 'sourceType' } });
     const tips = requests.find((r) => r.path === '/yq-tips/_search')?.body as {
       aggs: Record<string, unknown>;

@@ -1,7 +1,8 @@
 // A responder that keeps documents in memory with a seq_no each and refuses a write conditional on a stale one
 // (409), as Elasticsearch does. It answers what the outbox needs: get, mget, bulk (create, index, partial-doc
-// update), and searches whose query is a bool filter of term / range (lte, gt) clauses (or match_all), sorted by
-// plain fields. Enough to run the alert-claim contract offline, with several store instances on one "cluster".
+// update), delete-by-query, and searches (from/size) whose query is a bool filter of term / range (lte, gt)
+// clauses (or match_all), sorted by plain fields. Enough to run the alert-claim and login-failure contracts
+// offline, with several store instances on one "cluster".
 import type { FakeResponse, RecordedRequest, Responder } from './recording-connection.js';
 
 type Doc = Record<string, unknown>;
@@ -85,6 +86,10 @@ export function versionedNode(): VersionedNode {
     _primary_term: 1,
     _source: s.source,
   });
+  const matching = (name: string, query: Query = { match_all: {} }) => {
+    const clauses = query.bool?.filter ?? [query];
+    return [...index(name).entries()].filter(([, s]) => clauses.every((c) => matches(s.source, c)));
+  };
   const respond = (request: RecordedRequest): FakeResponse | undefined => {
     const parts = request.path
       .split('/')
@@ -109,23 +114,30 @@ export function versionedNode(): VersionedNode {
     const [name, kind, id] = parts;
     if (!name) return undefined;
     if (kind === '_search') {
-      const body = request.body as { query?: Query; sort?: Record<string, 'asc' | 'desc'>[]; size?: number };
-      const query = body.query ?? { match_all: {} };
-      const clauses = query.bool?.filter ?? [query];
-      const found = [...index(name).entries()]
-        .filter(([, s]) => clauses.every((c) => matches(s.source, c)))
-        .sort(([, a], [, b]) => compare(body.sort ?? [])(a, b))
-        .slice(0, body.size ?? 10);
+      const body = request.body as {
+        query?: Query;
+        sort?: Record<string, 'asc' | 'desc'>[];
+        size?: number;
+        from?: number;
+      };
+      const all = matching(name, body.query).sort(([, a], [, b]) => compare(body.sort ?? [])(a, b));
+      const from = body.from ?? 0;
+      const found = all.slice(from, from + (body.size ?? 10));
       return {
         body: {
           took: 1,
           timed_out: false,
           hits: {
-            total: { value: found.length, relation: 'eq' },
+            total: { value: all.length, relation: 'eq' },
             hits: found.map(([i, s]) => hit(name, i, s)),
           },
         },
       };
+    }
+    if (kind === '_delete_by_query') {
+      const gone = matching(name, (request.body as { query?: Query }).query);
+      for (const [i] of gone) index(name).delete(i);
+      return { body: { took: 1, deleted: gone.length, failures: [] } };
     }
     if (kind === '_mget') {
       const ids = (request.body as { ids: string[] }).ids;

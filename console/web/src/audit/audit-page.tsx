@@ -6,26 +6,9 @@ import { toQuery } from '../api/client.js';
 import type { AuditEntry, AuditResponse } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { formatTime } from '../shared/format.js';
+import { AUDIT_ACTION_LABELS, auditDetailText } from '../shared/labels.js';
 
 const PAGE = 50;
-
-/** Chinese labels of the audited actions. */
-export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
-  login: '登录',
-  login_failed: '登录失败',
-  logout: '退出',
-  password_change: '修改密码',
-  search: '检索',
-  view_item: '查看信息',
-  export: '导出',
-  tip_create: '生成线索',
-  tip_change: '线索处置',
-  tip_note: '线索备注',
-  suggestion_decision: '审核排除建议',
-  config_change: '修改配置',
-  user_change: '用户管理',
-  saved_search: '保存检索',
-};
 
 /** The audit log screen. */
 export function AuditPage() {
@@ -107,7 +90,7 @@ export function AuditPage() {
             title: '详情',
             dataIndex: 'detail',
             ellipsis: true,
-            render: (d?: Record<string, unknown>) => (d ? JSON.stringify(d) : ''),
+            render: (d?: Record<string, unknown>) => auditDetailText(d),
           },
           { title: 'IP', dataIndex: 'ip', width: 130 },
         ]}

@@ -10,7 +10,7 @@ interface PasswordValues {
   confirm: string;
 }
 
-/** 修改密码: required before anything else when the account was given a one-time password. */
+/** 修改密码: required before anything else when the password was generated or set by an admin. */
 export function PasswordPage() {
   const { user, refreshUser } = useSession();
   const { message } = App.useApp();
@@ -39,6 +39,7 @@ export function PasswordPage() {
           type="warning"
           showIcon
           title="首次登录或密码已重置，请先设置新密码"
+          description="当前密码由系统生成或由管理员设置，改成只有您自己知道的密码后才能使用其他功能。"
           style={{ marginBottom: 16 }}
         />
       )}
@@ -54,6 +55,7 @@ export function PasswordPage() {
         <Form.Item
           name="newPassword"
           label="新密码"
+          extra="至少 10 个字符；常见密码、键盘连续键、重复或连续的字符、年份以及含用户名的密码都不能通过。"
           rules={[
             { required: true, message: '请输入新密码' },
             { min: 10, message: '新密码至少 10 个字符' },

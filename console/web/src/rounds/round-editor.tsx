@@ -96,7 +96,8 @@ export function RoundEditor({ roundId }: { roundId: string }) {
       if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
         errorPaths.current = Object.keys(err.fields);
         setFieldErrors(form, errorPaths.current, (path) => [err.fields[path] ?? '']);
-        setErrors(Object.entries(err.fields).map(([path, msg]) => `${path}：${msg}`));
+        // Each message already names its place in Chinese (第 2 个单位的名称), as `config check` prints it.
+        setErrors(Object.values(err.fields));
       } else {
         setErrors([err instanceof Error ? err.message : '保存失败']);
       }

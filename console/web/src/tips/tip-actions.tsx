@@ -1,6 +1,6 @@
 // The workflow step forms of a tip: 分办 (team, person, due date), 开始处置, 办结 (result), 排除 (reason).
 import { App, Button, DatePicker, Form, Input, Select, Space } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { sendJson } from '../api/client.js';
 import type { TipDetail, TipView } from '../api/types.js';
@@ -114,7 +114,15 @@ export function TipActions({ tip, onChanged }: { tip: TipView; onChanged: (d: Ti
                 <Input placeholder="姓名" id="assign-assignee" />
               </Form.Item>
               <Form.Item name="due" label="办理期限" rules={[{ required: true, message: '请选择办理期限' }]}>
-                <DatePicker id="assign-due" style={{ width: '100%' }} />
+                <DatePicker
+                  id="assign-due"
+                  style={{ width: '100%' }}
+                  disabledDate={(day) => day.isBefore(dayjs(), 'day')}
+                  // Enter picks the typed date; it must not also submit the assignment.
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter') event.preventDefault();
+                  }}
+                />
               </Form.Item>
             </>
           )}

@@ -32,7 +32,7 @@ const DETAIL_LABELS: Readonly<Record<string, string>> = {
 
 function detailText(key: string, value: string): string {
   if (key === 'dueAt') return formatTime(value);
-  if (key === 'reason') return DISMISS_LABELS[value] ?? value;
+  if (key === 'reason') return (DISMISS_LABELS as Readonly<Record<string, string>>)[value] ?? value;
   return value;
 }
 

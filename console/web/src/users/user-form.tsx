@@ -1,6 +1,8 @@
 // The account form: role and, for 巡察组 accounts, the rounds and units they may see.
-import { Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
+import { ALL_UNITS, accountUnits } from '../../../../store/scope.js';
+import type { RoundView } from '../api/types.js';
 import { useSession } from '../auth/session.js';
 
 /** What the form edits (POST /api/users, PATCH /api/users/:name). */
@@ -19,6 +21,25 @@ export const ROLE_OPTIONS = [
   { value: 'team', label: '巡察组' },
 ];
 
+/**
+ * What a 巡察组 account will see, as the server resolves it (deny by default): one line per round, or the
+ * warning that it sees nothing.
+ */
+export function scopeSummary(values: Partial<UserFormValues>, rounds: readonly RoundView[]): string {
+  const units = values.units ?? [];
+  const account = { units, ...(values.team ? { team: values.team } : {}) };
+  const lines = rounds
+    .filter((r) => (values.rounds ?? []).includes(r.id))
+    .flatMap((r) => {
+      const ids = accountUnits(account, r);
+      const names = r.units.filter((u) => ids.includes(u.id)).map((u) => u.name);
+      return names.length > 0 ? [`${r.name}：${names.join('、')}`] : [];
+    });
+  return lines.length > 0
+    ? `可见范围：${lines.join('；')}`
+    : '未选择单位，且所选轮次中没有单位属于该巡察组：此账号看不到任何信息、线索和统计。';
+}
+
 /** The create/edit dialog; `initial` absent = a new account. */
 export function UserForm(props: {
   open: boolean;
@@ -30,9 +51,16 @@ export function UserForm(props: {
   const [form] = Form.useForm<UserFormValues>();
   const role = Form.useWatch('role', form);
   const rounds = Form.useWatch('rounds', form) ?? [];
-  const units = (config?.rounds ?? [])
-    .filter((r) => rounds.includes(r.id))
-    .flatMap((r) => r.units.map((u) => ({ value: u.id, label: `${u.name}（${r.name}）` })));
+  const chosenUnits = Form.useWatch('units', form) ?? [];
+  const team = Form.useWatch('team', form);
+  const units = [
+    { value: ALL_UNITS, label: '所选轮次的全部单位' },
+    ...(config?.rounds ?? [])
+      .filter((r) => rounds.includes(r.id))
+      .flatMap((r) => r.units.map((u) => ({ value: u.id, label: `${u.name}（${r.name}）` }))),
+  ];
+  const summary = scopeSummary({ rounds, units: chosenUnits, team }, config?.rounds ?? []);
+  const empty = summary.startsWith('未选择');
 
   useEffect(() => {
     if (props.open)
@@ -76,9 +104,10 @@ export function UserForm(props: {
                 options={(config?.rounds ?? []).map((r) => ({ value: r.id, label: r.name }))}
               />
             </Form.Item>
-            <Form.Item name="units" label="可见单位（不选 = 所选轮次的全部单位）">
+            <Form.Item name="units" label="可见单位（不选 = 只看本巡察组负责的单位）">
               <Select mode="multiple" options={units} />
             </Form.Item>
+            <Alert type={empty ? 'warning' : 'info'} showIcon message={summary} data-testid="scope-summary" />
           </>
         )}
       </Form>

@@ -3,8 +3,9 @@ import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { sendJson } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
+import { useSession } from '../auth/session.js';
 import { formatTime } from '../shared/format.js';
-import { ROLE_OPTIONS, UserForm, type UserFormValues } from './user-form.js';
+import { ROLE_OPTIONS, scopeSummary, UserForm, type UserFormValues } from './user-form.js';
 
 /** An account as GET /api/users lists it. */
 interface UserView extends UserFormValues {
@@ -21,6 +22,7 @@ const roleLabel = (role: string) => ROLE_OPTIONS.find((r) => r.value === role)?.
 /** The account list with create, edit, disable and password reset. */
 export function UsersPage() {
   const { message, modal } = App.useApp();
+  const { config } = useSession();
   const list = useApi<{ users: UserView[] }>('/api/users');
   const [editing, setEditing] = useState<UserView | 'new' | undefined>(undefined);
 
@@ -104,9 +106,7 @@ export function UsersPage() {
           {
             title: '可见范围',
             render: (_v, u) =>
-              u.role === 'team'
-                ? `${u.rounds.join('、')}${u.units.length ? `：${u.units.join('、')}` : '（全部单位）'}`
-                : '全部',
+              u.role === 'team' ? scopeSummary(u, config?.rounds ?? []).replace(/^可见范围：/, '') : '全部',
           },
           {
             title: '状态',
