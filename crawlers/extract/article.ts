@@ -35,10 +35,14 @@ export function extractArticle(html: string, url: string, options: ExtractOption
   const selectors = options.selectors ?? {};
   const description = pageDescription($);
   const wechat = isWechatArticle($, url) ? extractWechat($, dateOptions) : undefined;
-  if (wechat && !selectors.body) return withFallback(wechat, description);
   const { title, element } = extractTitle($, selectors.title);
   const near = neighbourhood($, element);
   const publishedAt = extractPublishTime($, near, { ...dateOptions, selector: selectors.time });
+  if (wechat && !selectors.body) {
+    // A 公众号 page without its inline timestamp (a saved copy, a mirror) is dated by its byline like any page.
+    if (!wechat.publishedAt && publishedAt) wechat.publishedAt = publishedAt;
+    return withFallback(wechat, description);
+  }
   const author = extractAuthor($, `${near.before} ${near.after}`.slice(0, 400));
   // A 公众号's name is a better site name than the platform's og:site_name (微信公众平台).
   const siteName = wechat?.siteName ?? extractSiteName($);

@@ -109,13 +109,22 @@ function readPost(
   // Quotes repeat other posts; signatures and edit notes are not what the poster said here.
   content.find('.quote, blockquote, .pstatus, .sign, script, style').remove();
   const root = content[0];
-  const body = root && isElement(root) ? cleanLines(renderLines(root)).join('\n') : '';
+  const body = root && isElement(root) ? postLines(renderLines(root)).join('\n') : '';
   const author = layout.author ? squash(post.find(layout.author).first().text()) : '';
   const publishedAt = postTime(post, layout, options);
   const page: ForumPost = { anchor: anchorOf(el, index), title: '', body };
   if (author) page.author = author;
   if (publishedAt) page.publishedAt = publishedAt;
   return page;
+}
+
+/**
+ * A post's lines without page furniture. The edge rules that drop a short last line (a topic tag under an
+ * article) would empty a one-line reply (顶, 同感, 已投诉): what remains of such a post is the post.
+ */
+function postLines(lines: string[]): string[] {
+  const cleaned = cleanLines(lines);
+  return cleaned.length > 0 ? cleaned : lines.filter((l) => /[\p{L}\p{N}]/u.test(l));
 }
 
 function postTime(

@@ -2,6 +2,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { type DateParseOptions, parseChineseDate } from '../dates.js';
 import { classAndId, flatText, isElement, isText, squash } from './dom.js';
+import { fromTimestamp } from './wechat.js';
 
 const META_NAMES = [
   'article:published_time', 'og:article:published_time', 'og:published_time', 'og:release_date', 'pubdate',
@@ -51,13 +52,18 @@ export function neighbourhood($: CheerioAPI, element: Element | undefined, size 
   // The byline is a run of short texts; the first sentence-long text is the body, whose dates are events.
   for (let i = last + 1; i < texts.length && after.length < size; i++) {
     const text = texts[i]?.text ?? '';
-    if (text.length > BODY_TEXT_LENGTH) break;
+    if (text.length > BODY_TEXT_LENGTH || isSentence(text)) break;
     after += ` ${text}`;
   }
   let before = '';
   for (let i = first - 1; i >= 0 && before.length < size / 2; i--)
     before = `${texts[i]?.text ?? ''} ${before}`;
   return { after: squash(after).slice(0, size), before: squash(before).slice(-size / 2) };
+}
+
+/** A full sentence of prose ("最近，……经理。"): the body has begun, and its dates are the story's events. */
+function isSentence(text: string): boolean {
+  return text.length >= 16 && /[。！？]["”’）)]?$/.test(text) && /[，,]/.test(text);
 }
 
 /**
@@ -130,15 +136,19 @@ function fromLabelledAnywhere($: CheerioAPI, options: DateParseOptions): string 
   return undefined;
 }
 
-/** A publish date in the page's embedded JSON state (single-page apps render the byline from it). */
+/**
+ * A publish date in the page's embedded JSON state (single-page apps render the byline from it), or a 公众号
+ * layout's inline timestamp when the page is no longer recognised as one (a mirror with other class names).
+ */
 function fromScriptData($: CheerioAPI, options: DateParseOptions): string | undefined {
   let found: string | undefined;
   $('script').each((_, el) => {
+    const script = flatScript(el);
     const m =
       /"(?:publishDate|datePublished|publish_time|publishTime|pubDate|pubtime)"\s*:\s*"([^"]{8,40})"/.exec(
-        flatScript(el),
+        script,
       );
-    found = m?.[1] ? parseChineseDate(m[1], options) : undefined;
+    found = m?.[1] ? parseChineseDate(m[1], options) : fromTimestamp(script, options);
     return found ? false : undefined;
   });
   return found;

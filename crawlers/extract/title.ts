@@ -37,7 +37,7 @@ export function extractTitle($: CheerioAPI, selector?: string): TitleResult {
   const usable = (t: string) => t !== '' && !isColumnName(cleanTitle(t), columns);
   for (const reference of [pageTitle, ogTitle].filter(usable)) {
     const best = bestHeading($, reference, columns);
-    if (best) return { ...best, title: cleanTitle(best.title) };
+    if (best) return ownElement($, { ...best, title: cleanTitle(best.title) });
   }
   const reference = [ogTitle, pageTitle].find(usable);
   const fallback = reference ? cleanTitle(reference) : '';
@@ -51,18 +51,37 @@ const HEADINGS =
   'h1, h2, h3, h4, [class*="title"], [id*="title"], [class*="Title"], [id*="Title"], #activity-name';
 
 /**
+ * The block whose text is just the headline, when the chosen heading is a box around it (a title area that also
+ * holds the byline, or a "原标题：…" note): the byline next to the headline is what dates the article.
+ */
+function ownElement($: CheerioAPI, found: TitleResult): TitleResult {
+  const box = found.element;
+  // The heading with a marker or suffix (原创丨标题) is the headline's own element all the same.
+  if (!box || compact(cleanTitle(squash(flatText(box)))) === compact(found.title)) return found;
+  const own = findElementWithText($, found.title, box) ?? findElementWithText($, found.title);
+  return own ? { ...found, element: own } : found;
+}
+
+/**
  * Without a usable <title> (it names the column, or is missing): the first h1, else the first heading-like
  * element whose text is the size of a headline and no section's name.
  */
 function prominentHeading($: CheerioAPI, columns: Set<string>): TitleResult | undefined {
-  let found: { rank: number; title: string; element: Element } | undefined;
+  const candidates: { rank: number; title: string; element: Element }[] = [];
   $(HEADINGS).each((_, el) => {
     const title = squash(flatText(el));
     const length = compact(title).length;
     if (length < 6 || length > 80 || isColumnName(title, columns) || $(el).find('a').length > 1) return;
+    if (isBrand($, el)) return;
     const rank = el.name === 'h1' ? 3 : /^h[23]$/.test(el.name) ? 2 : 1;
-    if (!found || rank > found.rank) found = { rank, title, element: el };
+    candidates.push({ rank, title, element: el });
   });
+  // A title box holding the headline and its byline is not the headline: the innermost heading is.
+  const inner = candidates.filter(
+    (c) => !candidates.some((d) => d !== c && $(c.element).find(d.element).length > 0),
+  );
+  let found: (typeof inner)[number] | undefined;
+  for (const c of inner) if (!found || c.rank > found.rank) found = c;
   return found ? { title: found.title, element: found.element } : undefined;
 }
 
@@ -162,12 +181,42 @@ function similarity(a: string, b: string): number {
   return (2 * shared) / total;
 }
 
-function findElementWithText($: CheerioAPI, text: string): Element | undefined {
+/** The site's own name as a heading: a logo, or a link to the home page (<h1><a href="/">某某网</a></h1>). */
+function isBrand($: CheerioAPI, el: Element): boolean {
+  if (
+    $(el)
+      .find('img')
+      .filter((_, img) => /logo/i.test(`${classAndId(img)} ${img.attribs.src ?? ''}`)).length
+  )
+    return true;
+  const link = $(el).find('a').first();
+  if (link.length === 0 || compact(link.text()) !== compact(flatText(el))) return false;
+  const href = link.attr('href') ?? '';
+  return /^(?:https?:\/\/[^/?#]+)?\/?(?:index\.\w+)?$/i.test(href.trim());
+}
+
+/** True inside an element no reader sees (a share dialog's copy of the headline). */
+function isHidden(el: Element): boolean {
+  for (let node: Element | null = el; node && isElement(node); node = node.parent as Element | null) {
+    if ('hidden' in node.attribs || /display\s*:\s*none/i.test(node.attribs.style ?? '')) return true;
+  }
+  return false;
+}
+
+/** True when all of the element's text is one link: a teaser pointing to a page, not a headline. */
+function isLinkOnly($: CheerioAPI, el: Element): boolean {
+  const links = $(el).find('a[href]');
+  return links.length === 1 && compact(links.text()) === compact(flatText(el));
+}
+
+/** The first visible block (inside `within` when given) whose text is `text`; teaser links never count. */
+function findElementWithText($: CheerioAPI, text: string, within?: Element): Element | undefined {
   if (!text) return undefined;
   const target = compact(text);
   let found: Element | undefined;
-  $('body h1, body h2, body h3, body p, body div, body span').each((_, el) => {
-    if (compact(flatText(el)) === target) {
+  const scope = within ? $(within) : $('body');
+  scope.find('h1, h2, h3, p, div, span').each((_, el) => {
+    if (compact(flatText(el)) === target && !isHidden(el) && !isLinkOnly($, el)) {
       found = el;
       return false;
     }

@@ -66,18 +66,19 @@ function bodyContainer($: CheerioAPI, label: PageLabel): Element | undefined {
   return best;
 }
 
-/** The smallest element whose text is the headline. */
+/** True inside an element a reader never sees (a share dialog's copy of the headline, a template). */
+function hidden(el: Element): boolean {
+  for (let node: Element | null = el; node && node.type === 'tag'; node = node.parent as Element | null) {
+    if (/display\s*:\s*none/i.test(node.attribs.style ?? '') || 'hidden' in node.attribs) return true;
+  }
+  return false;
+}
+
+/** The first visible element whose text is the headline (a heading element when there is one). */
 function headline($: CheerioAPI, label: PageLabel): Element | undefined {
   const want = norm(label.title);
-  let best: Element | undefined;
-  let bestLength = Number.POSITIVE_INFINITY;
-  for (const el of elements($)) {
-    const t = norm(textOf(el));
-    if (t === want && t.length <= bestLength) {
-      best = el;
-      bestLength = t.length;
-    }
-  }
+  const exact = elements($).filter((el) => norm(textOf(el)) === want && !hidden(el));
+  let best = exact.find((el) => /^h[1-6]$/.test(el.name)) ?? exact[0];
   // The outermost element with just that text, so that what a transform adds beside it is not inside a title box.
   while (best?.parent && best.parent.type === 'tag' && norm(textOf(best.parent)) === want)
     best = best.parent as Element;
@@ -183,7 +184,7 @@ function stripTimes($: CheerioAPI, label: PageLabel): void {
   $('script, time').remove();
   $('meta').each((_, el) => {
     const key = `${el.attribs.name ?? ''} ${el.attribs.property ?? ''} ${el.attribs.itemprop ?? ''}`;
-    if (/time|date|pub|created|update/i.test(key)) $(el).remove();
+    if (/time|date|pub|creat|update/i.test(key)) $(el).remove();
   });
   const keep = label.body_must.map(norm);
   const dated =
