@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEUTRAL, PLANTED, REPOST, TOWNSHIP } from '../console/fixtures.js';
@@ -20,6 +21,11 @@ async function typeDate(page: Page, selector: string, date: string): Promise<voi
   await page.locator(selector).fill(date);
   // Tab (not Enter, which would submit the form) commits the typed date and closes the panel.
   await page.locator(selector).press('Tab');
+}
+
+/** A date `days` from today in the round's zone, as the date picker takes it (the form refuses past days). */
+function daysAhead(days: number): string {
+  return DateTime.now().setZone('Asia/Shanghai').plus({ days }).toFormat('yyyy-MM-dd');
 }
 
 // Item detail (explanation, copies, evidence, make tip) and the tips board (assign, close, overdue, history).
@@ -78,7 +84,7 @@ describe.skipIf(chromiumNeeded.skip)(chromiumNeeded.title('console SPA: detail a
     await openTip(page, PLANTED.title);
     await page.getByTestId('tip-action-assign').click();
     await page.locator('#assign-assignee').fill('李四');
-    await typeDate(page, '#assign-due', '2026-12-31');
+    await typeDate(page, '#assign-due', daysAhead(30));
     await page.getByTestId('tip-action-submit').click();
     await page.locator('[data-testid="tip-drawer"][data-status="assigned"]').waitFor();
     expect(await page.getByTestId('tip-status').textContent()).toBe('已分办');
@@ -108,14 +114,36 @@ describe.skipIf(chromiumNeeded.skip)(chromiumNeeded.title('console SPA: detail a
   });
 
   it('highlights an overdue tip on the board', async () => {
+    // The form only takes a due date from today on; a week ahead is not overdue yet.
+    const ahead = daysAhead(7);
     await page.goto(`${base}/tips`);
     await openTip(page, TOWNSHIP.title);
     await page.getByTestId('tip-action-assign').click();
-    await typeDate(page, '#assign-due', '2026-01-05');
+    await typeDate(page, '#assign-due', ahead);
     await page.getByTestId('tip-action-submit').click();
-    await page.getByText('已逾期').waitFor();
+    await page.locator('[data-testid="tip-drawer"]', { hasText: ahead.replaceAll('-', '/') }).waitFor();
+    expect(await page.getByTestId('tip-drawer').textContent()).not.toContain('已逾期');
     await page.locator('.ant-drawer-close').click();
+    // Time passes: the due date is now behind us (set in the store, as the form refuses a past day).
+    const tip = await harness.store.getTip(`tip-${TOWNSHIP.id}`);
+    expect(tip?.dueAt).toBeDefined();
+    await harness.store.updateTipWorkflow({
+      tipId: `tip-${TOWNSHIP.id}`,
+      expectedStatus: 'assigned',
+      patch: { status: 'assigned', team: tip?.team, dueAt: '2026-01-05T23:59:59+08:00' },
+      entry: {
+        at: '2026-01-01T09:00:00+08:00',
+        actor: 'test',
+        action: 'assign',
+        from: 'assigned',
+        to: 'assigned',
+      },
+    });
+    await page.reload();
     await page.locator('.ant-table-row.tip-overdue', { hasText: TOWNSHIP.title }).waitFor();
+    await openTip(page, TOWNSHIP.title);
+    await page.getByText('已逾期').first().waitFor();
+    await page.locator('.ant-drawer-close').click();
     await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
     await screenshot(page, '06-tips-board');
   });
