@@ -7,14 +7,20 @@ import { runCli, spawnCli } from '../helpers/cli.js';
 import { type DemoEnv, startDemoEnv } from '../helpers/demo-env.js';
 import { mailText } from '../helpers/smtp-catcher.js';
 
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+/** Poll until `probe` gives a value; past the deadline fail with what was awaited and the process's output. */
+async function until<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+  what: string,
+  output: () => string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await probe().catch(() => undefined);
     if (value !== undefined) return value;
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error('condition not met in time');
+  throw new Error(`${what}: not seen in ${timeoutMs / 1000} s; yuqing run printed:\n${output()}`);
 }
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
@@ -47,11 +53,16 @@ describe('yuqing run: scheduler and console together', () => {
       });
       expect(login.status).toBe(200);
       const headers = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
-      const search = await until(async () => {
-        const res = await fetch(`${base}/api/search?q=${encodeURIComponent('收费')}`, { headers });
-        const body = (await res.json()) as { total: number; hits: { title: string }[] };
-        return body.hits.some((h) => h.title.includes(PLANTED.title)) ? body : undefined;
-      }, 180_000);
+      const search = await until(
+        async () => {
+          const res = await fetch(`${base}/api/search?q=${encodeURIComponent('收费')}`, { headers });
+          const body = (await res.json()) as { total: number; hits: { title: string }[] };
+          return body.hits.some((h) => h.title.includes(PLANTED.title)) ? body : undefined;
+        },
+        180_000,
+        'the planted item in search',
+        output,
+      );
       expect(search.total).toBeGreaterThan(0);
       const tips = (await (await fetch(`${base}/api/tips`, { headers })).json()) as {
         tips: { title: string; level: string }[];
@@ -64,17 +75,29 @@ describe('yuqing run: scheduler and console together', () => {
       await until(
         async () => (smtp.mails.some((m) => mailText(m.raw).includes(PLANTED.title)) ? true : undefined),
         60_000,
+        'the planted item by mail',
+        output,
       );
       await until(
         async () => (wecom.requests.some((r) => r.raw.includes(PLANTED.title)) ? true : undefined),
         60_000,
+        'the planted item at the 企业微信 receiver',
+        output,
       );
     } finally {
-      const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+      const exited = new Promise<number | string | null>((done) => {
+        child.once('exit', (code) => done(code));
+        // A run that does not stop within a minute of SIGTERM is a failure to report, not a hang.
+        setTimeout(() => {
+          child.kill('SIGKILL');
+          done('still running 60 s after SIGTERM');
+        }, 60_000).unref();
+      });
       child.kill('SIGTERM');
       expect(await exited, output()).toBe(0);
     }
-  }, 300_000);
+    // Longer than the waits above add up to, so a slow step fails with the process's output, not a bare timeout.
+  }, 420_000);
 });
 
 describe('yuqing config check and --help', () => {
