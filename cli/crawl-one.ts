@@ -20,7 +20,9 @@ export async function crawlOne(
   app: App,
   source: SourceConfig,
   summary: CycleSummary,
+  signal?: AbortSignal,
 ): Promise<SourceCrawlStats> {
+  if (signal?.aborted) return { sourceId: source.id, fetched: 0, skipped: 0, aborted: true };
   let stored = 0;
   const evidence = {
     store: app.store,
@@ -54,6 +56,7 @@ export async function crawlOne(
       validators: storeValidatorCache(app.store),
       hostGate: app.hostGate,
       ...(plan ? { search: plan.terms } : {}),
+      ...(signal ? { signal } : {}),
     });
   } catch (error) {
     // crawlSource is not supposed to throw; if it does, the cycle still goes on with the other sources.
@@ -62,6 +65,9 @@ export async function crawlOne(
     sink.onSkip({ sourceId: source.id, url: source.url, code: 'E_FETCH_UNREACHABLE', reason });
     stats = { sourceId: source.id, fetched: 0, skipped: 1, error: reason };
   }
+  // A run stopped halfway says nothing about the source's health, and the search cursor must not move past
+  // queries it never finished.
+  if (stats.aborted) return stats;
   // An empty list counts as a failed run: a source whose selector matches nothing brings in nothing.
   const error = stats.error ?? (stats.emptyList ? EMPTY_LIST_ERROR : undefined);
   await plan?.commit(stats.error === undefined, at);

@@ -35,6 +35,12 @@ export interface CycleSummary {
   skips: SkippedPage[];
 }
 
+/** How a cycle runs besides which sources. */
+export interface CycleOptions {
+  /** Stops the cycle early (the scheduler stopping); sources not finished are crawled again next time. */
+  signal?: AbortSignal;
+}
+
 /** Which sources a cycle covers. */
 export interface CycleFilter {
   roundId?: string;
@@ -58,7 +64,11 @@ export function selectSources(app: App, filter: CycleFilter = {}): SourceConfig[
 }
 
 /** Crawl the selected sources once, run every item through the pipeline into the store, then send alerts. */
-export async function runCycle(app: App, filter: CycleFilter = {}): Promise<CycleSummary> {
+export async function runCycle(
+  app: App,
+  filter: CycleFilter = {},
+  options: CycleOptions = {},
+): Promise<CycleSummary> {
   const summary: CycleSummary = {
     fetched: 0,
     stored: 0,
@@ -72,7 +82,9 @@ export async function runCycle(app: App, filter: CycleFilter = {}): Promise<Cycl
   const log = app.logger.child({ component: 'cycle' });
   const sources = selectSources(app, filter);
   // Sources are usually on different hosts; a few at a time keeps a cycle short without a burst.
-  summary.sources = await mapPool(sources, SOURCE_CONCURRENCY, (source) => crawlOne(app, source, summary));
+  summary.sources = await mapPool(sources, SOURCE_CONCURRENCY, (source) =>
+    crawlOne(app, source, summary, options.signal),
+  );
   for (const stats of summary.sources) {
     summary.fetched += stats.fetched;
     summary.skipped += stats.skipped;
@@ -84,6 +96,8 @@ export async function runCycle(app: App, filter: CycleFilter = {}): Promise<Cycl
       '数据目录所在磁盘已满，信息未能入库；腾出空间后下一轮会重新抓取这些信息',
     );
   }
+  // Stopping: the outbox keeps the alerts queued by now for the next start.
+  if (options.signal?.aborted) return summary;
   try {
     summary.alerts = await app.sendAlerts();
   } catch (err) {

@@ -1,5 +1,6 @@
 import { BasicCrawler, type Request } from 'crawlee';
 import type { Settings } from '../config/schema.js';
+import { runUntilAborted } from './crawl-abort.js';
 import { type CrawlRun, MAX_RETRIES } from './crawl-run.js';
 import type { CrawleeEnv } from './crawlee-env.js';
 import { isRetryable } from './http-fetch.js';
@@ -52,7 +53,7 @@ export async function runBasicCrawler(
     },
     env.config,
   );
-  await crawler.run();
+  await runUntilAborted(crawler, run.context.signal);
 }
 
 /** Time one request handler may take: robots + page fetches, backoffs, and a wait for the host's queue. */

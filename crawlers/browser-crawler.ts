@@ -5,6 +5,7 @@ import { handlerTimeoutSecs } from './basic-runner.js';
 import { type BrowserProxy, startBrowserProxy } from './browser-proxy.js';
 import { type BrowserRouteOptions, type PageVerdict, routeBrowserRequests } from './browser-routes.js';
 import { chromiumArgs, chromiumExecutablePath } from './chromium.js';
+import { runUntilAborted } from './crawl-abort.js';
 import { CrawlRun, MAX_RETRIES } from './crawl-run.js';
 import { createCrawleeEnv } from './crawlee-env.js';
 import type { FetchedPage } from './fetch-page.js';
@@ -196,7 +197,7 @@ export async function crawlBrowserWith(
 
   try {
     await env.queue.addRequest({ url: source.url, label: LIST });
-    await crawler.run();
+    await runUntilAborted(crawler, context.signal);
   } finally {
     await crawler.teardown().catch(() => undefined);
     await proxy.close();

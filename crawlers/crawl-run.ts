@@ -165,7 +165,7 @@ export class CrawlRun {
 
   private async commit(): Promise<void> {
     const cache = this.context.validators;
-    if (!cache || !this.begun || this.stats.error || this.stats.skipped > 0) return;
+    if (!cache || !this.begun || this.stats.error || this.stats.skipped > 0 || this.aborted()) return;
     try {
       for (const [url, v] of this.pendingValidators) await cache.set(url, v);
       await cache.set(runMarkerKey(this.source.id), { etag: RUN_COMPLETE });
@@ -178,8 +178,15 @@ export class CrawlRun {
     return this.context.now?.() ?? new Date();
   }
 
+  /** True once the crawl was told to stop: pages still in flight are abandoned, not skipped or delivered. */
+  aborted(): boolean {
+    return this.context.signal?.aborted === true;
+  }
+
   /** Reports a skipped page (logged at warn, counted, passed to the sink); `wholeSource` also sets stats.error. */
   skip(url: string, error: unknown, wholeSource = false): void {
+    // A page that failed because the crawl was stopped under it is fetched again on the next run.
+    if (this.aborted()) return;
     const code = codeOf(error);
     const reason = error instanceof Error ? error.message : String(error);
     this.stats.skipped++;
@@ -248,6 +255,7 @@ export class CrawlRun {
     evidence: EvidenceSource,
     parentUrl?: string,
   ): Promise<void> {
+    if (this.aborted()) return;
     if (!page.body.trim()) {
       this.skip(url, new FetchError('E_FETCH_EMPTY', url, 'no article text found on the page'));
       return;
@@ -294,7 +302,9 @@ export class CrawlRun {
   async dispose(): Promise<void> {
     await this.begun?.catch(() => undefined);
     await this.commit();
-    await this.dispatcher.close().catch(() => undefined);
+    // close() would wait for requests in flight; a stopped crawl drops them.
+    const release = this.aborted() ? this.dispatcher.destroy() : this.dispatcher.close();
+    await release.catch(() => undefined);
   }
 }
 

@@ -39,6 +39,10 @@ export const crawlSource: SourceCrawler = async (source, sink, context) => {
   const crawler = CRAWLERS[source.type];
   try {
     const stats = await crawler(source, sink, context);
+    if (context.signal?.aborted) {
+      logger.info({ ...stats, ms: Date.now() - started }, '抓取因停止而中断，下次启动时重新抓取');
+      return { ...stats, aborted: true };
+    }
     logger.info({ ...stats, ms: Date.now() - started }, 'source crawled');
     return stats;
   } catch (err) {

@@ -33,6 +33,8 @@ export interface SourceCrawlStats {
   error?: string;
   /** The list page or feed answered but gave no items at all (a selector matching nothing: likely a layout change). */
   emptyList?: boolean;
+  /** The crawl was stopped before it finished (the scheduler stopping): its counts and outcome are not final. */
+  aborted?: boolean;
 }
 
 /** What a crawler needs besides the source. */
@@ -48,6 +50,8 @@ export interface CrawlContext {
   validators?: ValidatorCache;
   /** What `search` sources look for: the watched units' names and aliases, and the rounds' keywords. */
   search?: SearchTerms;
+  /** Stops the crawl early (the scheduler stopping): nothing more is fetched or delivered, nothing is committed. */
+  signal?: AbortSignal;
 }
 
 /** HTTP validators of one URL's last answer. */
