@@ -113,15 +113,7 @@ async function handleRequest(
   await options.allow?.(url);
   const headers = forwardHeaders(req.headers, options.userAgent);
   const method = req.method ?? 'GET';
-  const upstream = await gated(url, options, async () =>
-    openRequest(
-      url,
-      method,
-      headers,
-      options,
-      options.upstream ? await openViaUpstream(new URL(url), options.upstream, options.timeoutMs) : undefined,
-    ),
-  );
+  const upstream = await gated(url, options, () => openRequest(url, method, headers, options));
   req.pipe(upstream.request);
   const response = await upstream.response;
   const declared = Number(response.headers['content-length'] ?? Number.NaN);
@@ -248,23 +240,32 @@ function openSocket(target: URL, options: BrowserProxyOptions): Promise<Socket> 
   });
 }
 
+/** Host and port of an HTTP proxy URL. */
+function proxyEndpoint(upstream: string): { host: string; port: number } {
+  const proxy = new URL(upstream);
+  return { host: proxy.hostname.replace(/^\[|\]$/g, ''), port: Number(proxy.port || 80) };
+}
+
+/** The Proxy-Authorization header of a proxy URL with credentials, else none. */
+function proxyAuthorization(upstream: string): Record<string, string> {
+  const proxy = new URL(upstream);
+  if (!proxy.username) return {};
+  const pair = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+  return { 'proxy-authorization': `Basic ${Buffer.from(pair).toString('base64')}` };
+}
+
 /** A tunnel to `target` through an HTTP proxy (CONNECT host:port), with its credentials when the URL has them. */
 function openViaUpstream(target: URL, upstream: string, timeoutMs: number): Promise<Socket> {
-  const proxy = new URL(upstream);
   const authority = `${target.hostname}:${target.port || 80}`;
   return new Promise<Socket>((resolve, reject) => {
-    const socket = connect({ host: proxy.hostname.replace(/^\[|\]$/g, ''), port: Number(proxy.port || 80) });
+    const socket = connect(proxyEndpoint(upstream));
     socket.setTimeout(timeoutMs, () =>
       socket.destroy(new FetchError('E_FETCH_TIMEOUT', upstream, 'proxy timed out')),
     );
     socket.on('error', reject);
-    const auth = proxy.username
-      ? `Proxy-Authorization: Basic ${Buffer.from(
-          `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`,
-        ).toString('base64')}\r\n`
-      : '';
+    const auth = Object.values(proxyAuthorization(upstream)).map((v) => `Proxy-Authorization: ${v}\r\n`);
     socket.once('connect', () =>
-      socket.write(`CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\n${auth}\r\n`),
+      socket.write(`CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\n${auth.join('')}\r\n`),
     );
     let head = Buffer.alloc(0);
     const onData = (chunk: Buffer) => {
@@ -291,23 +292,35 @@ function openViaUpstream(target: URL, upstream: string, timeoutMs: number): Prom
   });
 }
 
+/**
+ * Opens a plain HTTP request: straight to the site (its address guarded), or through the source's proxy in
+ * absolute form (`GET http://host/path`), which is how a standard forward proxy takes http:// URLs; many allow
+ * CONNECT only to port 443.
+ */
 function openRequest(
   url: string,
   method: string,
   headers: Record<string, string | string[]>,
   options: BrowserProxyOptions,
-  tunnelled?: Socket,
 ): Promise<{ request: ReturnType<typeof httpRequest>; response: Promise<IncomingMessage> }> {
   return new Promise((resolve, reject) => {
     let settled = false;
-    const request = httpRequest(url, {
-      method,
-      headers,
-      lookup: guardedLookup(options.policy, options.resolver),
-      timeout: options.timeoutMs,
-      agent: false,
-      ...(tunnelled ? { createConnection: () => tunnelled } : {}),
-    });
+    const request = options.upstream
+      ? httpRequest({
+          ...proxyEndpoint(options.upstream),
+          path: url,
+          method,
+          headers: { ...headers, host: new URL(url).host, ...proxyAuthorization(options.upstream) },
+          timeout: options.timeoutMs,
+          agent: false,
+        })
+      : httpRequest(url, {
+          method,
+          headers,
+          lookup: guardedLookup(options.policy, options.resolver),
+          timeout: options.timeoutMs,
+          agent: false,
+        });
     const response = new Promise<IncomingMessage>((ok, fail) => {
       request.once('response', ok);
       request.on('error', fail);

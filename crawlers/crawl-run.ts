@@ -44,7 +44,10 @@ export class CrawlRun {
   private readonly sink: CrawlSink;
   private readonly robots: RobotsCache | undefined;
   private readonly gate: HostGate;
-  /** The source's proxy, else a guarded agent: every connection's address is checked (see guarded-connect). */
+  /**
+   * The source's proxy (http:// URLs in absolute form as a standard forward proxy takes them, CONNECT for
+   * https), else a guarded agent: every connection's address is checked (see guarded-connect).
+   */
   private readonly dispatcher: Dispatcher;
   /** Items delivered so far (maxItems applies to the whole run, over pages and queries). */
   private taken = 0;
@@ -60,7 +63,7 @@ export class CrawlRun {
     this.logger = context.logger.child({ component: 'crawler', source: source.id, type: source.type });
     this.stats = { sourceId: source.id, fetched: 0, skipped: 0 };
     this.gate = context.hostGate ?? createHostGate();
-    this.dispatcher = source.proxy ? new ProxyAgent(source.proxy) : createGuardedAgent(context.crawl);
+    this.dispatcher = source.proxy ? new ProxyAgent({ uri: source.proxy, proxyTunnel: false }) : createGuardedAgent(context.crawl);
     const respect = context.crawl.respectRobotsTxt && source.respectRobotsTxt !== false;
     this.robots = respect ? new RobotsCache(this.rawOptions(), this.logger) : undefined;
   }

@@ -25,11 +25,33 @@ beforeAll(async () => {
     res.end(`hello ${req.headers['user-agent']}`);
   });
   origin = await listen(site);
-  // The source's own proxy: CONNECT only, recording what it carried.
-  upstream = createServer();
-  upstream.on('connect', (req, socket, head) => {
+  // The source's own proxy, set up as squid is by default: absolute-URI requests for http://, CONNECT only to
+  // port 443. It records what it carried.
+  upstream = createServer((req, res) => {
     carried.push(req.url ?? '');
+    const target = new URL(req.url ?? '');
+    const up = httpRequest(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname + target.search,
+        headers: req.headers,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    up.on('error', () => res.destroy());
+    up.end();
+  });
+  upstream.on('connect', (req, socket, head) => {
+    carried.push(`CONNECT ${req.url}`);
     const [host, port] = (req.url ?? '').split(':');
+    if (port !== '443') {
+      socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     const up = connect(Number(port), host, () => {
       socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       up.write(head);
@@ -94,7 +116,7 @@ describe('browser proxy', () => {
     }
   });
 
-  it("tunnels through the source's own proxy when it has one", async () => {
+  it("sends plain HTTP through the source's own proxy in absolute form (no CONNECT to port 80)", async () => {
     const proxy = await startBrowserProxy({
       ...base,
       policy: { allowPrivateAddresses: true },
@@ -103,7 +125,7 @@ describe('browser proxy', () => {
     try {
       carried.length = 0;
       expect(await viaProxy(proxy, `${origin}/x`)).toEqual({ status: 200, body: 'hello yuqing-test/1.0' });
-      expect(carried).toEqual([new URL(origin).host]);
+      expect(carried).toEqual([`${origin}/x`]);
     } finally {
       await proxy.close();
     }

@@ -6,7 +6,10 @@ import { crawlSource } from '../../crawlers/index.js';
 import { listPage, newsPage } from './fixtures.js';
 import { type FixtureServer, RecordingSink, startServer, testContext, testSource } from './helpers.js';
 
-/** A loopback forward proxy (CONNECT tunnels and absolute-URI requests) that records what it carried. */
+/**
+ * A loopback forward proxy set up as squid is by default: absolute-URI requests for http://, CONNECT only to
+ * port 443 (anything else answered 403). It records what it carried.
+ */
 async function startProxy(): Promise<{ url: string; carried: string[]; close(): Promise<void> }> {
   const carried: string[] = [];
   const server: Server = createServer((req, res) => {
@@ -30,6 +33,10 @@ async function startProxy(): Promise<{ url: string; carried: string[]; close(): 
   server.on('connect', (req, socket, head) => {
     carried.push(`CONNECT ${req.url}`);
     const [host, port] = (req.url ?? '').split(':');
+    if (port !== '443') {
+      socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     const upstream = connect(Number(port), host, () => {
       socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
@@ -156,6 +163,8 @@ describe('politeness and safety', () => {
       const host = new URL(server.origin).host;
       expect(proxy.carried.length).toBeGreaterThanOrEqual(1);
       expect(proxy.carried.every((c) => c.includes(host))).toBe(true);
+      // Plain HTTP goes in absolute form, never as a CONNECT tunnel the proxy refuses.
+      expect(proxy.carried.every((c) => c.startsWith(`http://${host}/`))).toBe(true);
     } finally {
       await proxy.close();
     }
