@@ -63,7 +63,9 @@ export class CrawlRun {
     this.logger = context.logger.child({ component: 'crawler', source: source.id, type: source.type });
     this.stats = { sourceId: source.id, fetched: 0, skipped: 0 };
     this.gate = context.hostGate ?? createHostGate();
-    this.dispatcher = source.proxy ? new ProxyAgent({ uri: source.proxy, proxyTunnel: false }) : createGuardedAgent(context.crawl);
+    this.dispatcher = source.proxy
+      ? new ProxyAgent({ uri: source.proxy, proxyTunnel: false })
+      : createGuardedAgent(context.crawl);
     const respect = context.crawl.respectRobotsTxt && source.respectRobotsTxt !== false;
     this.robots = respect ? new RobotsCache(this.rawOptions(), this.logger) : undefined;
   }
