@@ -1,9 +1,9 @@
 import nodejieba from 'nodejieba';
 import { routeTips } from '../alerts/routing.js';
-import { findStory } from '../cli/ingest-article.js';
 import type { RoundConfig } from '../config/schema.js';
 import type { ExtractedArticle, ProcessedArticle } from '../core/types.js';
 import { extractArticle } from '../crawlers/extract/article.js';
+import { findStory } from '../ingest/ingest-article.js';
 import type { Processor } from '../pipeline/process.js';
 import type { Store } from '../store/store.js';
 import type { BenchArticle } from './corpus.js';
@@ -143,7 +143,7 @@ function rawCut(articles: readonly BenchArticle[]): void {
   for (const a of articles) nodejieba.cutForSearch(`${a.title}\n${a.body}`, true);
 }
 
-/** One article through the stages as cli/cycle.ts runs them. */
+/** One article through the stages as ingest/cycle.ts runs them. */
 async function runOne(
   deps: PipelineBenchDeps,
   page: BenchArticle,

@@ -2,9 +2,9 @@
 // store grows (issue 19). Items go through the real pipeline, findStory and a SQLite store, as in a crawl cycle.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { findStory } from '../cli/ingest-article.js';
 import { silentLogger } from '../core/log.js';
 import type { ProcessedArticle } from '../core/types.js';
+import { findStory } from '../ingest/ingest-article.js';
 import type { Processor } from '../pipeline/process.js';
 import { STORY_BANDS } from '../pipeline/story-shingles.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';

@@ -1,50 +1,22 @@
 import { createChannels } from '../alerts/channels/index.js';
 import { notifyDeadAlert } from '../alerts/dead-notice.js';
 import { createAlertSender } from '../alerts/sender.js';
-import type { Channel } from '../alerts/types.js';
 import { applyExclusions } from '../alerts/workflow/exclusions.js';
 import { loadConfig } from '../config/loader.js';
-import type { AppConfig, RoundConfig } from '../config/schema.js';
-import type { Problem } from '../core/ledger.js';
+import type { AppConfig } from '../config/schema.js';
 import type { Logger } from '../core/log.js';
-import type { ExtractedArticle, ProcessedArticle, Tip } from '../core/types.js';
-import { createHostGate, type HostGate } from '../crawlers/host-gate.js';
+import type { Tip } from '../core/types.js';
+import { createHostGate } from '../crawlers/host-gate.js';
+import type { App } from '../ingest/app.js';
+import { problemCache } from '../ingest/ledger-step.js';
+import { createSerialQueue } from '../ingest/serial.js';
 import { createProcessor } from '../pipeline/process.js';
 import { queryTerms } from '../pipeline/query.js';
 import { createJiebaSegmenter } from '../pipeline/segmenter.js';
-import type { Segmenter } from '../pipeline/types.js';
 import { userDictionary } from '../pipeline/user-dictionary.js';
 import { createStore } from '../store/create-store.js';
-import type { Store } from '../store/store.js';
-import { problemCache } from './ledger-step.js';
-import { createSerialQueue, type SerialQueue } from './serial.js';
 
-/** Everything a command needs, built once from the config directory. */
-export interface App {
-  config: AppConfig;
-  logger: Logger;
-  store: Store;
-  segmenter: Segmenter;
-  process: (article: ExtractedArticle) => ProcessedArticle;
-  queryTerms: (text: string) => string[];
-  channels: Map<string, Channel>;
-  /** Sends the outbox's due alerts once; runs never overlap. */
-  sendAlerts: () => Promise<{ sent: number; failed: number }>;
-  /** Rounds that are switched on. */
-  activeRounds: () => RoundConfig[];
-  /** Serializes dedup lookups and inserts across concurrent cycles, or two reposts could each start a story. */
-  ingestQueue: SerialQueue;
-  /** Per-host politeness (one request at a time, delay, Retry-After) shared by all sources and cycles. */
-  hostGate: HostGate;
-  /** The ledger's problems for recurrence matching, cached briefly; absent = read the store each time. */
-  problems?: () => Promise<Problem[]>;
-  close(): Promise<void>;
-  /**
-   * Swap in a new validated config without restart (console round setup, issue #6): rounds, scoring,
-   * dictionary, query terms. Store, channels and the listening console stay as they are.
-   */
-  reload?(config: AppConfig): Promise<void>;
-}
+export type { App } from '../ingest/app.js';
 
 /** Where the config lives and how the process was started. */
 export interface AppOptions {

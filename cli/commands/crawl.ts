@@ -1,8 +1,8 @@
 import { InputError } from '../../core/errors.js';
 import { LEVEL_LABELS } from '../../core/types.js';
 import { STORE_FULL_CODE } from '../../crawlers/crawl-run.js';
+import { type CycleSummary, runCycle } from '../../ingest/cycle.js';
 import { commandLogger, type GlobalOptions, printJson, withApp } from '../command-context.js';
-import { type CycleSummary, runCycle } from '../cycle.js';
 import { startDemoIfConfigured } from '../demo.js';
 
 /** Options of `yuqing crawl`. */

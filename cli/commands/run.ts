@@ -2,11 +2,11 @@ import { resolve } from 'node:path';
 import { toConfigError } from '../../config/config-error.js';
 import { ensureFirstAdmin, firstAdminNotice } from '../../console/first-admin.js';
 import { startConsole } from '../../console/server.js';
+import { startScheduler } from '../../ingest/scheduler.js';
 import { type App, buildApp } from '../app.js';
 import { commandLogger, type GlobalOptions } from '../command-context.js';
 import { startDemoIfConfigured } from '../demo.js';
 import { listenProblem, loadValidatedConfig } from '../preflight.js';
-import { startScheduler } from '../scheduler.js';
 
 /**
  * `yuqing run`: the scheduler and the console together, until SIGINT/SIGTERM. The config (files, console port

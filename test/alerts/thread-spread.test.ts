@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { clusterSpread, clusterTips, threadTips } from '../../alerts/escalation.js';
 import type { App } from '../../cli/app.js';
-import { replyThreadTips, storyReplies } from '../../cli/thread-tips.js';
 import type { RoundConfig } from '../../config/schema.js';
 import type { ProcessedArticle } from '../../core/types.js';
+import { replyThreadTips, storyReplies } from '../../ingest/thread-tips.js';
 import { normalizeArticle, normalizeItemUrl } from '../../pipeline/normalize.js';
 import { articleId } from '../../pipeline/process.js';
 import { type DeliveryEnv, startDeliveryEnv, storyItem } from './helpers/delivery-env.js';
@@ -34,7 +34,7 @@ function reply(n: number): ProcessedArticle {
   };
 }
 
-/** What cli/ingest-article does for one item that starts its own story. */
+/** What ingest/ingest-article does for one item that starts its own story. */
 async function ingestAlone(e: DeliveryEnv, round: RoundConfig, item: ProcessedArticle) {
   const app = { store: e.store, activeRounds: () => [round], config: { teams: {} } } as unknown as App;
   const now = e.now().toISOString();

@@ -4,12 +4,12 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, openApp } from '../../cli/app.js';
 import { evidenceCommand, evidenceReport } from '../../cli/commands/evidence.js';
-import { runCycle } from '../../cli/cycle.js';
 import { createConsoleServer } from '../../console/server.js';
 import { silentLogger } from '../../core/log.js';
+import { runCycle } from '../../ingest/cycle.js';
 import { signIn } from '../console/session.js';
 import { type DemoEnv, startDemoEnv } from '../helpers/demo-env.js';
-import { type LoopbackSite, loopbackSource, startLoopbackSite } from './loopback-site.js';
+import { type LoopbackSite, loopbackSource, startLoopbackSite } from '../helpers/loopback-site.js';
 
 /** Run the real command function, capturing what it prints and the exit code it sets. */
 async function captured(fn: () => Promise<void>): Promise<{ stdout: string; stderr: string; code: number }> {

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { itemMarker } from '../../bench/fixture/items.js';
-import { stableShard } from '../../cli/shard.js';
 import { silentLogger } from '../../core/log.js';
+import { stableShard } from '../../ingest/shard.js';
 import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { type DrillEnv, finished, spawnYuqing, startDrillEnv } from '../drills/drill-env.js';
 

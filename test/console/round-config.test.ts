@@ -4,13 +4,12 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../../cli/app.js';
-import type { CycleSummary } from '../../cli/cycle.js';
-import { ingestArticle } from '../../cli/ingest-article.js';
 import { loadConfig } from '../../config/loader.js';
 import type { RoundConfig } from '../../config/schema.js';
 import { createConsoleServer } from '../../console/server.js';
 import { silentLogger } from '../../core/log.js';
 import type { ExtractedArticle } from '../../core/types.js';
+import { ingestArticle } from '../../ingest/ingest-article.js';
 import type { SearchResult } from '../../store/store.js';
 import { ROOT } from '../helpers/cli.js';
 import { tempDir } from './fixtures.js';
@@ -78,17 +77,6 @@ function article(url: string): ExtractedArticle {
     fetchedAt: '2026-11-22T09:31:00+08:00',
   };
 }
-
-const summary = (): CycleSummary => ({
-  fetched: 0,
-  stored: 0,
-  duplicates: 0,
-  skipped: 0,
-  tips: [],
-  alerts: { sent: 0, failed: 0 },
-  sources: [],
-  skips: [],
-});
 
 describe('round setup', () => {
   it('reads the round with the form options', async () => {
@@ -183,7 +171,9 @@ describe('round setup', () => {
     );
     expect(rounds.rounds[0]?.units.find((u) => u.id === 'zjj')?.aliases).toContain(ALIAS);
     // The next ingest uses the new alias: stored with the unit, and found by a unit-filtered search.
-    expect(await ingestArticle(service, article('http://127.0.0.1/after.html'), summary())).toBe(true);
+    expect(await ingestArticle(service, article('http://127.0.0.1/after.html'))).toMatchObject({
+      inserted: true,
+    });
     const found = await admin.getJson<SearchResult>(`/api/search?unit=zjj&q=${encodeURIComponent(ALIAS)}`);
     expect(found.hits.map((h) => h.url)).toEqual(['http://127.0.0.1/after.html']);
     const log = await admin.getJson<{ entries: { action: string; target: string }[] }>(

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { type App, openApp } from '../../cli/app.js';
-import { runCycle } from '../../cli/cycle.js';
 import { silentLogger } from '../../core/log.js';
 import { PLANTED_PARAGRAPHS } from '../../demo/content/planted.js';
+import { runCycle } from '../../ingest/cycle.js';
 import { type DemoEnv, startDemoEnv } from '../helpers/demo-env.js';
 
 // The complaint: the first four paragraphs of the demo's planted post.

@@ -11,7 +11,7 @@ import { searchHighlight } from '../../store/elasticsearch/highlight-request.js'
 import { normalizeSearchQuery } from '../../store/query.js';
 import { SHARED_DIR } from '../helpers/shared-dir.js';
 import { openTempStore, type TempStore } from '../helpers/temp-store.js';
-import { makeArticle } from '../store/fixtures.js';
+import { makeArticle } from './fixtures.js';
 
 const ITEMS = join(SHARED_DIR, 'corpus', 'risk', 'train', 'items.jsonl');
 // Place and office names from the messages' watch lists that jieba (without a user dictionary) cuts with a lone

@@ -3,8 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, openApp } from '../../cli/app.js';
-import { runCycle } from '../../cli/cycle.js';
 import { silentLogger } from '../../core/log.js';
+import { runCycle } from '../../ingest/cycle.js';
 import { type DemoEnv, startDemoEnv } from '../helpers/demo-env.js';
 
 // Complaints of the shape message boards carry, about a unit of the example round; each page its own story.

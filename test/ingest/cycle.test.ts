@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, openApp } from '../../cli/app.js';
-import { runCycle, selectSources } from '../../cli/cycle.js';
 import { silentLogger } from '../../core/log.js';
+import { runCycle, selectSources } from '../../ingest/cycle.js';
 import { type DemoEnv, startDemoEnv } from '../helpers/demo-env.js';
 
 describe('crawl cycle', () => {

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { type App, openApp } from '../../cli/app.js';
-import type { CycleSummary } from '../../cli/cycle.js';
-import { startScheduler } from '../../cli/scheduler.js';
 import { silentLogger } from '../../core/log.js';
+import type { CycleSummary } from '../../ingest/cycle.js';
+import { startScheduler } from '../../ingest/scheduler.js';
 import { type DemoEnv, startDemoEnv } from '../helpers/demo-env.js';
 
 describe('scheduler', () => {

@@ -6,8 +6,8 @@ import { NEAR_DUPLICATE_DISTANCE } from '../pipeline/simhash.js';
 import { MIN_STORY_SHINGLES, storyShingles } from '../pipeline/story-shingles.js';
 import type { Store } from '../store/store.js';
 import type { App } from './app.js';
-import type { CycleSummary } from './cycle.js';
 import { linksOf, matchRecurrence } from './ledger-step.js';
+import type { IngestOutcome } from './results.js';
 import { replyThreadTips, storyReplies } from './thread-tips.js';
 
 /**
@@ -27,12 +27,8 @@ export async function findStory(
   return store.findSameStory(processed.body);
 }
 
-/** Pipeline + dedup + routing + atomic store write for one article; true when it was newly stored. */
-export async function ingestArticle(
-  app: App,
-  article: ExtractedArticle,
-  summary: CycleSummary,
-): Promise<boolean> {
+/** Pipeline + dedup + routing + atomic store write for one article, and what that did. */
+export async function ingestArticle(app: App, article: ExtractedArticle): Promise<IngestOutcome> {
   // Recurrence matching runs after the assessment, on the scorer's result (issue 20).
   const recurrence = await matchRecurrence(app, app.process(article));
   const processed = recurrence.article;
@@ -56,28 +52,24 @@ export async function ingestArticle(
     tips,
     ...(threadTips.length > 0 && { threadTips }),
   });
-  if (!result.inserted) return false;
-  summary.stored += 1;
-  if (existing) summary.duplicates += 1;
+  if (!result.inserted) return { inserted: false };
   await recordLinks(app, linksOf(recurrence, result.clusterId, now));
   const created = tips.filter(({ tip }) => result.createdTipIds.includes(tip.id));
   const problems = await tipProblems(
     app,
     created.map(({ tip }) => tip),
   );
-  for (const [i, { tip }] of created.entries()) {
-    summary.tips.push({
-      id: tip.id,
-      round: tip.roundId,
-      unit: tip.unitId,
-      unitName: tip.unitName,
-      level: tip.level,
-      score: tip.score,
-      title: tip.title,
-      url: tip.url,
-      problems: problems[i] ?? [],
-    });
-  }
+  const summaries = created.map(({ tip }, i) => ({
+    id: tip.id,
+    round: tip.roundId,
+    unit: tip.unitId,
+    unitName: tip.unitName,
+    level: tip.level,
+    score: tip.score,
+    title: tip.title,
+    url: tip.url,
+    problems: problems[i] ?? [],
+  }));
   if (result.escalatedTipIds?.length) {
     app.logger.info(
       { component: 'cycle', cluster: result.clusterId, tips: result.escalatedTipIds },
@@ -94,7 +86,7 @@ export async function ingestArticle(
     { component: 'cycle', url: processed.url, level: processed.level, cluster: result.clusterId },
     'article stored',
   );
-  return true;
+  return { inserted: true, duplicate: existing !== undefined, tips: summaries };
 }
 
 // A link that fails to be written is logged, not fatal: the item and its tips are stored already.

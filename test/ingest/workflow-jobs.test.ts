@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { type App, openApp } from '../../cli/app.js';
-import { scheduleWorkflowJobs } from '../../cli/workflow-jobs.js';
 import { silentLogger } from '../../core/log.js';
+import { scheduleWorkflowJobs } from '../../ingest/workflow-jobs.js';
 import { writeExampleConfig } from '../helpers/example-config.js';
 
 describe('workflow jobs', () => {

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { type App, openApp } from '../../cli/app.js';
-import { startScheduler } from '../../cli/scheduler.js';
 import { silentLogger } from '../../core/log.js';
+import { startScheduler } from '../../ingest/scheduler.js';
 import { type DemoEnv, startDemoEnv } from '../helpers/demo-env.js';
 import { CHROMIUM, needs } from '../helpers/system-packages.js';
 

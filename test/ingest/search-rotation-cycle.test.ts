@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { openApp } from '../../cli/app.js';
-import { runCycle } from '../../cli/cycle.js';
 import { silentLogger } from '../../core/log.js';
+import { runCycle } from '../../ingest/cycle.js';
 import { ROOT } from '../helpers/cli.js';
 
 const UNITS = Array.from({ length: 11 }, (_, i) => ({

@@ -4,16 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { type App, openApp } from '../../cli/app.js';
 import { formatSourcesTable, sourcesHealth } from '../../cli/commands/sources.js';
-import { EMPTY_LIST_ERROR } from '../../cli/crawl-one.js';
-import { runCycle } from '../../cli/cycle.js';
 import { settingsSchema } from '../../config/schema.js';
 import { createConsoleServer } from '../../console/server.js';
 import { silentLogger } from '../../core/log.js';
 import type { OutboxAlert } from '../../core/types.js';
+import { EMPTY_LIST_ERROR } from '../../ingest/crawl-one.js';
+import { runCycle } from '../../ingest/cycle.js';
 import { LAYOUT_WARNING } from '../../store/source-health.js';
 import { signIn } from '../console/session.js';
 import { type DemoEnv, startDemoEnv } from '../helpers/demo-env.js';
-import { type LoopbackSite, loopbackSource, startLoopbackSite } from './loopback-site.js';
+import { type LoopbackSite, loopbackSource, startLoopbackSite } from '../helpers/loopback-site.js';
 
 const THRESHOLD = 3;
 

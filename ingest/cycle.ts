@@ -1,27 +1,15 @@
 import type { SourceConfig } from '../config/schema.js';
-import type { Level } from '../core/types.js';
 import { STORE_FULL_CODE } from '../crawlers/crawl-run.js';
 import type { SkippedPage, SourceCrawlStats } from '../crawlers/types.js';
 import type { App } from './app.js';
 import { crawlOne } from './crawl-one.js';
 import { mapPool } from './pool.js';
+import type { SourceOutcome, TipSummary } from './results.js';
 import { ownsSource } from './shard.js';
 
-const SOURCE_CONCURRENCY = 3;
+export type { TipSummary } from './results.js';
 
-/** A tip created during a cycle, as printed by `yuqing crawl --json`. */
-export interface TipSummary {
-  id: string;
-  round: string;
-  unit: string;
-  unitName: string;
-  level: Level;
-  score: number;
-  title: string;
-  url: string;
-  /** Ids of the rectification problems (问题清单) the tip's story is linked to; empty when none. */
-  problems: string[];
-}
+const SOURCE_CONCURRENCY = 3;
 
 /** The result of one crawl cycle; the shape of `yuqing crawl --once --json` (a contract). */
 export interface CycleSummary {
@@ -69,26 +57,13 @@ export async function runCycle(
   filter: CycleFilter = {},
   options: CycleOptions = {},
 ): Promise<CycleSummary> {
-  const summary: CycleSummary = {
-    fetched: 0,
-    stored: 0,
-    duplicates: 0,
-    skipped: 0,
-    tips: [],
-    alerts: { sent: 0, failed: 0 },
-    sources: [],
-    skips: [],
-  };
   const log = app.logger.child({ component: 'cycle' });
   const sources = selectSources(app, filter);
   // Sources are usually on different hosts; a few at a time keeps a cycle short without a burst.
-  summary.sources = await mapPool(sources, SOURCE_CONCURRENCY, (source) =>
-    crawlOne(app, source, summary, options.signal),
+  const outcomes = await mapPool(sources, SOURCE_CONCURRENCY, (source) =>
+    crawlOne(app, source, options.signal),
   );
-  for (const stats of summary.sources) {
-    summary.fetched += stats.fetched;
-    summary.skipped += stats.skipped;
-  }
+  const summary = summarize(outcomes);
   const full = summary.skips.filter((s) => s.code === STORE_FULL_CODE).length;
   if (full > 0) {
     log.error(
@@ -116,4 +91,19 @@ export async function runCycle(
     'crawl cycle finished',
   );
   return summary;
+}
+
+/** The cycle's totals from its sources' outcomes (alerts are filled in once sent). */
+function summarize(outcomes: readonly SourceOutcome[]): CycleSummary {
+  const sources = outcomes.map((o) => o.stats);
+  return {
+    fetched: sources.reduce((n, s) => n + s.fetched, 0),
+    stored: outcomes.reduce((n, o) => n + o.stored, 0),
+    duplicates: outcomes.reduce((n, o) => n + o.duplicates, 0),
+    skipped: sources.reduce((n, s) => n + s.skipped, 0),
+    tips: outcomes.flatMap((o) => o.tips),
+    alerts: { sent: 0, failed: 0 },
+    sources,
+    skips: outcomes.flatMap((o) => o.skips),
+  };
 }

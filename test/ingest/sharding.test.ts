@@ -1,6 +1,6 @@
 // Sources shared out among instances: the split is a pure function of the source id and the instance count.
 import { describe, expect, it } from 'vitest';
-import { fnv1a, ownsSource, stableShard } from '../../cli/shard.js';
+import { fnv1a, ownsSource, stableShard } from '../../ingest/shard.js';
 
 const ids = Array.from({ length: 400 }, (_, i) => `source-${i}`);
 

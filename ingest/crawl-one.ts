@@ -1,13 +1,13 @@
 import type { SourceConfig } from '../config/schema.js';
 import { crawlSource } from '../crawlers/index.js';
-import type { CrawlSink, SourceCrawlStats } from '../crawlers/types.js';
+import type { CrawlSink, SkippedPage, SourceCrawlStats } from '../crawlers/types.js';
 import { normalizeItemUrl } from '../pipeline/normalize.js';
 import { articleId } from '../pipeline/process.js';
 import { createEvidenceFiles, evidenceRoot } from '../store/evidence/evidence-files.js';
 import { keepEvidence } from '../store/evidence/keep.js';
 import type { App } from './app.js';
-import type { CycleSummary } from './cycle.js';
 import { ingestArticle } from './ingest-article.js';
+import type { SourceOutcome, TipSummary } from './results.js';
 import { planSearch } from './search-cursor.js';
 import { raiseSourceAlert } from './source-alert.js';
 import { storeValidatorCache } from './validator-cache.js';
@@ -16,14 +16,13 @@ import { storeValidatorCache } from './validator-cache.js';
 export const EMPTY_LIST_ERROR = '列表页或订阅源没有任何条目（选择器未匹配，网站疑似改版）';
 
 /** Crawl one source, feeding each article to the store through the ingest queue, and record the run. */
-export async function crawlOne(
-  app: App,
-  source: SourceConfig,
-  summary: CycleSummary,
-  signal?: AbortSignal,
-): Promise<SourceCrawlStats> {
-  if (signal?.aborted) return { sourceId: source.id, fetched: 0, skipped: 0, aborted: true };
+export async function crawlOne(app: App, source: SourceConfig, signal?: AbortSignal): Promise<SourceOutcome> {
   let stored = 0;
+  let duplicates = 0;
+  const tips: TipSummary[] = [];
+  const skips: SkippedPage[] = [];
+  const outcome = (stats: SourceCrawlStats): SourceOutcome => ({ stats, stored, duplicates, tips, skips });
+  if (signal?.aborted) return outcome({ sourceId: source.id, fetched: 0, skipped: 0, aborted: true });
   const evidence = {
     store: app.store,
     files: createEvidenceFiles({ root: evidenceRoot(app.config.settings.dataDir) }),
@@ -34,14 +33,16 @@ export async function crawlOne(
     onArticle: async (article) => {
       // The raw bytes go to the evidence folder only, never through the pipeline into the store's rows.
       const { evidence: proof, ...item } = article;
-      const inserted = await app.ingestQueue(() => ingestArticle(app, item, summary));
-      if (!inserted) return;
+      const result = await app.ingestQueue(() => ingestArticle(app, item));
+      if (!result.inserted) return;
       stored += 1;
+      if (result.duplicate) duplicates += 1;
+      tips.push(...result.tips);
       // Same id as the pipeline gives the stored item; written outside the queue so ingests do not wait on disk.
       if (proof) await keepEvidence(evidence, articleId(normalizeItemUrl(item.url, item.parentUrl)), proof);
     },
     onSkip: (skip) => {
-      summary.skips.push(skip);
+      skips.push(skip);
     },
   };
   const at = new Date().toISOString();
@@ -67,7 +68,7 @@ export async function crawlOne(
   }
   // A run stopped halfway says nothing about the source's health, and the search cursor must not move past
   // queries it never finished.
-  if (stats.aborted) return stats;
+  if (stats.aborted) return outcome(stats);
   // An empty list counts as a failed run: a source whose selector matches nothing brings in nothing.
   const error = stats.error ?? (stats.emptyList ? EMPTY_LIST_ERROR : undefined);
   await plan?.commit(stats.error === undefined, at);
@@ -85,5 +86,5 @@ export async function crawlOne(
     // Bookkeeping that cannot be written (a full disk) must not cost the cycle its summary or other sources.
     app.logger.error({ component: 'cycle', source: source.id, err }, 'source health not recorded');
   }
-  return stats;
+  return outcome(stats);
 }
