@@ -43,7 +43,7 @@ export async function benchConsoleSearch(options: ConsoleBenchOptions): Promise<
     { name, role: 'officer', password, mustChangePassword: false },
     new Date(),
   );
-  const running = await startConsole({ ...options, host: '127.0.0.1', port: 0, webRoot: '/nonexistent' });
+  const running = await startConsole({ ...options, host: '127.0.0.1', port: 0, webRoot: null });
   try {
     const login = await fetch(`${running.url}/api/auth/login`, {
       method: 'POST',

@@ -25,6 +25,9 @@ export interface ConsoleDeps {
   applyConfig?: (config: AppConfig) => Promise<void>;
   /** Limits of the login throttle; LOGIN_POLICY when absent (tests pass smaller ones). */
   loginPolicy?: LoginThrottlePolicy;
-  /** Where the built SPA lives (index.html + assets); defaults to dist/console-web of the package. */
-  webRoot?: string;
+  /**
+   * Where the built SPA lives (index.html + assets); defaults to dist/console-web of the package. `null`: the
+   * API only, no page (API tests, the bench).
+   */
+  webRoot?: string | null;
 }

@@ -82,7 +82,7 @@ export function createConsoleServer(deps: ConsoleDeps): FastifyInstance {
   registerFailedAlertRoutes(route, deps);
   registerSourceRoutes(route, deps);
   registerOpenApiRoute(route, deps, table);
-  registerStaticApp(app, deps.webRoot ?? defaultWebRoot());
+  if (deps.webRoot !== null) registerStaticApp(app, deps.webRoot ?? defaultWebRoot());
   return app;
 }
 

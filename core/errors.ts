@@ -72,6 +72,16 @@ export type BackupErrorCode =
   | 'E_BACKUP_HASH_MISMATCH'
   | 'E_BACKUP_TARGET_EXISTS';
 
+/** The console's page build is missing: `yuqing run` refuses to start a console nobody can open. */
+export class WebBuildError extends YuqingError {
+  constructor(webRoot: string) {
+    super(
+      'E_WEB_BUILD',
+      `控制台页面未构建：找不到 ${webRoot}/index.html。请先运行 npm run build（或只构建页面：npm run build:web）再启动`,
+    );
+  }
+}
+
 /** A backup cannot be made, or a backup cannot be restored; the message (Chinese) names the path or files. */
 export class BackupError extends YuqingError {
   /** Files (relative to the backup) whose content does not match the manifest or the store's record. */

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { toConfigError } from '../../config/config-error.js';
 import { ensureFirstAdmin, firstAdminNotice } from '../../console/first-admin.js';
+import { assertWebBuilt } from '../../console/routes/static-app.js';
 import { startConsole } from '../../console/server.js';
 import { startScheduler } from '../../ingest/scheduler.js';
 import { type App, buildApp } from '../app.js';
@@ -15,6 +16,8 @@ import { listenProblem, loadValidatedConfig } from '../preflight.js';
 export async function runCommand(options: GlobalOptions): Promise<void> {
   const logger = commandLogger(true);
   const config = await loadValidatedConfig(resolve(options.config), 'run', { dataDir: options.data });
+  // A console without its page is of no use to an officer: say so before the store or the demo site opens.
+  assertWebBuilt();
   const app = await buildApp(config, logger);
   const { settings } = app.config;
   const demo = await startDemoIfConfigured(app.config, logger).catch(async (error: unknown) => {

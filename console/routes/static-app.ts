@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { WebBuildError } from '../../core/errors.js';
 import { errorBody } from '../errors.js';
-import { registerPageRoutes } from './page.js';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -31,16 +31,18 @@ export function defaultWebRoot(): string {
   return path.join(dir, 'dist', 'console-web');
 }
 
+/** Throws WebBuildError when `webRoot` holds no index.html (checked by `yuqing run` before anything opens). */
+export function assertWebBuilt(webRoot: string = defaultWebRoot()): void {
+  if (!existsSync(path.join(webRoot, 'index.html'))) throw new WebBuildError(path.resolve(webRoot));
+}
+
 /**
  * The single-page app: files of the Vite build as they are, and index.html for every other non-API path (client
- * routes). Without a build, the old built-in page is served instead.
+ * routes). A missing build is a WebBuildError: the console has no other page.
  */
 export function registerStaticApp(app: FastifyInstance, webRoot: string): void {
+  assertWebBuilt(webRoot);
   const index = path.join(webRoot, 'index.html');
-  if (!existsSync(index)) {
-    registerPageRoutes(app);
-    return;
-  }
   const root = path.resolve(webRoot);
   app.get('/*', async (request, reply) => {
     const urlPath = decodeURIComponent(request.url.split('?')[0] ?? '/');

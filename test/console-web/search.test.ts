@@ -20,11 +20,18 @@ describe.skipIf(chromiumNeeded.skip)(chromiumNeeded.title('console SPA: login an
   let harness: Harness;
   let page: Page;
   let base: string;
+  const requests: string[] = [];
+  const problems: string[] = [];
 
   beforeAll(async () => {
     harness = await startHarness();
     base = harness.console.url;
     page = await newPage(harness);
+    page.on('request', (req) => requests.push(req.url()));
+    page.on('pageerror', (err) => problems.push(err.message));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(msg.text());
+    });
   });
 
   afterAll(async () => harness?.close());
@@ -127,5 +134,13 @@ describe.skipIf(chromiumNeeded.skip)(chromiumNeeded.title('console SPA: login an
     expect(me.status()).toBe(401);
     await page.goto(`${base}/tips`);
     await page.locator('#login-username').waitFor();
+  });
+
+  it('loaded nothing but its own origin and hit no script or CSP error on the way', () => {
+    expect(requests.length).toBeGreaterThan(0);
+    const foreign = requests.filter((url) => !url.startsWith(`${base}/`) && !url.startsWith('data:'));
+    expect(foreign).toEqual([]);
+    // The wrong-password attempt answers 401, which Chromium reports as a failed resource load; nothing else.
+    expect(problems.filter((p) => !/status of 401/.test(p))).toEqual([]);
   });
 });

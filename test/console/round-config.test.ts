@@ -35,7 +35,7 @@ beforeAll(async () => {
     queryTerms: (text) => service.queryTerms(text),
     applyConfig: async (next) => service.reload?.(next),
     logger: silentLogger(),
-    webRoot: join(tmp.dir, 'no-web'),
+    webRoot: null,
   });
   await app.ready();
   admin = await signIn(app, service.store, service.config, { name: 'admin', role: 'admin' });

@@ -32,14 +32,14 @@ export async function seededStore(dir: string): Promise<SqliteStore> {
   return store;
 }
 
-/** Deps of a console over `store` in `dir`; no SPA build (webRoot absent), so the built-in page is served. */
+/** Deps of a console over `store` in `dir`: the API only (no page; the browser tests use the SPA harness). */
 export function testDeps(dir: string, store: Store): ConsoleDeps {
   return {
     store,
     config: testConfig(dir),
     queryTerms: (q) => q.split(/\s+/).filter(Boolean),
     logger: silentLogger(),
-    webRoot: join(dir, 'no-web-build'),
+    webRoot: null,
   };
 }
 
@@ -54,10 +54,10 @@ export interface SeededConsole {
 }
 
 /** Seed a store in a fresh temp dir and start the console on 127.0.0.1 with a free port. */
-export async function startSeededConsole(): Promise<SeededConsole> {
+export async function startSeededConsole(options: { webRoot?: string } = {}): Promise<SeededConsole> {
   const tmp = tempDir();
   const store = await seededStore(tmp.dir);
-  const deps = testDeps(tmp.dir, store);
+  const deps = { ...testDeps(tmp.dir, store), ...(options.webRoot ? { webRoot: options.webRoot } : {}) };
   await createAccount(store, deps.config, { name: 'officer', role: 'officer' });
   const running = await startConsole({ ...deps, host: '127.0.0.1', port: 0 });
   const res = await fetch(`${running.url}/api/auth/login`, {

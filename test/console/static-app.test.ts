@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../console/security.js';
 import { createConsoleServer } from '../../console/server.js';
+import { WebBuildError } from '../../core/errors.js';
 import { tempDir } from './fixtures.js';
 import { seededStore, testDeps } from './seed.js';
 
@@ -54,6 +55,30 @@ describe('the built SPA', () => {
       const res = await app.inject({ method: 'GET', url });
       expect(res.body, url).not.toBe('secret');
       expect([200, 404], url).toContain(res.statusCode);
+    }
+  });
+});
+
+describe('without a build', () => {
+  it('refuses to create the console, naming the missing index.html and the command that builds it', async () => {
+    const tmp = tempDir();
+    const store = await seededStore(tmp.dir);
+    try {
+      const empty = join(tmp.dir, 'no-build');
+      mkdirSync(empty);
+      let error: unknown;
+      try {
+        createConsoleServer({ ...testDeps(tmp.dir, store), webRoot: empty });
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toBeInstanceOf(WebBuildError);
+      expect((error as WebBuildError).code).toBe('E_WEB_BUILD');
+      expect((error as Error).message).toContain(join(empty, 'index.html'));
+      expect((error as Error).message).toContain('npm run build');
+    } finally {
+      await store.close();
+      tmp.remove();
     }
   });
 });

@@ -177,4 +177,19 @@ describe('offline bundle', () => {
     }
     expect(await exited, output.slice(-4000)).toBe(0);
   }, 300_000);
+
+  // Last: it takes the page build away from the extracted bundle.
+  it('refuses to start without the console page build, naming it and the command that makes it', async () => {
+    const app = join(home, NAME);
+    rmSync(join(app, 'dist/console-web'), { recursive: true, force: true });
+    const work = join(scratch, 'work-no-web');
+    mkdirSync(work);
+    const result = await run(join(app, 'start.sh'), [], offlineEnv(work), work);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('E_WEB_BUILD');
+    expect(result.stderr).toContain(join(app, 'dist/console-web', 'index.html'));
+    expect(result.stderr).toContain('npm run build');
+    // Refused before anything opened: no database was created.
+    expect(existsSync(join(work, 'data/yuqing.db'))).toBe(false);
+  });
 });

@@ -70,7 +70,7 @@ describe('yuqing run: scheduler and console together', () => {
       expect(tips.tips.find((t) => t.title.includes(PLANTED.title))?.level).toBe('red');
       const page = await fetch(`${base}/`);
       expect(page.headers.get('content-type')).toMatch(/text\/html/);
-      // The SPA (dist/console-web) or, without a build, the built-in page.
+      // The SPA (dist/console-web), which `npm run build` made.
       expect(await page.text()).toContain('巡察舆情监测');
       await until(
         async () => (smtp.mails.some((m) => mailText(m.raw).includes(PLANTED.title)) ? true : undefined),
