@@ -8,9 +8,10 @@ import type { Segmenter } from '../pipeline/types.js';
 import type { Store } from '../store/store.js';
 import type { SerialQueue } from './serial.js';
 
-// The composed application the flow runs on; cli/app.ts builds it from the config directory (the composition
-// root), the flow only uses it, so the dependency points from cli/ into ingest/ and never back.
-/** Everything the flow and the commands need, built once from the config directory (cli/app.ts). */
+/**
+ * Everything the flow and the commands need, built once from the config directory by cli/app.ts (the composition
+ * root); the flow only uses it, so imports point from cli/ into ingest/ and never back.
+ */
 export interface App {
   config: AppConfig;
   logger: Logger;

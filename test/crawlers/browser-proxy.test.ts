@@ -1,13 +1,13 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import { type AddressInfo, connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../core/log.js';
 import { type BrowserProxy, startBrowserProxy } from '../../crawlers/browser-proxy.js';
+import { type ForwardProxy, startForwardProxy } from '../helpers/forward-proxy.js';
 
 let site: Server;
 let origin: string;
-let upstream: Server;
-const carried: string[] = [];
+let upstream: ForwardProxy;
 
 const listen = async (server: Server) => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -25,49 +25,13 @@ beforeAll(async () => {
     res.end(`hello ${req.headers['user-agent']}`);
   });
   origin = await listen(site);
-  // The source's own proxy, set up as squid is by default: absolute-URI requests for http://, CONNECT only to
-  // port 443. It records what it carried.
-  upstream = createServer((req, res) => {
-    carried.push(req.url ?? '');
-    const target = new URL(req.url ?? '');
-    const up = httpRequest(
-      {
-        host: target.hostname,
-        port: target.port,
-        path: target.pathname + target.search,
-        headers: req.headers,
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    up.on('error', () => res.destroy());
-    up.end();
-  });
-  upstream.on('connect', (req, socket, head) => {
-    carried.push(`CONNECT ${req.url}`);
-    const [host, port] = (req.url ?? '').split(':');
-    if (port !== '443') {
-      socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
-    const up = connect(Number(port), host, () => {
-      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      up.write(head);
-      up.pipe(socket);
-      socket.pipe(up);
-    });
-    up.on('error', () => socket.destroy());
-    socket.on('error', () => up.destroy());
-  });
-  await listen(upstream);
+  // The source's own proxy, set up as squid is by default.
+  upstream = await startForwardProxy();
 });
 
 afterAll(async () => {
   site.closeAllConnections();
-  upstream.closeAllConnections();
-  await Promise.all([site, upstream].map((s) => new Promise((r) => s.close(r))));
+  await Promise.all([new Promise((r) => site.close(r)), upstream.close()]);
 });
 
 function viaProxy(proxy: BrowserProxy, url: string): Promise<{ status: number; body: string }> {
@@ -120,12 +84,12 @@ describe('browser proxy', () => {
     const proxy = await startBrowserProxy({
       ...base,
       policy: { allowPrivateAddresses: true },
-      upstream: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
+      upstream: upstream.url,
     });
     try {
-      carried.length = 0;
+      upstream.carried.length = 0;
       expect(await viaProxy(proxy, `${origin}/x`)).toEqual({ status: 200, body: 'hello yuqing-test/1.0' });
-      expect(carried).toEqual([`${origin}/x`]);
+      expect(upstream.carried).toEqual([`${origin}/x`]);
     } finally {
       await proxy.close();
     }

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
+import { until } from '../helpers/until.js';
 
 const NAME = (() => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -136,22 +137,19 @@ describe('offline bundle', () => {
       output += c.toString();
     });
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-    const until = async <T>(
-      probe: () => Promise<T | undefined> | T | undefined,
-      what: string,
-    ): Promise<T> => {
-      const deadline = Date.now() + 120_000;
-      while (Date.now() < deadline) {
-        const value = await Promise.resolve()
-          .then(probe)
-          .catch(() => undefined);
-        if (value !== undefined) return value;
-        await new Promise((r) => setTimeout(r, 500));
-      }
-      throw new Error(`${what}: not seen in 120 s; start.sh printed:\n${output.slice(-4000)}`);
-    };
+    const waitFor = <T>(probe: () => T | undefined | Promise<T | undefined>, what: string) =>
+      until(probe, {
+        timeoutMs: 120_000,
+        what,
+        context: () => `start.sh printed:\n${output.slice(-4000)}`,
+        ignoreErrors: true,
+        intervalMs: 500,
+      });
     try {
-      const base = await until(() => /控制台：(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1], 'console URL');
+      const base = await waitFor(
+        () => /控制台：(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1],
+        'console URL',
+      );
       const health = await fetch(`${base}/api/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ ok: true });
@@ -164,14 +162,14 @@ describe('offline bundle', () => {
       });
       expect(login.status).toBe(200);
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-      const articles = await until(async () => {
+      const articles = await waitFor(async () => {
         const res = await fetch(`${base}/api/health`, { headers: { cookie } });
         const body = (await res.json()) as { articles?: number };
         return (body.articles ?? 0) > 0 ? body.articles : undefined;
       }, 'articles from the demo site');
       expect(articles).toBeGreaterThan(0);
       const crawled = /"source":"demo-news"[^\n]*"fetched":([1-9]\d*)[^\n]*"msg":"source crawled"/;
-      await until(() => crawled.exec(output)?.[1], 'the demo news column crawled');
+      await waitFor(() => crawled.exec(output)?.[1], 'the demo news column crawled');
     } finally {
       child.kill('SIGTERM');
     }

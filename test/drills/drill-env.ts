@@ -11,6 +11,7 @@ import { type FixtureItem, type FixtureSite, startFixtureSite } from '../../benc
 import { loadTextPool, type TextPool } from '../../bench/source-text.js';
 import { seededRandom } from '../../bench/timing.js';
 import { SHARED_DIR } from '../helpers/shared-dir.js';
+import { until as untilValue } from '../helpers/until.js';
 
 /** A drill's world: site, catchers, config and data directories. */
 export interface DrillEnv {
@@ -106,9 +107,5 @@ export function finished(
 
 /** Resolve once `check` is true (polled), or reject after `timeoutMs`. */
 export async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await untilValue(check, { timeoutMs, what, intervalMs: 50 });
 }

@@ -6,22 +6,7 @@ import { PLANTED } from '../../demo/content/index.js';
 import { runCli, spawnCli } from '../helpers/cli.js';
 import { type DemoEnv, startDemoEnv } from '../helpers/demo-env.js';
 import { mailText } from '../helpers/smtp-catcher.js';
-
-/** Poll until `probe` gives a value; past the deadline fail with what was awaited and the process's output. */
-async function until<T>(
-  probe: () => Promise<T | undefined>,
-  timeoutMs: number,
-  what: string,
-  output: () => string,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${what}: not seen in ${timeoutMs / 1000} s; yuqing run printed:\n${output()}`);
-}
+import { until } from '../helpers/until.js';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
 
@@ -59,9 +44,13 @@ describe('yuqing run: scheduler and console together', () => {
           const body = (await res.json()) as { total: number; hits: { title: string }[] };
           return body.hits.some((h) => h.title.includes(PLANTED.title)) ? body : undefined;
         },
-        180_000,
-        'the planted item in search',
-        output,
+        {
+          timeoutMs: 180_000,
+          what: 'the planted item in search',
+          context: () => `yuqing run printed:\n${output()}`,
+          ignoreErrors: true,
+          intervalMs: 500,
+        },
       );
       expect(search.total).toBeGreaterThan(0);
       const tips = (await (await fetch(`${base}/api/tips`, { headers })).json()) as {
@@ -74,15 +63,23 @@ describe('yuqing run: scheduler and console together', () => {
       expect(await page.text()).toContain('巡察舆情监测');
       await until(
         async () => (smtp.mails.some((m) => mailText(m.raw).includes(PLANTED.title)) ? true : undefined),
-        60_000,
-        'the planted item by mail',
-        output,
+        {
+          timeoutMs: 60_000,
+          what: 'the planted item by mail',
+          context: () => `yuqing run printed:\n${output()}`,
+          ignoreErrors: true,
+          intervalMs: 500,
+        },
       );
       await until(
         async () => (wecom.requests.some((r) => r.raw.includes(PLANTED.title)) ? true : undefined),
-        60_000,
-        'the planted item at the 企业微信 receiver',
-        output,
+        {
+          timeoutMs: 60_000,
+          what: 'the planted item at the 企业微信 receiver',
+          context: () => `yuqing run printed:\n${output()}`,
+          ignoreErrors: true,
+          intervalMs: 500,
+        },
       );
     } finally {
       const exited = new Promise<number | string | null>((done) => {

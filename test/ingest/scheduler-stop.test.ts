@@ -12,6 +12,7 @@ import { silentLogger } from '../../core/log.js';
 import { startScheduler } from '../../ingest/scheduler.js';
 import { type DemoEnv, startDemoEnv } from '../helpers/demo-env.js';
 import { CHROMIUM, needs } from '../helpers/system-packages.js';
+import { until } from '../helpers/until.js';
 
 const ARTICLE = `<!doctype html><html><head><meta charset="utf-8"><title>老旧小区改造推进会</title></head>
 <body><h1>老旧小区改造推进会</h1><div class="time">2026-11-05 09:30</div><div class="content">
@@ -65,11 +66,6 @@ async function startStallingSite() {
 
 const chromium = needs(CHROMIUM);
 
-async function until(done: () => boolean, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-}
-
 describe('stopping the scheduler while a page hangs', () => {
   let env: DemoEnv | undefined;
   let app: App | undefined;
@@ -117,7 +113,11 @@ describe('stopping the scheduler while a page hangs', () => {
     await first.stop();
     // The hung request was given up by the crawler, not by the server or a timeout (the server sees the close a
     // moment after the client's socket is destroyed).
-    await until(() => site.dropped() === 1, 5000);
+    await until(() => site.dropped() === 1, {
+      timeoutMs: 5000,
+      what: 'the server to see the request dropped',
+      intervalMs: 50,
+    });
     expect(site.dropped()).toBe(1);
     expect(await app.store.getSourceState('stall')).toBeUndefined();
     expect((await app.store.knownUrls([`${site.url}/a/1.html`])).size).toBe(0);
